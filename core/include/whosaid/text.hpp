@@ -1,0 +1,85 @@
+// whosaid/text.hpp — UTF-8 handling and offset conversion.
+//
+// Core works on UTF-8 byte offsets into a text that is valid UTF-8. Input from
+// the outside world goes through sanitizeUtf8() first: every byte that is not
+// part of a well-formed sequence becomes U+FFFD, so all later passes can decode
+// without checks. Front ends convert byte offsets to code points (JSON, Python,
+// W3C selectors) or UTF-16 units (JavaScript) with an OffsetIndex.
+//
+// Usage:
+//   SanitizedText s = sanitizeUtf8(raw);          // s.text is valid UTF-8
+//   OffsetIndex idx(s.text);
+//   uint32_t cp = idx.byteToCodepoint(17);
+//   uint32_t b  = idx.codepointToByte(cp);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace whosaid {
+
+// The result of cleaning untrusted bytes into valid UTF-8.
+struct SanitizedText {
+    std::string text;            // valid UTF-8; invalid bytes replaced by U+FFFD
+    uint32_t replacedBytes = 0;  // how many input bytes were invalid
+    uint32_t removedNuls = 0;    // NUL bytes dropped (they end C strings in JS glue)
+    uint32_t crlfFixed = 0;      // CRLF and lone CR turned into LF
+};
+
+// Returns `raw` as valid UTF-8 with LF line ends and without NUL bytes.
+// Overlong forms, surrogates and code points above U+10FFFF count as invalid.
+SanitizedText sanitizeUtf8(std::string_view raw);
+
+// True when `s` is well-formed UTF-8 (no replacement needed).
+bool isValidUtf8(std::string_view s);
+
+// Decodes the code point starting at byte `i` of valid UTF-8 and sets `len`
+// to its length in bytes. Precondition: `s` is valid UTF-8 and i < s.size().
+char32_t decodeAt(std::string_view s, size_t i, int& len);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void appendUtf8(std::string& out, char32_t cp);
+
+// Number of code points in valid UTF-8.
+uint32_t countCodepoints(std::string_view s);
+
+// Maps byte offsets of one valid UTF-8 text to code points and UTF-16 units and
+// back, in O(1) memory per 64 bytes and O(64) time per lookup.
+class OffsetIndex {
+public:
+    explicit OffsetIndex(std::string_view text);
+
+    uint32_t byteToCodepoint(uint32_t byte) const;
+    uint32_t byteToUtf16(uint32_t byte) const;
+    // Offsets inside a code point's encoding round down to its first byte.
+    uint32_t codepointToByte(uint32_t cp) const;
+    uint32_t utf16ToByte(uint32_t unit) const;
+
+    uint32_t codepointCount() const { return m_cpTotal; }
+    uint32_t utf16Count() const { return m_u16Total; }
+
+private:
+    static constexpr uint32_t kBlock = 64;
+    std::string_view m_text;
+    std::vector<uint32_t> m_cpAt;   // code points before block i
+    std::vector<uint32_t> m_u16At;  // UTF-16 units before block i
+    uint32_t m_cpTotal = 0, m_u16Total = 0;
+};
+
+// Character classes the tokenizer and the taggers share.
+bool isLetter(char32_t c);       // Latin, Greek, Cyrillic, other alphabets; not CJK punctuation
+bool isUpper(char32_t c);
+bool isDigit(char32_t c);        // ASCII digits only
+bool isSpace(char32_t c);        // Unicode white space, NBSP and zero-width characters included
+bool isOpeningQuote(char32_t c); // “ ‘ « „ ‚ ‹
+bool isClosingQuote(char32_t c); // ” ’ » ›
+bool isAmbiguousQuote(char32_t c); // " ' (and the prime-like ″)
+bool isDash(char32_t c);         // – — ― ‒ (not the hyphen)
+char32_t toLower(char32_t c);    // simple case folding for Latin-1, Latin Extended-A, Greek, Cyrillic
+
+// Lowercases valid UTF-8 with toLower().
+std::string lowercase(std::string_view s);
+
+} // namespace whosaid

@@ -1,0 +1,49 @@
+// The pipeline: sanitize, tokenize, entities, grouping, quotes.
+#include "whosaid/annotate.hpp"
+
+#include <string>
+
+#include "pipeline.hpp"
+#include "whosaid/text.hpp"
+#include "whosaid/tokenizer.hpp"
+
+namespace whosaid {
+
+Model::Model() : m_data(std::make_unique<ModelData>()) {}
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+const Model& Model::builtin() {
+    static const Model model;
+    return model;
+}
+
+Result<Model> Model::load(std::string_view bytes) {
+    if (bytes.empty()) return Error{"model: empty data"};
+    return Error{"model: this build has no trained model format yet"};
+}
+
+Result<Document> annotate(std::string_view text, const Model& model, const AnnotateOptions& options) {
+    if (text.size() > options.maxBytes)
+        return Error{"text too large: " + std::to_string(text.size()) + " bytes, the limit is " +
+                     std::to_string(options.maxBytes) + " bytes (" + std::to_string(options.maxBytes >> 20) + " MB)"};
+    Document doc;
+    SanitizedText clean = sanitizeUtf8(text);
+    doc.text = std::move(clean.text);
+    if (clean.replacedBytes)
+        doc.warnings.push_back(std::to_string(clean.replacedBytes) +
+                               " bytes were not valid UTF-8 and were replaced by U+FFFD");
+    if (clean.removedNuls) doc.warnings.push_back(std::to_string(clean.removedNuls) + " NUL bytes were removed");
+    if (clean.crlfFixed) doc.warnings.push_back("CR line ends were changed to LF");
+
+    tokenize(doc);
+    if (options.entities) {
+        findEntities(doc, model.data());
+        groupEntities(doc);
+    }
+    if (options.quotes) findQuotes(doc, model.data());
+    return doc;
+}
+
+} // namespace whosaid

@@ -1,0 +1,161 @@
+// whosaid — command-line front end over core.
+//
+//   whosaid annotate [FILE|-] [--jsonl] [--pretty]
+//   whosaid bench FILE [--seconds S]
+//   whosaid version
+//
+// Reads files, calls core, prints JSON. Errors go to stderr with exit 1 (bad
+// usage or input file) or 2 (input over the size limit).
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "whosaid/annotate.hpp"
+#include "whosaid/json.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: whosaid annotate [FILE|-] [--jsonl] [--pretty]\n"
+    "       whosaid bench FILE [--seconds S]\n"
+    "       whosaid version\n";
+
+int usage(const char* problem = nullptr) {
+    if (problem) std::fprintf(stderr, "whosaid: %s\n", problem);
+    std::fputs(kUsage, stderr);
+    return 1;
+}
+
+// Reads a whole file, or stdin for "-". Returns false with a message on failure.
+bool readAll(const std::string& path, std::string& out, std::string& err) {
+    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (!f) {
+        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
+        return false;
+    }
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    const bool bad = std::ferror(f);
+    if (f != stdin) std::fclose(f);
+    if (bad) err = path + ": read error";
+    return !bad;
+}
+
+bool tooLarge(const whosaid::Error& e) { return e.message.rfind("text too large", 0) == 0; }
+
+int annotateOne(const std::string& path, bool pretty) {
+    std::string text, err;
+    if (!readAll(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
+    auto doc = whosaid::annotate(text, whosaid::Model::builtin());
+    if (!doc) {
+        std::fprintf(stderr, "whosaid: %s: %s\n", path.c_str(), doc.error().message.c_str());
+        return tooLarge(doc.error()) ? 2 : 1;
+    }
+    for (const std::string& w : doc->warnings) std::fprintf(stderr, "whosaid: %s: %s\n", path.c_str(), w.c_str());
+    whosaid::JsonOptions jo;
+    jo.indent = pretty ? 2 : -1;
+    const std::string out = whosaid::toJson(*doc, jo);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+}
+
+// One {"id", "text"} object per line in, one whosaid/1 document per line out.
+// A bad line is reported on stderr (with its number) and the stream goes on.
+int annotateJsonl(const std::string& path) {
+    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (!f) return std::fprintf(stderr, "whosaid: %s: cannot be opened for reading\n", path.c_str()), 1;
+    int failures = 0;
+    size_t lineNo = 0;
+    std::string line;
+    char buf[1 << 16];
+    auto handle = [&](const std::string& l) {
+        ++lineNo;
+        if (l.find_first_not_of(" \t\r") == std::string::npos) return;
+        auto j = nlohmann::json::parse(l, nullptr, false);
+        auto fail = [&](const std::string& msg) {
+            std::fprintf(stderr, "whosaid: %s:%zu: %s\n", path.c_str(), lineNo, msg.c_str());
+            ++failures;
+        };
+        if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
+        auto t = j.find("text");
+        if (t == j.end() || !t->is_string()) return fail("missing string field \"text\"");
+        auto doc = whosaid::annotate(t->get_ref<const std::string&>(), whosaid::Model::builtin());
+        if (!doc) return fail(doc.error().message);
+        auto id = j.find("id");
+        if (id != j.end()) doc->id = id->is_string() ? id->get<std::string>() : id->dump();
+        const std::string out = whosaid::toJson(*doc);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        std::fputc('\n', stdout);
+    };
+    while (std::fgets(buf, sizeof buf, f)) {
+        line += buf;
+        if (!line.empty() && line.back() == '\n') {
+            line.pop_back();
+            handle(line);
+            line.clear();
+        }
+    }
+    if (!line.empty()) handle(line);
+    if (f != stdin) std::fclose(f);
+    return failures ? 1 : 0;
+}
+
+int bench(const std::string& path, double seconds) {
+    std::string text, err;
+    if (!readAll(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
+    using clock = std::chrono::steady_clock;
+    const whosaid::Model& model = whosaid::Model::builtin();
+    size_t sink = 0;
+    for (int i = 0; i < 2; ++i) sink += whosaid::annotate(text, model)->mentions.size();  // warm-up
+    std::vector<double> runs;
+    const auto start = clock::now();
+    while (std::chrono::duration<double>(clock::now() - start).count() < seconds || runs.size() < 3) {
+        const auto t0 = clock::now();
+        auto doc = whosaid::annotate(text, model);
+        runs.push_back(std::chrono::duration<double>(clock::now() - t0).count());
+        sink += doc ? doc->mentions.size() + doc->quotes.size() : 0;
+    }
+    std::sort(runs.begin(), runs.end());
+    const double median = runs[runs.size() / 2];
+    const double mb = text.size() / 1e6;
+    std::printf("{\"bytes\":%zu,\"runs\":%zu,\"median_s\":%.6f,\"best_s\":%.6f,\"mb_per_s\":%.2f,\"checksum\":%zu}\n",
+                text.size(), runs.size(), median, runs.front(), mb / median, sink);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage();
+    const std::string cmd = args[0];
+    bool jsonl = false, pretty = false;
+    double seconds = 3.0;
+    std::vector<std::string> files;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--jsonl") jsonl = true;
+        else if (a == "--pretty") pretty = true;
+        else if (a == "--seconds" && i + 1 < args.size()) seconds = std::atof(args[++i].c_str());
+        else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
+        else if (a.size() > 1 && a[0] == '-' ) return usage(("unknown option " + a).c_str());
+        else files.push_back(a);
+    }
+    if (cmd == "version") { std::printf("whosaid 0.1.0 (schema whosaid/1)\n"); return 0; }
+    if (cmd == "annotate") {
+        if (files.size() > 1) return usage("annotate takes one FILE (or - for stdin)");
+        const std::string path = files.empty() ? "-" : files[0];
+        return jsonl ? annotateJsonl(path) : annotateOne(path, pretty);
+    }
+    if (cmd == "bench") {
+        if (files.size() != 1) return usage("bench takes one FILE");
+        return bench(files[0], seconds);
+    }
+    return usage(("unknown command " + cmd).c_str());
+}

@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "whosaid/annotate.hpp"
+#include "whosaid/json.hpp"
+
+using namespace whosaid;
+using nlohmann::json;
+
+namespace {
+Document sampleDoc() {
+    Document d;
+    d.id = "t1";
+    d.text = "Erdoğan met “Putin”, said Ayşe.";
+    d.entities = {{"Recep Erdoğan", Label::PER}, {"Ayşe", Label::PER}};
+    // byte offsets: Erdoğan = [0, 8) (ğ is two bytes)
+    d.mentions = {{{0, 8}, Label::PER, MentionKind::Name, 0}, {{31, 36}, Label::PER, MentionKind::Name, 1}};
+    Quote q;
+    q.span = {13, 24};
+    q.content = {q.span};
+    q.cue = {26, 30};
+    q.source = {31, 36};
+    q.speaker = 1;
+    q.sourceKind = SourceKind::Named;
+    q.confidence = 0.75f;
+    q.why = "test";
+    d.quotes = {q};
+    return d;
+}
+} // namespace
+
+TEST(Json, OffsetsAreCodepoints) {
+    const Document d = sampleDoc();
+    ASSERT_EQ(d.slice(d.mentions[0].span), "Erdoğan");
+    ASSERT_EQ(d.slice(d.mentions[1].span), "Ayşe");
+    const json j = json::parse(toJson(d));
+    EXPECT_EQ(j["schema"], "whosaid/1");
+    EXPECT_EQ(j["offsets"], "codepoint");
+    EXPECT_EQ(j["mentions"][0]["start"], 0);
+    EXPECT_EQ(j["mentions"][0]["end"], 7);
+    EXPECT_EQ(j["mentions"][1]["start"], 26);
+    EXPECT_EQ(j["mentions"][1]["entity"], "e2");
+    EXPECT_EQ(j["quotes"][0]["speaker"], "e2");
+    EXPECT_EQ(j["quotes"][0]["source_text"], "Ayşe");
+}
+
+TEST(Json, RoundTripKeepsMarkup) {
+    const Document d = sampleDoc();
+    Result<Document> back = fromJson(toJson(d));
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->id, d.id);
+    EXPECT_EQ(back->text, d.text);
+    ASSERT_EQ(back->mentions.size(), 2u);
+    EXPECT_EQ(back->mentions[1].span, d.mentions[1].span);
+    EXPECT_EQ(back->mentions[1].entity, 1);
+    ASSERT_EQ(back->quotes.size(), 1u);
+    EXPECT_EQ(back->quotes[0].cue, d.quotes[0].cue);
+    EXPECT_EQ(back->quotes[0].source, d.quotes[0].source);
+    EXPECT_EQ(back->quotes[0].speaker, 1);
+    EXPECT_EQ(back->quotes[0].why, "test");
+    EXPECT_EQ(toJson(*back), toJson(d));
+}
+
+TEST(Json, ErrorsNameTheProblem) {
+    struct Case { const char* in; const char* message; };
+    const Case cases[] = {
+        {"{", "whosaid/1: not valid JSON"},
+        {"[]", "whosaid/1: the document must be a JSON object"},
+        {R"({"schema":"other","text":""})", "whosaid/1: \"schema\" must be \"whosaid/1\""},
+        {R"({"schema":"whosaid/1"})", "whosaid/1: \"text\" must be a string"},
+        {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":9}]})",
+         "whosaid/1: mention offset 9 is past the end of the text"},
+        {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":1,"entity":"e9"}]})",
+         "whosaid/1: mention refers to an unknown entity"},
+        {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":"1"}]})",
+         "whosaid/1: mention offset must be a non-negative integer"},
+    };
+    for (const Case& c : cases) {
+        Result<Document> r = fromJson(c.in);
+        ASSERT_FALSE(r) << c.in;
+        EXPECT_EQ(r.error().message, c.message);
+    }
+}
+
+TEST(Json, WrongTypesDoNotThrow) {
+    Result<Document> r = fromJson(R"({"schema":"whosaid/1","text":"ab","entities":5,"quotes":"x","id":3})");
+    ASSERT_TRUE(r);
+    EXPECT_TRUE(r->entities.empty());
+}
+
+TEST(Json, AnnotatedOutputSlicesMatch) {
+    auto doc = annotate("President Ana Lopes said: “We will win.” The Vellmar Council agreed.", Model::builtin());
+    ASSERT_TRUE(doc);
+    const json j = json::parse(toJson(*doc));
+    const std::u32string text = [&] {
+        std::u32string out;
+        const std::string s = j["text"];
+        for (size_t i = 0; i < s.size();) {
+            unsigned char c = s[i];
+            int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            char32_t cp = n == 1 ? c : c & (0x7F >> n);
+            for (int k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+            out += cp;
+            i += n;
+        }
+        return out;
+    }();
+    ASSERT_FALSE(j["mentions"].empty());
+    for (const json& m : j["mentions"]) {
+        const std::u32string slice = text.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>());
+        std::string utf8;
+        for (char32_t c : slice) {
+            if (c < 0x80) utf8 += char(c);
+            else if (c < 0x800) { utf8 += char(0xC0 | (c >> 6)); utf8 += char(0x80 | (c & 0x3F)); }
+            else { utf8 += char(0xE0 | (c >> 12)); utf8 += char(0x80 | ((c >> 6) & 0x3F)); utf8 += char(0x80 | (c & 0x3F)); }
+        }
+        EXPECT_EQ(utf8, m["text"].get<std::string>());
+    }
+}

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "whosaid/annotate.hpp"
+
+using namespace whosaid;
+
+TEST(Pipeline, FindsMentionsAndQuotes) {
+    auto doc = annotate("“We will rebuild the bridge,” Mayor Ana Lopes said on Friday.", Model::builtin());
+    ASSERT_TRUE(doc) << doc.error().message;
+    ASSERT_FALSE(doc->mentions.empty());
+    ASSERT_EQ(doc->quotes.size(), 1u);
+    const Quote& q = doc->quotes[0];
+    EXPECT_EQ(doc->slice(q.content[0]), "“We will rebuild the bridge,”");
+    EXPECT_EQ(doc->slice(q.cue), "said");
+    EXPECT_EQ(doc->slice(q.source), "Ana Lopes");
+    ASSERT_GE(q.speaker, 0);
+    EXPECT_EQ(doc->entities[q.speaker].name, "Ana Lopes");
+    EXPECT_FALSE(q.why.empty());
+}
+
+TEST(Pipeline, UnbalancedQuoteStopsAtParagraphEnd) {
+    auto doc = annotate("He said “this never closes.\n\nA new paragraph with Ana Lopes.", Model::builtin());
+    ASSERT_TRUE(doc);
+    ASSERT_EQ(doc->quotes.size(), 1u);
+    EXPECT_EQ(doc->slice(doc->quotes[0].span), "“this never closes.");
+}
+
+TEST(Pipeline, RepairsBadInputAndSaysSo) {
+    auto doc = annotate(std::string("Ana\xFF Lopes\r\nsaid\0 yes", 22), Model::builtin());
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->warnings.size(), 3u);
+    for (const Token& t : doc->tokens) EXPECT_LE(t.span.end, doc->text.size());
+}
+
+TEST(Pipeline, RefusesTextOverTheLimit) {
+    AnnotateOptions o;
+    o.maxBytes = 10;
+    auto doc = annotate("this text is longer than ten bytes", Model::builtin(), o);
+    ASSERT_FALSE(doc);
+    EXPECT_EQ(doc.error().message, "text too large: 34 bytes, the limit is 10 bytes (0 MB)");
+}
+
+TEST(Pipeline, EmptyTextGivesEmptyDocument) {
+    auto doc = annotate("", Model::builtin());
+    ASSERT_TRUE(doc);
+    EXPECT_TRUE(doc->tokens.empty());
+    EXPECT_TRUE(doc->quotes.empty());
+}
+
+TEST(Pipeline, ManyUnbalancedQuotesStayLinear) {
+    std::string s;
+    for (int i = 0; i < 20000; ++i) s += "“a ";
+    auto doc = annotate(s, Model::builtin());
+    ASSERT_TRUE(doc);
+    for (const Quote& q : doc->quotes) EXPECT_LE(q.span.end, doc->text.size());
+}
