@@ -8,30 +8,31 @@
 namespace whosaid {
 
 using nlohmann::json;
+using ordered = nlohmann::ordered_json;  // output keeps "schema" first, like the gold files
 
 // [SECTION] Writing
 
 std::string toJson(const Document& doc, const JsonOptions& options) {
     const OffsetIndex idx(doc.text);
     auto cp = [&](uint32_t b) { return idx.byteToCodepoint(b); };
-    auto pair = [&](Span s) { return json::array({cp(s.begin), cp(s.end)}); };
+    auto pair = [&](Span s) { return ordered::array({cp(s.begin), cp(s.end)}); };
 
-    json j = json::object();
+    ordered j = ordered::object();
     j["schema"] = "whosaid/1";
     if (!doc.id.empty()) j["id"] = doc.id;
     j["offsets"] = "codepoint";
     j["text"] = doc.text;
 
-    json entities = json::array();
+    ordered entities = ordered::array();
     for (size_t i = 0; i < doc.entities.size(); ++i)
         entities.push_back({{"id", "e" + std::to_string(i + 1)},
                             {"label", labelName(doc.entities[i].label)},
                             {"name", doc.entities[i].name}});
     j["entities"] = std::move(entities);
 
-    json mentions = json::array();
+    ordered mentions = ordered::array();
     for (const Mention& m : doc.mentions) {
-        json o = {{"start", cp(m.span.begin)}, {"end", cp(m.span.end)}, {"label", labelName(m.label)}};
+        ordered o = {{"start", cp(m.span.begin)}, {"end", cp(m.span.end)}, {"label", labelName(m.label)}};
         if (m.entity >= 0) o["entity"] = "e" + std::to_string(m.entity + 1);
         o["kind"] = mentionKindName(m.kind);
         if (options.mentionText) o["text"] = std::string(doc.slice(m.span));
@@ -39,20 +40,20 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
     }
     j["mentions"] = std::move(mentions);
 
-    json quotes = json::array();
+    ordered quotes = ordered::array();
     for (size_t i = 0; i < doc.quotes.size(); ++i) {
         const Quote& q = doc.quotes[i];
-        json o = {{"id", "q" + std::to_string(i + 1)},
+        ordered o = {{"id", "q" + std::to_string(i + 1)},
                   {"start", cp(q.span.begin)},
                   {"end", cp(q.span.end)},
                   {"kind", quoteKindName(q.kind)}};
-        json spans = json::array();
+        ordered spans = ordered::array();
         for (Span s : q.content) spans.push_back(pair(s));
         o["content_spans"] = std::move(spans);
-        o["cue"] = q.cue.empty() ? json(nullptr) : pair(q.cue);
-        o["source"] = q.source.empty() ? json(nullptr) : pair(q.source);
+        o["cue"] = q.cue.empty() ? ordered(nullptr) : pair(q.cue);
+        o["source"] = q.source.empty() ? ordered(nullptr) : pair(q.source);
         if (options.mentionText && !q.source.empty()) o["source_text"] = std::string(doc.slice(q.source));
-        o["speaker"] = q.speaker >= 0 ? json("e" + std::to_string(q.speaker + 1)) : json(nullptr);
+        o["speaker"] = q.speaker >= 0 ? ordered("e" + std::to_string(q.speaker + 1)) : ordered(nullptr);
         o["source_kind"] = sourceKindName(q.sourceKind);
         o["confidence"] = std::round(q.confidence * 100.f) / 100.0;
         o["why"] = q.why;
@@ -60,7 +61,7 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
     }
     j["quotes"] = std::move(quotes);
     if (!doc.warnings.empty()) j["warnings"] = doc.warnings;
-    return j.dump(options.indent, ' ', false, json::error_handler_t::replace);
+    return j.dump(options.indent, ' ', false, ordered::error_handler_t::replace);
 }
 
 // [SECTION] Reading
