@@ -69,13 +69,32 @@ _whosaid_node() {
     _whosaid_apt nodejs npm
 }
 
+# Configures (when needed) and builds the native tree in build/native and the
+# Emscripten tree in build/wasm; the page lands in dist/whosaid.html.
+whosaid_build() {
+    local jobs; jobs=$(nproc 2>/dev/null || echo 2)
+    for what in "$@"; do
+        case "$what" in
+            native) cmake -S "$WHOSAID_ROOT" -B "$WHOSAID_ROOT/build/native" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
+                    cmake --build "$WHOSAID_ROOT/build/native" -j "$jobs" || return 1 ;;
+            wasm)   if [ ! -f "$WHOSAID_ROOT/build/wasm/CMakeCache.txt" ]; then
+                        emcmake cmake -S "$WHOSAID_ROOT" -B "$WHOSAID_ROOT/build/wasm" -DCMAKE_BUILD_TYPE=Release \
+                            -DIMGUI_DIR="$IMGUI_DIR" >/dev/null || return 1
+                    fi
+                    cmake --build "$WHOSAID_ROOT/build/wasm" -j "$jobs" || return 1 ;;
+        esac
+    done
+}
+
 whosaid_deps() {
     for what in "$@"; do
         case "$what" in
             native)  _whosaid_apt cmake make g++ nlohmann-json3-dev libgtest-dev python3 || return 1 ;;
             wasm)    _whosaid_apt emscripten nlohmann-json3-dev fonts-dejavu-core || return 1
                      _whosaid_node || return 1
-                     IMGUI_DIR=$(_whosaid_imgui) || return 1; export IMGUI_DIR ;;
+                     IMGUI_DIR=$(_whosaid_imgui) || return 1; export IMGUI_DIR
+                     # emcc's JS optimizer needs Debian's acorn when node is not Debian's own
+                     case ":${NODE_PATH:-}:" in *:/usr/share/nodejs:*) ;; *) export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH} ;; esac ;;
             browser) _whosaid_apt chromium fonts-dejavu-core || return 1
                      _whosaid_node || return 1
                      if [ ! -d "$WHOSAID_ROOT/tests/e2e/node_modules/playwright-core" ]; then
