@@ -60,6 +60,21 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         quotes.push_back(std::move(o));
     }
     j["quotes"] = std::move(quotes);
+    if (!doc.corrections.empty()) {
+        const Corrections& c = doc.corrections;
+        ordered o = ordered::object();
+        ordered speakers = ordered::array(), added = ordered::array(), removed = ordered::array(), renamed = ordered::array();
+        for (const auto& s : c.speakers) speakers.push_back({{"claim", pair(s.claim)}, {"source", pair(s.source)}});
+        for (const auto& a : c.added)
+            added.push_back({{"start", cp(a.span.begin)}, {"end", cp(a.span.end)}, {"label", labelName(a.label)}});
+        for (Span r : c.removed) removed.push_back(pair(r));
+        for (const auto& r : c.renamed) renamed.push_back({{"mention", pair(r.mention)}, {"name", r.name}});
+        o["speakers"] = std::move(speakers);
+        o["added"] = std::move(added);
+        o["removed"] = std::move(removed);
+        o["renamed"] = std::move(renamed);
+        j["corrections"] = std::move(o);
+    }
     if (!doc.warnings.empty()) j["warnings"] = doc.warnings;
     return j.dump(options.indent, ' ', false, ordered::error_handler_t::replace);
 }
@@ -187,6 +202,36 @@ Result<Document> fromJson(std::string_view text) {
         quo.confidence = c.is_number() ? c.get<float>() : 0.f;
         quo.why = str(q, "why");
         doc.quotes.push_back(std::move(quo));
+    }
+    const json& corr = field(j, "corrections");
+    if (corr.is_object()) {
+        Corrections& c = doc.corrections;
+        for (const json& s : list(corr, "speakers")) {
+            Corrections::Speaker sp;
+            if (!s.is_object() || !r.pairSpan(field(s, "claim"), "correction claim", sp.claim) ||
+                !r.pairSpan(field(s, "source"), "correction source", sp.source))
+                return Error{r.error.empty() ? "whosaid/1: a speaker correction must be an object" : r.error};
+            c.speakers.push_back(sp);
+        }
+        for (const json& a : list(corr, "added")) {
+            Corrections::Added ad;
+            if (!a.is_object() || !r.span(field(a, "start"), field(a, "end"), "added mention", ad.span))
+                return Error{r.error.empty() ? "whosaid/1: an added mention must be an object" : r.error};
+            if (!parseLabel(str(a, "label", "PER"), ad.label)) return Error{"whosaid/1: added mention has an unknown label"};
+            c.added.push_back(ad);
+        }
+        for (const json& x : list(corr, "removed")) {
+            Span sp;
+            if (!r.pairSpan(x, "removed mention", sp)) return Error{r.error};
+            c.removed.push_back(sp);
+        }
+        for (const json& x : list(corr, "renamed")) {
+            Corrections::Rename rn;
+            if (!x.is_object() || !r.pairSpan(field(x, "mention"), "renamed mention", rn.mention))
+                return Error{r.error.empty() ? "whosaid/1: a rename must be an object" : r.error};
+            rn.name = str(x, "name");
+            c.renamed.push_back(rn);
+        }
     }
     return doc;
 }

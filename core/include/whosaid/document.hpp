@@ -101,6 +101,29 @@ struct Quote {
     std::string why;           // the rule that decided the source
 };
 
+// Hand corrections. They are kept with the document so that they survive
+// re-annotating the same text and travel in every export. Spans refer to
+// Document::text; applyCorrections() (corrections.hpp) puts them into effect.
+struct Corrections {
+    struct Speaker {
+        Span claim;   // the claim whose content starts here
+        Span source;  // the mention now naming its speaker
+    };
+    struct Added {
+        Span span;
+        Label label = Label::PER;
+    };
+    struct Rename {
+        Span mention;      // any mention of the actor
+        std::string name;  // its new canonical name
+    };
+    std::vector<Speaker> speakers;
+    std::vector<Added> added;
+    std::vector<Span> removed;
+    std::vector<Rename> renamed;
+    bool empty() const { return speakers.empty() && added.empty() && removed.empty() && renamed.empty(); }
+};
+
 struct Document {
     std::string id;            // optional, echoed from the input
     std::string text;          // valid UTF-8
@@ -110,6 +133,7 @@ struct Document {
     std::vector<Entity> entities;
     std::vector<Quote> quotes;      // sorted by span.begin
     std::vector<std::string> warnings;  // what was repaired on the way in
+    Corrections corrections;            // made by hand, already applied to the vectors above
 
     std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
