@@ -2,6 +2,8 @@
 //
 //   whosaid annotate [FILE|-] [--jsonl] [--pretty]
 //   whosaid bench FILE [--seconds S]
+//   whosaid eval --gold FILE [--labels L,...] [--pred-out FILE] [--model FILE]
+//   whosaid train-ner [--data DIR] [--out FILE] ...
 //   whosaid version
 //
 // Reads files, calls core, prints JSON. Errors go to stderr with exit 1 (bad
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "commands.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/json.hpp"
 
@@ -22,6 +25,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: whosaid annotate [FILE|-] [--jsonl] [--pretty]\n"
     "       whosaid bench FILE [--seconds S]\n"
+    "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
+    "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
     "       whosaid version\n";
 
 int usage(const char* problem = nullptr) {
@@ -135,6 +140,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage();
     const std::string cmd = args[0];
+    if (cmd == "train-ner") return whosaid::cli::trainNerMain({args.begin() + 1, args.end()});
+    if (cmd == "eval") return whosaid::cli::evalMain({args.begin() + 1, args.end()});
     bool jsonl = false, pretty = false;
     double seconds = 3.0;
     std::vector<std::string> files;

@@ -14,14 +14,29 @@ Model::~Model() = default;
 Model::Model(Model&&) noexcept = default;
 Model& Model::operator=(Model&&) noexcept = default;
 
+namespace detail {
+// Generated at build time from assets/ner.bin (core/embed_model.cmake).
+extern const char kBuiltinModel[];
+extern const size_t kBuiltinModelSize;
+} // namespace detail
+
 const Model& Model::builtin() {
-    static const Model model;
+    // A build without assets/ner.bin embeds no bytes: the model is then empty
+    // and finds no names (the first training run needs such a build).
+    static const Model model = [] {
+        Result<Model> m = load(std::string_view(detail::kBuiltinModel, detail::kBuiltinModelSize));
+        return m ? std::move(*m) : Model();
+    }();
     return model;
 }
 
 Result<Model> Model::load(std::string_view bytes) {
-    if (bytes.empty()) return Error{"model: empty data"};
-    return Error{"model: this build has no trained model format yet"};
+    Result<ner::NerModel> ner = ner::deserialize(bytes);
+    if (!ner) return ner.error();
+    Model m;
+    m.m_data->version = ner::kFormatVersion;
+    m.m_data->ner = std::move(*ner);
+    return m;
 }
 
 Result<Document> annotate(std::string_view text, const Model& model, const AnnotateOptions& options) {
@@ -41,6 +56,7 @@ Result<Document> annotate(std::string_view text, const Model& model, const Annot
     if (options.entities) {
         findEntities(doc, model.data());
         groupEntities(doc);
+        resolvePronouns(doc);
     }
     if (options.quotes) findQuotes(doc, model.data());
     return doc;

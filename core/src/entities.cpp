@@ -1,93 +1,323 @@
-// First pass at entities: capitalized sequences with a few cues for the label,
-// and grouping by shared surname. The trained tagger replaces findEntities().
+// Entities: the trained tagger finds name mentions (ner.cpp); this file groups
+// them into actors with canonical names and adds pronoun mentions of speakers.
+//
+// Grouping is rule-based and deliberately conservative: exact form, known
+// aliases (the US = United States), surname → full name, acronym ↔ expansion.
+// Weak spot: two people sharing a surname in one article join the first one.
 #include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
 
+#include "ner.hpp"
 #include "pipeline.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
 
-namespace {
+// [SECTION] Tagging
 
-bool capitalized(const Document& doc, const Token& t) {
-    if (t.kind != TokenKind::Word) return false;
-    int len = 1;
-    return isUpper(decodeAt(doc.text, t.span.begin, len));
+void findEntities(Document& doc, const ModelData& model) {
+    std::vector<uint8_t> tags;
+    ner::tagDocument(doc, model.ner, tags);
+    ner::tagsToMentions(doc, tags);
 }
+
+// [SECTION] Name forms
+
+namespace {
 
 template <size_t N>
 bool among(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-constexpr std::array<std::string_view, 40> kFunctionWords = {
-    "The", "A", "An", "In", "On", "At", "But", "And", "However", "It", "He", "She", "They", "We", "I",
-    "This", "That", "These", "Those", "There", "Neither", "Both", "While", "When", "After", "Before",
-    "If", "As", "For", "With", "Writing", "His", "Her", "Their", "Our", "Its", "Last", "Wednesday", "Thursday", "Monday"};
-constexpr std::array<std::string_view, 12> kTitles = {"President", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gov.", "Sen.", "Prime", "Chancellor", "Mayor", "According"};
-constexpr std::array<std::string_view, 12> kOrgWords = {"Ministry", "Council", "Party", "Agency", "University", "Inc.", "Corp.", "Bank", "Institute", "Center", "Kremlin", "Union"};
-constexpr std::array<std::string_view, 12> kPlaces = {"Russia", "Turkey", "Syria", "Ukraine", "China", "France", "Germany", "Britain", "London", "Moscow", "Washington", "Iran"};
+// Lower-cased words of a title that may lead a name ("president", "mr").
+constexpr std::array<std::string_view, 40> kTitles = {
+    "president", "minister", "prime", "foreign", "defence", "defense", "mr", "mrs", "ms", "dr", "gov",
+    "governor", "sen", "senator", "rep", "gen", "general", "chancellor", "king", "queen", "pope", "sir",
+    "lord", "mayor", "judge", "prof", "professor", "secretary", "ambassador", "chairman", "spokesman",
+    "spokeswoman", "leader", "premier", "sheikh", "prince", "princess", "colonel", "capt", "lt"};
+
+constexpr std::array<std::string_view, 8> kConnectors = {"of", "and", "for", "the", "&", "de", "on", "in"};
+
+// Alias table: normalized form → canonical key and display name.
+struct Alias { std::string_view form, canonical; };
+constexpr std::array<Alias, 22> kAliases = {{
+    {"us", "United States"}, {"usa", "United States"}, {"united states", "United States"},
+    {"united states of america", "United States"}, {"america", "United States"},
+    {"uk", "United Kingdom"}, {"united kingdom", "United Kingdom"}, {"britain", "United Kingdom"},
+    {"great britain", "United Kingdom"}, {"un", "United Nations"}, {"united nations", "United Nations"},
+    {"eu", "European Union"}, {"european union", "European Union"}, {"uae", "United Arab Emirates"},
+    {"united arab emirates", "United Arab Emirates"}, {"ussr", "Soviet Union"}, {"soviet union", "Soviet Union"},
+    {"nato", "NATO"}, {"north atlantic treaty organization", "NATO"}, {"who", "World Health Organization"},
+    {"world health organization", "World Health Organization"}, {"dprk", "North Korea"},
+}};
+
+struct Word {
+    std::string text;   // as written, normalized quotes
+    std::string lower;  // lower-cased, dots removed ("U.S." → "us")
+};
+
+std::vector<Word> splitName(std::string_view s) {
+    std::vector<Word> out;
+    std::string cur;
+    auto flush = [&] {
+        if (cur.empty()) return;
+        Word w;
+        w.text = ner::normalizeWord(cur);
+        for (char c : ner::normalizeLower(cur))
+            if (c != '.') w.lower.push_back(c);
+        if (!w.lower.empty()) out.push_back(std::move(w));
+        cur.clear();
+    };
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        const char32_t c = decodeAt(s, i, len);
+        if (isSpace(c)) flush();
+        else cur.append(s.substr(i, len));
+        i += len;
+    }
+    flush();
+    // titles and a leading "the" are not part of the name
+    size_t drop = 0;
+    while (drop + 1 < out.size() && (among(kTitles, out[drop].lower) || out[drop].lower == "the")) ++drop;
+    out.erase(out.begin(), out.begin() + drop);
+    return out;
+}
+
+std::string joinWords(const std::vector<Word>& w, bool lower) {
+    std::string s;
+    for (const Word& x : w) {
+        if (!s.empty()) s += ' ';
+        s += lower ? x.lower : x.text;
+    }
+    return s;
+}
+
+// "al-assad" → "assad"; surnames are compared without Arabic article prefixes.
+std::string_view bareSurname(std::string_view w) {
+    for (std::string_view p : {"al-", "el-", "ad-", "as-", "ash-", "bin-"})
+        if (w.size() > p.size() + 1 && w.substr(0, p.size()) == p) return w.substr(p.size());
+    return w;
+}
+
+std::string initials(const std::vector<Word>& w) {
+    std::string s;
+    for (const Word& x : w)
+        if (!among(kConnectors, x.lower) && !x.lower.empty()) s += x.lower[0];
+    return s;
+}
+
+bool isAcronym(const std::vector<Word>& w) {
+    if (w.size() != 1) return false;
+    const std::string& t = w[0].text;
+    int letters = 0;
+    for (char c : t) {
+        if (c >= 'A' && c <= 'Z') ++letters;
+        else if (c != '.' && c != '&') return false;
+    }
+    return letters >= 2 && letters <= 7;
+}
+
+std::string_view aliasOf(const std::string& lowerForm) {
+    for (const Alias& a : kAliases)
+        if (a.form == lowerForm) return a.canonical;
+    return {};
+}
+
+struct Cluster {
+    std::vector<Word> longest;  // the longest full form seen
+    std::string longestLower;
+    std::string alias;          // canonical alias name, if any
+    std::array<int, kLabelCount> labels{};
+    bool person = false;
+    size_t firstMention = SIZE_MAX;
+};
 
 } // namespace
 
-void findEntities(Document& doc, const ModelData&) {
-    doc.mentions.clear();
-    const auto& tok = doc.tokens;
-    for (size_t i = 0; i < tok.size();) {
-        if (!capitalized(doc, tok[i]) || among(kTitles, doc.slice(tok[i].span))) { ++i; continue; }
-        const bool sentenceStart = i == 0 || tok[i - 1].sentence != tok[i].sentence ||
-                                   tok[i - 1].kind == TokenKind::QuoteOpen;
-        size_t j = i + 1;
-        while (j < tok.size() && tok[j].sentence == tok[i].sentence) {
-            if (capitalized(doc, tok[j])) { ++j; continue; }
-            const std::string_view w = doc.slice(tok[j].span);
-            if ((w == "of" || w == "al" || w == "de" || w == "for") && j + 1 < tok.size() &&
-                capitalized(doc, tok[j + 1]) && tok[j + 1].sentence == tok[i].sentence) { j += 2; continue; }
-            break;
-        }
-        if (sentenceStart && j == i + 1 && among(kFunctionWords, doc.slice(tok[i].span))) { i = j; continue; }
-        size_t b = i;
-        if (sentenceStart && among(kFunctionWords, doc.slice(tok[i].span))) ++b;
-        if (b >= j) { i = j; continue; }
-        Mention m;
-        m.span = {tok[b].span.begin, tok[j - 1].span.end};
-        const std::string_view last = doc.slice(tok[j - 1].span);
-        const bool titled = b > 0 && among(kTitles, doc.slice(tok[b - 1].span));
-        if (titled) m.label = Label::PER;
-        else if (among(kOrgWords, last) || (j - b == 1 && last.size() >= 2 && last.size() <= 5 &&
-                                            std::all_of(last.begin(), last.end(), [](char c) { return c >= 'A' && c <= 'Z'; })))
-            m.label = Label::ORG;
-        else if (among(kPlaces, last)) m.label = Label::LOC;
-        else if (j - b >= 2) m.label = Label::PER;
-        else m.label = Label::MISC;
-        doc.mentions.push_back(m);
-        i = j;
-    }
-}
+// [SECTION] Grouping
 
 void groupEntities(Document& doc) {
     doc.entities.clear();
-    // Key: the last word ("Putin"), so "Vladimir Putin" and
-    // "Putin" meet. The longest form becomes the canonical name.
-    std::unordered_map<std::string, int32_t> byKey;
-    for (Mention& m : doc.mentions) {
-        if (m.kind != MentionKind::Name) continue;
-        std::string_view s = doc.slice(m.span);
-        const size_t sp = s.rfind(' ');
-        const std::string key(sp == s.npos ? s : s.substr(sp + 1));
-        auto [it, fresh] = byKey.try_emplace(key, static_cast<int32_t>(doc.entities.size()));
-        if (fresh) {
-            doc.entities.push_back({std::string(s), m.label});
-        } else {
-            Entity& e = doc.entities[it->second];
-            if (s.size() > e.name.size()) e.name = std::string(s);
-            if (m.label == Label::PER) e.label = Label::PER;  // "Putin" joins "Vladimir Putin"
-            m.label = e.label;
+    std::vector<size_t> order;
+    std::vector<std::vector<Word>> forms(doc.mentions.size());
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        if (doc.mentions[i].kind != MentionKind::Name) continue;
+        forms[i] = splitName(doc.slice(doc.mentions[i].span));
+        if (!forms[i].empty()) order.push_back(i);
+    }
+    // longer forms first, so that full names exist before surnames and acronyms
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return forms[a].size() > forms[b].size(); });
+
+    std::vector<Cluster> clusters;
+    std::vector<int> clusterOf(doc.mentions.size(), -1);
+    for (size_t mi : order) {
+        const std::vector<Word>& f = forms[mi];
+        const Mention& m = doc.mentions[mi];
+        const std::string lower = joinWords(f, true);
+        const std::string_view alias = aliasOf(lower);
+        int found = -1;
+        for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
+            const Cluster& cl = clusters[c];
+            if (cl.longestLower == lower || (!alias.empty() && cl.alias == alias)) found = static_cast<int>(c);
         }
-        m.entity = it->second;
+        // surname or shorter tail of a person's name: "Erdogan", "Tayyip Erdogan", "Assad"
+        if (found < 0 && f.size() < 4 && !isAcronym(f)) {
+            for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
+                const Cluster& cl = clusters[c];
+                if (!cl.person || cl.longest.size() <= f.size()) continue;
+                bool tail = true;
+                for (size_t k = 0; k < f.size() && tail; ++k)
+                    tail = bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) == bareSurname(f[k].lower);
+                if (tail) found = static_cast<int>(c);
+            }
+        }
+        // acronym of a longer name: "CSIS" = "Center for Strategic and International Studies"
+        if (found < 0 && isAcronym(f)) {
+            for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
+                const Cluster& cl = clusters[c];
+                if (cl.longest.size() >= 2 && initials(cl.longest) == f[0].lower) found = static_cast<int>(c);
+            }
+        }
+        if (found < 0) {
+            Cluster cl;
+            cl.longest = f;
+            cl.longestLower = lower;
+            cl.alias = std::string(alias);
+            found = static_cast<int>(clusters.size());
+            clusters.push_back(std::move(cl));
+        }
+        Cluster& cl = clusters[found];
+        ++cl.labels[static_cast<int>(m.label)];
+        if (m.label == Label::PER) cl.person = true;
+        if (cl.alias.empty() && !alias.empty()) cl.alias = std::string(alias);
+        cl.firstMention = std::min(cl.firstMention, static_cast<size_t>(m.span.begin));
+        clusterOf[mi] = found;
+    }
+
+    // entities in order of first mention
+    std::vector<int> byFirst(clusters.size());
+    for (size_t c = 0; c < clusters.size(); ++c) byFirst[c] = static_cast<int>(c);
+    std::stable_sort(byFirst.begin(), byFirst.end(), [&](int a, int b) { return clusters[a].firstMention < clusters[b].firstMention; });
+    std::vector<int32_t> entityOf(clusters.size());
+    for (int c : byFirst) {
+        const Cluster& cl = clusters[c];
+        Entity e;
+        e.name = !cl.alias.empty() && cl.longest.size() <= 1 ? cl.alias : joinWords(cl.longest, false);
+        if (!cl.alias.empty() && aliasOf(cl.longestLower) == cl.alias && cl.longest.size() <= 1) e.name = cl.alias;
+        int best = 0;
+        for (int l = 1; l < kLabelCount; ++l)
+            if (cl.labels[l] > cl.labels[best]) best = l;
+        e.label = cl.person ? Label::PER : static_cast<Label>(best);
+        entityOf[c] = static_cast<int32_t>(doc.entities.size());
+        doc.entities.push_back(std::move(e));
+    }
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        Mention& m = doc.mentions[i];
+        if (clusterOf[i] < 0) continue;
+        m.entity = entityOf[clusterOf[i]];
+        // a lone surname the tagger called something else joins its person
+        if (doc.entities[m.entity].label == Label::PER && m.label != Label::PER && forms[i].size() == 1 &&
+            clusters[clusterOf[i]].longest.size() > 1)
+            m.label = Label::PER;
+    }
+}
+
+// [SECTION] Pronouns
+
+namespace {
+
+enum class PronounKind { Singular, Plural, None };
+
+PronounKind pronounKind(std::string_view w) {
+    if (w == "he" || w == "He" || w == "she" || w == "She" || w == "HE" || w == "SHE") return PronounKind::Singular;
+    if (w == "they" || w == "They" || w == "THEY") return PronounKind::Plural;
+    return PronounKind::None;
+}
+
+constexpr std::array<std::string_view, 12> kSubordinators = {
+    "As", "When", "While", "After", "Before", "Since", "Although", "Though", "If", "Because", "Once", "Until"};
+
+} // namespace
+
+void resolvePronouns(Document& doc) {
+    const auto& tok = doc.tokens;
+    if (tok.empty()) return;
+    // which tokens are inside quotation marks (reset at each paragraph)
+    std::vector<uint8_t> inQuote(tok.size(), 0);
+    {
+        bool open = false;
+        for (size_t i = 0; i < tok.size(); ++i) {
+            if (tok[i].paragraphStart) open = false;
+            if (tok[i].kind == TokenKind::QuoteOpen) { open = true; inQuote[i] = 1; continue; }
+            if (tok[i].kind == TokenKind::QuoteClose) { inQuote[i] = 1; open = false; continue; }
+            inQuote[i] = open;
+        }
+    }
+    auto tokenAt = [&](uint32_t byte) {
+        auto it = std::lower_bound(tok.begin(), tok.end(), byte, [](const Token& t, uint32_t b) { return t.span.end <= b; });
+        return static_cast<size_t>(it - tok.begin());
+    };
+    // name mentions per sentence, outside quotes, in order (pronoun mentions are added as found)
+    struct Ref { size_t token; int32_t entity; Label label; };
+    std::vector<std::vector<Ref>> bySentence(doc.sentences.size());
+    for (const Mention& m : doc.mentions) {
+        if (m.entity < 0) continue;
+        const size_t t = tokenAt(m.span.begin);
+        if (t >= tok.size() || inQuote[t]) continue;
+        bySentence[tok[t].sentence].push_back({t, m.entity, doc.entities[m.entity].label});
+    }
+    std::vector<Mention> added;
+    for (size_t i = 0; i < tok.size(); ++i) {
+        const PronounKind kind = pronounKind(doc.slice(tok[i].span));
+        if (kind == PronounKind::None || inQuote[i]) continue;
+        const uint32_t s = tok[i].sentence;
+        const Sentence& sent = doc.sentences[s];
+        auto fits = [&](const Ref& r) {
+            return kind == PronounKind::Singular ? r.label == Label::PER : (r.label == Label::ORG || r.label == Label::GRP);
+        };
+        int32_t entity = -1;
+        // "As he sat down with X, Putin said": the subject after the comma
+        if (kind == PronounKind::Singular && i > sent.firstToken && i - sent.firstToken <= 2 &&
+            among(kSubordinators, doc.slice(tok[sent.firstToken].span))) {
+            size_t comma = i;
+            while (comma < sent.endToken && doc.slice(tok[comma].span) != ",") ++comma;
+            for (const Ref& r : bySentence[s])
+                if (r.token > comma && r.token < sent.endToken && fits(r)) { entity = r.entity; break; }
+        }
+        // earlier in the same sentence: its first fitting mention
+        if (entity < 0)
+            for (const Ref& r : bySentence[s])
+                if (r.token < i && fits(r)) { entity = r.entity; break; }
+        // earlier sentences: the subject (first fitting mention) of the nearest one that has one
+        const int maxBack = kind == PronounKind::Singular ? 5 : 1;
+        for (int back = 1; entity < 0 && back <= maxBack && static_cast<int>(s) - back >= 0; ++back) {
+            const uint32_t ps = s - back;
+            if (sent.paragraph - doc.sentences[ps].paragraph > 2) break;
+            for (const Ref& r : bySentence[ps])
+                if (fits(r)) { entity = r.entity; break; }
+        }
+        if (entity < 0) continue;
+        Mention m;
+        m.span = tok[i].span;
+        m.label = doc.entities[entity].label;
+        m.kind = MentionKind::Pronoun;
+        m.entity = entity;
+        added.push_back(m);
+        // the pronoun is now a subject the next pronouns can chain to
+        auto& refs = bySentence[s];
+        Ref r{i, entity, m.label};
+        refs.insert(std::upper_bound(refs.begin(), refs.end(), r, [](const Ref& a, const Ref& b) { return a.token < b.token; }), r);
+    }
+    if (added.empty()) return;
+    // idempotent: skip pronouns already present
+    for (const Mention& m : added) {
+        auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), m.span.begin,
+                                   [](const Mention& x, uint32_t b) { return x.span.begin < b; });
+        if (it != doc.mentions.end() && it->span == m.span) continue;
+        doc.mentions.insert(it, m);
     }
 }
 

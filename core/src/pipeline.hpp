@@ -1,6 +1,7 @@
 // Private: the passes annotate() runs, in order, and the model they share.
 #pragma once
 
+#include "ner.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/document.hpp"
 
@@ -9,6 +10,7 @@ namespace whosaid {
 // Everything a Model holds. Grows as the trained passes land.
 struct ModelData {
     uint32_t version = 0;
+    ner::NerModel ner;  // empty when no tagger was loaded: then no names are found
 };
 
 // Name mentions (kind Name) from the tokens; fills doc.mentions sorted by start.
@@ -16,6 +18,11 @@ void findEntities(Document& doc, const ModelData& model);
 
 // Groups mentions into doc.entities with canonical names.
 void groupEntities(Document& doc);
+
+// Adds pronoun mentions (he, she, they... kind Pronoun) that refer to an
+// entity that speaks or acts, resolved to the most recent compatible subject.
+// Call after groupEntities(); keeps doc.mentions sorted by start.
+void resolvePronouns(Document& doc);
 
 // Quotes and their attribution; fills doc.quotes sorted by start.
 void findQuotes(Document& doc, const ModelData& model);

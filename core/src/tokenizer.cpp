@@ -134,7 +134,7 @@ void tokenize(Document& doc) {
                     const char32_t after = cur.peek(j + l + l2, &l3);
                     const bool endsAfter = !isWordChar(after);
                     if ((next == 's' || next == 'S') && endsAfter) break;
-                    if ((next == 't' || next == 'T') && endsAfter && j > start &&
+                    if ((next == 't' || next == 'T') && endsAfter && j > start + 1 &&
                         (s[j - 1] == 'n' || s[j - 1] == 'N')) {
                         j -= 1;  // "n't"
                         break;

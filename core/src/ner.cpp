@@ -1,0 +1,643 @@
+// The entity tagger at run time: word hashing, features, the model format,
+// Viterbi decoding. See ner.hpp for the design; the trainer is ner_train.cpp.
+#include "ner.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "whosaid/text.hpp"
+
+namespace whosaid::ner {
+
+// [SECTION] Tags
+
+bool validTransition(int from, int to) {
+    const bool fromOpen = from > 0 && (tagPart(from) == PartB || tagPart(from) == PartI);
+    if (fromOpen) return to > 0 && tagLabel(to) == tagLabel(from) && (tagPart(to) == PartI || tagPart(to) == PartL);
+    return to == 0 || tagPart(to) == PartB || tagPart(to) == PartU;
+}
+
+bool validEnd(int t) { return t == 0 || tagPart(t) == PartL || tagPart(t) == PartU; }
+
+// [SECTION] Hashing
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull, kFnvPrime = 0x100000001b3ull;
+inline uint64_t fnv(uint64_t h, char32_t c) { return (h ^ static_cast<uint64_t>(c)) * kFnvPrime; }
+
+char32_t normalizeCp(char32_t c) {
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x0060: case 0x00B4: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return '-';
+    default: return c;
+    }
+}
+
+template <class F>
+void forEachCp(std::string_view s, F&& f) {
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        const char32_t c = decodeAt(s, i, len);
+        f(normalizeCp(c));
+        i += len;
+    }
+}
+
+char32_t shapeClass(char32_t c) {
+    if (isDigit(c)) return 'd';
+    if (isUpper(c)) return 'X';
+    if (isLetter(c)) return 'x';
+    return c;
+}
+
+} // namespace
+
+WordHashes hashWord(std::string_view token) {
+    WordHashes w;
+    constexpr int kMaxCp = 48;
+    char32_t low[kMaxCp];
+    int n = 0, total = 0;
+    uint64_t hw = kFnvBasis, hl = kFnvBasis, hs = kFnvBasis, hss = kFnvBasis, hh = 0;
+    char32_t lastClass = 0;
+    int run = 0;
+    bool anyLower = false, anyUpper = false, anyDigit = false, anyLetter = false, allPunct = true;
+    bool firstUpper = false;
+    forEachCp(token, [&](char32_t c) {
+        hw = fnv(hw, c);
+        const bool up = isUpper(c), letter = isLetter(c), digit = isDigit(c);
+        if (total == 0) firstUpper = up;
+        anyUpper |= up;
+        anyLetter |= letter;
+        anyDigit |= digit;
+        anyLower |= letter && !up;
+        allPunct &= !letter && !digit;
+        char32_t l = digit ? U'0' : toLower(c);
+        hl = fnv(hl, l);
+        if (c == '-') hh = kFnvBasis;
+        else if (hh) hh = fnv(hh, l);
+        if (n < kMaxCp) {
+            low[n++] = l;
+            const char32_t k = shapeClass(c);
+            run = k == lastClass ? run + 1 : 1;
+            if (run <= 3) hs = fnv(hs, k);
+            if (run == 1) hss = fnv(hss, k);
+            lastClass = k;
+        }
+        ++total;
+    });
+    w.word = hw;
+    w.lower = hl;
+    w.shape = hs;
+    w.shortShape = hss;
+    w.afterHyphen = (hh && hh != kFnvBasis) ? hh : 0;
+    uint64_t p = kFnvBasis;
+    for (int k = 0; k < 4 && k < n; ++k) {
+        p = fnv(p, low[k]);
+        w.prefix[k] = p;
+    }
+    for (int k = 1; k <= 4 && k <= n; ++k) {
+        uint64_t s = kFnvBasis;
+        for (int j = n - k; j < n; ++j) s = fnv(s, low[j]);
+        w.suffix[k - 1] = s;
+    }
+    if (firstUpper) w.flags |= FInitCap;
+    if (anyUpper && !anyLower) w.flags |= FAllCaps;
+    if (anyDigit) w.flags |= FHasDigit;
+    if (anyLetter && !anyUpper) w.flags |= FLower;
+    if (allPunct) w.flags |= FPunct;
+    if (anyUpper) w.flags |= FHasUpper;
+    if (anyLetter) w.flags |= FHasLetter;
+    return w;
+}
+
+std::string normalizeWord(std::string_view token) {
+    std::string out;
+    forEachCp(token, [&](char32_t c) { appendUtf8(out, c); });
+    return out;
+}
+
+std::string normalizeLower(std::string_view token) {
+    std::string out;
+    forEachCp(token, [&](char32_t c) { appendUtf8(out, isDigit(c) ? U'0' : toLower(c)); });
+    return out;
+}
+
+// [SECTION] Compact tables
+
+void FlatMap::build(const std::vector<std::pair<uint32_t, uint32_t>>& items) {
+    uint32_t cap = 16;
+    while (cap < items.size() * 2) cap <<= 1;
+    keys.assign(cap, 0);
+    values.assign(cap, 0);
+    mask = cap - 1;
+    for (const auto& [k, v] : items) {
+        for (uint32_t s = k & mask;; s = (s + 1) & mask) {
+            if (keys[s] == k) break;  // duplicate key: the first one wins
+            if (keys[s] == 0) {
+                keys[s] = k;
+                values[s] = v;
+                break;
+            }
+        }
+    }
+}
+
+size_t FlatMap::size() const {
+    return static_cast<size_t>(std::count_if(keys.begin(), keys.end(), [](uint32_t k) { return k != 0; }));
+}
+
+// [SECTION] Serialization
+
+namespace {
+
+uint32_t checksum(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+}
+
+struct Writer {
+    std::string out;
+    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i))); }
+    void u16(uint16_t v) { out.push_back(static_cast<char>(v)); out.push_back(static_cast<char>(v >> 8)); }
+    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
+    void bytes(const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
+};
+
+struct Reader {
+    std::string_view in;
+    size_t pos = 0;
+    std::string error;
+    bool need(size_t n, const char* what) {
+        if (!error.empty()) return false;
+        if (in.size() - pos < n) {
+            error = std::string("model: truncated in section ") + what;
+            return false;
+        }
+        return true;
+    }
+    uint32_t u32(const char* what) {
+        if (!need(4, what)) return 0;
+        uint32_t v = 0;
+        for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
+        pos += 4;
+        return v;
+    }
+    uint16_t u16(const char* what) {
+        if (!need(2, what)) return 0;
+        const uint16_t v = static_cast<uint16_t>(static_cast<unsigned char>(in[pos]) |
+                                                 (static_cast<unsigned char>(in[pos + 1]) << 8));
+        pos += 2;
+        return v;
+    }
+    float f32(const char* what) {
+        const uint32_t v = u32(what);
+        float f;
+        std::memcpy(&f, &v, 4);
+        return f;
+    }
+    // A count that must fit the remaining bytes at `each` bytes per item.
+    uint32_t count(size_t each, const char* what) {
+        const uint32_t n = u32(what);
+        if (error.empty() && static_cast<uint64_t>(n) * each > in.size() - pos)
+            error = std::string("model: truncated in section ") + what;
+        return error.empty() ? n : 0;
+    }
+};
+
+constexpr size_t kHeader = 12;  // magic, version, total size
+
+} // namespace
+
+std::string serialize(const NerModel& m) {
+    Writer w;
+    w.u32(kMagic);
+    w.u32(kFormatVersion);
+    w.u32(0);  // total size, patched below
+    // features: keys in row order
+    const uint32_t rows = static_cast<uint32_t>(m.scales.size());
+    std::vector<uint32_t> rowKey(rows, 0);
+    for (size_t s = 0; s < m.features.keys.size(); ++s)
+        if (m.features.keys[s]) rowKey[m.features.values[s]] = m.features.keys[s];
+    w.u32(rows);
+    for (uint32_t k : rowKey) w.u32(k);
+    for (float f : m.scales) w.f32(f);
+    w.bytes(m.weights.data(), m.weights.size());
+    for (float f : m.transitions) w.f32(f);
+    auto writeMap = [&](const FlatMap& fm, bool wide) {
+        std::vector<std::pair<uint32_t, uint32_t>> items;
+        for (size_t s = 0; s < fm.keys.size(); ++s)
+            if (fm.keys[s]) items.push_back({fm.keys[s], fm.values[s]});
+        std::sort(items.begin(), items.end());
+        w.u32(static_cast<uint32_t>(items.size()));
+        for (auto& it : items) w.u32(it.first);
+        for (auto& it : items) wide ? w.u32(it.second) : w.u16(static_cast<uint16_t>(it.second));
+    };
+    writeMap(m.clusters, false);
+    for (const auto& p : m.clusterParent) {
+        w.u32(static_cast<uint32_t>(p.size()));
+        for (uint16_t v : p) w.u16(v);
+    }
+    writeMap(m.gazetteer, true);
+    w.u32(static_cast<uint32_t>(m.info.size()));
+    w.bytes(m.info.data(), m.info.size());
+    const uint32_t total = static_cast<uint32_t>(w.out.size() + 4);
+    for (int i = 0; i < 4; ++i) w.out[8 + i] = static_cast<char>(total >> (8 * i));
+    w.u32(checksum(w.out));
+    return w.out;
+}
+
+Result<NerModel> deserialize(std::string_view bytes) {
+    if (bytes.empty()) return Error{"model: empty data"};
+    if (bytes.size() < kHeader)
+        return Error{"model: truncated (" + std::to_string(bytes.size()) + " bytes, the header alone needs 12)"};
+    Reader r{bytes};
+    if (r.u32("header") != kMagic) return Error{"model: not a whosaid tagger model (wrong magic number)"};
+    const uint32_t version = r.u32("header");
+    if (version != kFormatVersion)
+        return Error{"model: format version " + std::to_string(version) + ", this build reads version " +
+                     std::to_string(kFormatVersion)};
+    const uint32_t total = r.u32("header");
+    if (total < kHeader + 4 || bytes.size() < total)
+        return Error{"model: truncated (" + std::to_string(bytes.size()) + " of " + std::to_string(total) + " bytes)"};
+    r.in = bytes.substr(0, total - 4);
+    uint32_t stored = 0;
+    for (int i = 0; i < 4; ++i) stored |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[total - 4 + i])) << (8 * i);
+    if (stored != checksum(r.in)) return Error{"model: checksum mismatch (the data is corrupted)"};
+
+    NerModel m;
+    const uint32_t rows = r.count(4 + 4 + kTags, "weights");
+    std::vector<std::pair<uint32_t, uint32_t>> items(rows);
+    for (uint32_t i = 0; i < rows; ++i) items[i] = {r.u32("weights"), i};
+    m.scales.resize(rows);
+    for (auto& f : m.scales) f = r.f32("weights");
+    if (r.need(static_cast<size_t>(rows) * kTags, "weights")) {
+        m.weights.assign(reinterpret_cast<const int8_t*>(bytes.data() + r.pos),
+                         reinterpret_cast<const int8_t*>(bytes.data() + r.pos) + static_cast<size_t>(rows) * kTags);
+        r.pos += static_cast<size_t>(rows) * kTags;
+    }
+    m.features.build(items);
+    for (auto& f : m.transitions) f = r.f32("transitions");
+    auto readMap = [&](FlatMap& fm, bool wide, const char* what) {
+        const uint32_t n = r.count(wide ? 8 : 6, what);
+        std::vector<std::pair<uint32_t, uint32_t>> it(n);
+        for (auto& p : it) p.first = r.u32(what);
+        for (auto& p : it) p.second = wide ? r.u32(what) : r.u16(what);
+        fm.build(it);
+    };
+    readMap(m.clusters, false, "clusters");
+    for (auto& p : m.clusterParent) {
+        p.resize(r.count(2, "clusters"));
+        for (auto& v : p) v = r.u16("clusters");
+    }
+    readMap(m.gazetteer, true, "gazetteer");
+    const uint32_t infoLen = r.count(1, "info");
+    if (r.error.empty()) {
+        m.info.assign(bytes.data() + r.pos, infoLen);
+        r.pos += infoLen;
+    }
+    if (!r.error.empty()) return Error{r.error};
+    if (r.pos != r.in.size()) return Error{"model: " + std::to_string(r.in.size() - r.pos) + " unexpected bytes after the last section"};
+    return m;
+}
+
+// [SECTION] Features
+
+namespace {
+
+// Feature templates. Append only: the numbers are part of the model.
+enum Template : uint64_t {
+    TBias = 1, TWord, TLower, TShape, TShortShape, TPrefix, TSuffix = TPrefix + 4, TAfterHyphen = TSuffix + 4,
+    TLowerM1, TLowerP1, TLowerM2, TLowerP2, TSSM1, TSSP1, TSSM1SS, TSSSSP1, TLowerM1L, TLowerLP1,
+    TCluster, TClusterM1 = TCluster + kClusterLevels, TClusterP1, TFirstSS, THeadSS, THeadLower,
+    TGaz, TGazM1, TGazP1, TDoc, THist, THistFirst, TWordM1SS, TFlagsM1, TFlagsP1, TClusterM1C0,
+};
+
+constexpr uint64_t kBos = 0x5151, kEos = 0x6161;
+
+inline uint64_t shortFlags(const TokenInfo& t) {
+    return (t.h.flags & (FInitCap | FAllCaps | FHasDigit | FLower | FPunct)) | (t.sentenceStart ? 0x100 : 0);
+}
+
+bool sentenceIsHeadline(const std::vector<TokenInfo>& info, const Sentence& s) {
+    int words = 0;
+    for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+        const uint16_t f = info[i].h.flags;
+        if (!(f & FHasLetter)) continue;
+        if (!(f & FAllCaps)) return false;
+        ++words;
+    }
+    return words >= 1;
+}
+
+} // namespace
+
+void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
+    const size_t n = doc.tokens.size();
+    df.info.assign(n, TokenInfo{});
+    df.history.assign(n, 0xFF);
+    for (size_t i = 0; i < n; ++i) {
+        TokenInfo& t = df.info[i];
+        t.h = hashWord(doc.slice(doc.tokens[i].span));
+    }
+    size_t capitalized = 0;
+    for (const Sentence& s : doc.sentences) {
+        const bool head = sentenceIsHeadline(df.info, s);
+        bool start = true;
+        for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+            TokenInfo& t = df.info[i];
+            t.headline = head;
+            t.sentenceStart = start && (t.h.flags & (FHasLetter | FHasDigit));
+            if (t.h.flags & (FHasLetter | FHasDigit)) start = false;
+            const bool up = t.h.flags & FHasUpper;
+            t.candidate = up || (i > s.firstToken && (df.info[i - 1].h.flags & FHasUpper)) ||
+                          (i + 1 < s.endToken && (df.info[i + 1].h.flags & FHasUpper));
+            if (up) ++capitalized;
+        }
+    }
+    // clusters
+    for (size_t i = 0; i < n; ++i) {
+        TokenInfo& t = df.info[i];
+        uint32_t c = model.clusters.find(foldKey(mix(kSeedClusterExact, t.h.word)));
+        if (c == UINT32_MAX) c = model.clusters.find(foldKey(mix(kSeedClusterLower, t.h.lower)));
+        if (c == UINT32_MAX) continue;
+        t.cluster[0] = static_cast<uint16_t>(c);
+        for (int l = 1; l < kClusterLevels; ++l) {
+            const auto& parent = model.clusterParent[l - 1];
+            const uint16_t prev = t.cluster[l - 1];
+            t.cluster[l] = prev < parent.size() ? parent[prev] : kNoCluster;
+        }
+    }
+    // gazetteer: the longest match of each class starting at each capitalized token
+    if (!model.gazetteer.keys.empty()) {
+        for (const Sentence& s : doc.sentences) {
+            for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+                if (!df.info[i].candidate) continue;
+                const bool cap = df.info[i].h.flags & FHasUpper;
+                const uint32_t maxLen = cap ? std::min<uint32_t>(kGazMaxTokens, s.endToken - i) : 1;
+                uint32_t best[kGazClasses] = {};
+                uint64_t k = kSeedGaz;
+                for (uint32_t len = 1; len <= maxLen; ++len) {
+                    k = mix(k, df.info[i + len - 1].h.lower);
+                    const uint32_t mask = model.gazetteer.find(foldKey(k), 0);
+                    for (int c = 0; c < kGazClasses; ++c)
+                        if (mask & (1u << c)) best[c] = len;
+                }
+                for (int c = 0; c < kGazClasses; ++c) {
+                    const uint32_t len = best[c];
+                    if (!len) continue;
+                    if (len == 1) { df.info[i].gaz |= 1u << (c * 4 + PartU); continue; }
+                    for (uint32_t j = 0; j < len; ++j) {
+                        const Part p = j == 0 ? PartB : j + 1 == len ? PartL : PartI;
+                        df.info[i + j].gaz |= 1u << (c * 4 + p);
+                    }
+                }
+            }
+        }
+    }
+    // label-free document features: how capitalized words appear elsewhere
+    uint32_t cap = 16;
+    while (cap < capitalized * 2 + 2) cap <<= 1;
+    std::vector<uint64_t> keys(cap, 0);
+    std::vector<uint8_t> flags(cap, 0);
+    auto slot = [&](uint64_t key, bool insert) -> int64_t {
+        key |= 1;
+        for (uint32_t s = static_cast<uint32_t>(key) & (cap - 1);; s = (s + 1) & (cap - 1)) {
+            if (keys[s] == key) return s;
+            if (keys[s] == 0) {
+                if (!insert) return -1;
+                keys[s] = key;
+                return s;
+            }
+        }
+    };
+    for (size_t i = 0; i < n; ++i) {
+        const TokenInfo& t = df.info[i];
+        if (!(t.h.flags & FHasUpper)) continue;
+        const int64_t s = slot(t.h.lower, true);
+        if (t.headline) continue;
+        flags[s] |= t.sentenceStart ? DSeenInitial : DSeenCapMid;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const TokenInfo& t = df.info[i];
+        if (!(t.h.flags & FLower) || !df.info[i].candidate) continue;
+        const int64_t s = slot(t.h.lower, false);
+        if (s >= 0) flags[s] |= DSeenLower;
+    }
+    // lower-case words next to no capital are not candidates, so scan them too
+    for (size_t i = 0; i < n; ++i) {
+        const TokenInfo& t = df.info[i];
+        if (!(t.h.flags & FLower) || t.candidate) continue;
+        const int64_t s = slot(t.h.lower, false);
+        if (s >= 0) flags[s] |= DSeenLower;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        TokenInfo& t = df.info[i];
+        if (t.h.flags & FHasUpper) t.doc = flags[slot(t.h.lower, false)];
+    }
+    // history table, same size
+    df.histKeys.assign(cap, 0);
+    df.histCounts.assign(cap, {});
+}
+
+int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out) {
+    int n = 0;
+    auto add = [&](uint64_t tmpl, uint64_t v) { out[n++] = mix(tmpl, v); };
+    const TokenInfo& t = df.info[i];
+    const Sentence& s = doc.sentences[doc.tokens[i].sentence];
+    const TokenInfo* m1 = i > s.firstToken ? &df.info[i - 1] : nullptr;
+    const TokenInfo* m2 = i > s.firstToken + 1 ? &df.info[i - 2] : nullptr;
+    const TokenInfo* p1 = i + 1 < s.endToken ? &df.info[i + 1] : nullptr;
+    const TokenInfo* p2 = i + 2 < s.endToken ? &df.info[i + 2] : nullptr;
+
+    add(TBias, 0);
+    add(TWord, t.h.word);
+    add(TLower, t.h.lower);
+    add(TShape, t.h.shape);
+    add(TShortShape, t.h.shortShape);
+    for (int k = 0; k < 4; ++k) {
+        if (t.h.prefix[k]) add(TPrefix + k, t.h.prefix[k]);
+        if (t.h.suffix[k]) add(TSuffix + k, t.h.suffix[k]);
+    }
+    if (t.h.afterHyphen) add(TAfterHyphen, t.h.afterHyphen);
+    const uint64_t lm1 = m1 ? m1->h.lower : kBos, lp1 = p1 ? p1->h.lower : kEos;
+    const uint64_t sm1 = m1 ? m1->h.shortShape : kBos, sp1 = p1 ? p1->h.shortShape : kEos;
+    add(TLowerM1, lm1);
+    add(TLowerP1, lp1);
+    add(TLowerM2, m2 ? m2->h.lower : kBos);
+    add(TLowerP2, p2 ? p2->h.lower : kEos);
+    add(TSSM1, sm1);
+    add(TSSP1, sp1);
+    add(TSSM1SS, mix(sm1, t.h.shortShape));
+    add(TSSSSP1, mix(t.h.shortShape, sp1));
+    add(TLowerM1L, mix(lm1, t.h.lower));
+    add(TLowerLP1, mix(t.h.lower, lp1));
+    add(TWordM1SS, mix(lm1, t.h.shortShape));
+    add(TFlagsM1, m1 ? shortFlags(*m1) : kBos);
+    add(TFlagsP1, p1 ? shortFlags(*p1) : kEos);
+    for (int l = 0; l < kClusterLevels; ++l)
+        if (t.cluster[l] != kNoCluster) add(TCluster + l, t.cluster[l]);
+    if (m1 && m1->cluster[1] != kNoCluster) add(TClusterM1, m1->cluster[1]);
+    if (p1 && p1->cluster[1] != kNoCluster) add(TClusterP1, p1->cluster[1]);
+    if (m1 && m1->cluster[2] != kNoCluster && t.cluster[2] != kNoCluster)
+        add(TClusterM1C0, mix(m1->cluster[2], t.cluster[2]));
+    if (t.sentenceStart) add(TFirstSS, t.h.shortShape);
+    if (t.headline) {
+        add(THeadSS, t.h.shortShape);
+        add(THeadLower, t.h.lower);
+    }
+    for (uint32_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctz(g)));
+    if (m1) for (uint32_t g = m1->gaz; g; g &= g - 1) add(TGazM1, static_cast<uint64_t>(__builtin_ctz(g)) / 4);
+    if (p1) for (uint32_t g = p1->gaz; g; g &= g - 1) add(TGazP1, static_cast<uint64_t>(__builtin_ctz(g)) / 4);
+    if (t.h.flags & FHasUpper) add(TDoc, static_cast<uint64_t>(t.doc) | (t.sentenceStart ? 16 : 0) | (t.headline ? 32 : 0));
+    const uint8_t hist = df.history[i];
+    if (hist != 0xFF) {
+        add(THist, hist);
+        add(THistFirst, mix(hist, static_cast<uint64_t>(t.sentenceStart) | (t.headline ? 2 : 0)));
+    }
+    return n;
+}
+
+// [SECTION] History
+
+namespace {
+
+int64_t histSlot(DocFeatures& df, uint64_t key, bool insert) {
+    key |= 1;
+    const uint32_t mask = static_cast<uint32_t>(df.histKeys.size() - 1);
+    for (uint32_t s = static_cast<uint32_t>(key) & mask;; s = (s + 1) & mask) {
+        if (df.histKeys[s] == key) return s;
+        if (df.histKeys[s] == 0) {
+            if (!insert) return -1;
+            df.histKeys[s] = key;
+            return s;
+        }
+    }
+}
+
+} // namespace
+
+void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence) {
+    const Sentence& s = doc.sentences[sentence];
+    for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+        df.history[i] = 0xFF;
+        if (!(df.info[i].h.flags & FHasUpper)) continue;
+        const int64_t slot = histSlot(df, df.info[i].h.lower, false);
+        if (slot < 0) continue;
+        const auto& c = df.histCounts[slot];
+        int best = 0;
+        for (int l = 1; l < 5; ++l)
+            if (c[l] > c[best]) best = l;
+        df.history[i] = static_cast<uint8_t>(best);
+    }
+}
+
+void updateHistory(const Document& doc, DocFeatures& df, uint32_t sentence, const uint8_t* tags) {
+    const Sentence& s = doc.sentences[sentence];
+    for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+        if (!(df.info[i].h.flags & FHasUpper)) continue;
+        const int64_t slot = histSlot(df, df.info[i].h.lower, true);
+        const uint8_t t = tags[i - s.firstToken];
+        auto& c = df.histCounts[slot][t == 0 ? 0 : 1 + tagLabel(t)];
+        if (c < 0xFFFF) ++c;
+    }
+}
+
+// [SECTION] Decoding
+
+void viterbi(const float* scores, size_t n, const float* trans, int startFrom, bool followedByO, uint8_t* out) {
+    if (n == 0) return;
+    constexpr float kNeg = -std::numeric_limits<float>::infinity();
+    // small fixed buffers per call; sentences are split into runs of candidates
+    std::vector<float> delta(n * kTags);
+    std::vector<uint8_t> back(n * kTags);
+    auto tr = [&](int from, int to) { return trans[(from + 1) * kTags + to]; };
+    for (int t = 0; t < kTags; ++t)
+        delta[t] = validTransition(startFrom, t) ? scores[t] + tr(startFrom, t) : kNeg;
+    for (size_t i = 1; i < n; ++i) {
+        for (int t = 0; t < kTags; ++t) {
+            float best = kNeg;
+            int arg = 0;
+            for (int f = 0; f < kTags; ++f) {
+                if (!validTransition(f, t)) continue;
+                const float v = delta[(i - 1) * kTags + f] + tr(f, t);
+                if (v > best) { best = v; arg = f; }
+            }
+            delta[i * kTags + t] = best + scores[i * kTags + t];
+            back[i * kTags + t] = static_cast<uint8_t>(arg);
+        }
+    }
+    float best = kNeg;
+    int arg = 0;
+    for (int t = 0; t < kTags; ++t) {
+        if (!validEnd(t)) continue;
+        const float v = delta[(n - 1) * kTags + t] + (followedByO ? tr(t, 0) : 0.f);
+        if (v > best) { best = v; arg = t; }
+    }
+    for (size_t i = n; i-- > 0;) {
+        out[i] = static_cast<uint8_t>(arg);
+        arg = back[i * kTags + arg];
+    }
+}
+
+void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& tags) {
+    tags.assign(doc.tokens.size(), 0);
+    if (m.empty()) return;
+    DocFeatures df;
+    prepare(doc, m, df);
+    std::vector<float> scores;
+    uint64_t feats[kMaxFeatures];
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const Sentence& s = doc.sentences[si];
+        readHistory(doc, df, si);
+        for (uint32_t a = s.firstToken; a < s.endToken;) {
+            if (!df.info[a].candidate) { ++a; continue; }
+            uint32_t b = a;
+            while (b < s.endToken && df.info[b].candidate) ++b;
+            scores.assign(static_cast<size_t>(b - a) * kTags, 0.f);
+            for (uint32_t i = a; i < b; ++i) {
+                float* sc = &scores[static_cast<size_t>(i - a) * kTags];
+                const int nf = features(doc, df, i, feats);
+                for (int f = 0; f < nf; ++f) {
+                    const uint32_t row = m.features.find(foldKey(feats[f]));
+                    if (row == UINT32_MAX) continue;
+                    const float scale = m.scales[row];
+                    const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
+                    for (int t = 0; t < kTags; ++t) sc[t] += scale * w[t];
+                }
+            }
+            viterbi(scores.data(), b - a, m.transitions.data(), a == s.firstToken ? -1 : 0, b < s.endToken,
+                    &tags[a]);
+            a = b;
+        }
+        updateHistory(doc, df, si, &tags[s.firstToken]);
+    }
+}
+
+void tagsToMentions(Document& doc, const std::vector<uint8_t>& tags) {
+    doc.mentions.clear();
+    const size_t n = std::min(tags.size(), doc.tokens.size());
+    for (size_t i = 0; i < n; ++i) {
+        if (tags[i] == 0) continue;
+        const int label = tagLabel(tags[i]);
+        size_t j = i;
+        if (tagPart(tags[i]) == PartB)
+            while (j + 1 < n && tags[j + 1] != 0 && tagLabel(tags[j + 1]) == label &&
+                   (tagPart(tags[j + 1]) == PartI || tagPart(tags[j + 1]) == PartL)) {
+                ++j;
+                if (tagPart(tags[j]) == PartL) break;
+            }
+        Mention m;
+        m.span = {doc.tokens[i].span.begin, doc.tokens[j].span.end};
+        m.label = static_cast<Label>(label);
+        m.kind = MentionKind::Name;
+        doc.mentions.push_back(m);
+        i = j;
+    }
+}
+
+} // namespace whosaid::ner

@@ -1,0 +1,17 @@
+// The CLI's larger commands, each in its own file; main.cpp dispatches.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace whosaid::cli {
+
+// whosaid train-ner [options]; args excludes the command name.
+int trainNerMain(const std::vector<std::string>& args);
+// whosaid eval --gold FILE [options]
+int evalMain(const std::vector<std::string>& args);
+
+// Reads a whole file; false with a message on failure.
+bool readFile(const std::string& path, std::string& out, std::string& err);
+
+} // namespace whosaid::cli

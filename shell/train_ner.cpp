@@ -1,0 +1,235 @@
+// whosaid train-ner: reads the corpora and word lists, calls trainNer() in core,
+// writes the model. Deterministic for a given seed and inputs.
+//
+//   whosaid train-ner [--data DIR] [--out FILE] [--lexicon DIR] [--iso-codes DIR]
+//                     [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "whosaid/ner_train.hpp"
+#include "whosaid/text.hpp"
+
+namespace whosaid::cli {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+bool readFile(const std::string& path, std::string& out, std::string& err) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
+        return false;
+    }
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    const bool bad = std::ferror(f);
+    std::fclose(f);
+    if (bad) err = path + ": read error";
+    return !bad;
+}
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: whosaid train-ner [--data DIR] [--out FILE] [--lexicon DIR] [--iso-codes DIR]\n"
+    "                         [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]\n"
+    "  --data DIR       the shared data (default ../shared/data); reads conll2003/train.docs.jsonl,\n"
+    "                   and for word clusters the texts of gum_news/train and polnear/train\n"
+    "  --out FILE       where to write the model (default assets/ner.bin)\n"
+    "  --lexicon DIR    gazetteer word lists, one file per class (default assets/lexicon)\n"
+    "  --iso-codes DIR  Debian iso-codes JSON for country and region names (default /usr/share/iso-codes/json)\n";
+
+// Calls f(json object) for each line of a JSONL file.
+template <class F>
+bool eachLine(const std::string& path, F&& f, std::string& err) {
+    std::string all;
+    if (!readFile(path, all, err)) return false;
+    size_t pos = 0, lineNo = 0;
+    while (pos < all.size()) {
+        size_t nl = all.find('\n', pos);
+        if (nl == std::string::npos) nl = all.size();
+        ++lineNo;
+        std::string_view line(all.data() + pos, nl - pos);
+        pos = nl + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        json j = json::parse(line.begin(), line.end(), nullptr, false);
+        if (j.is_discarded() || !j.is_object()) {
+            err = path + ":" + std::to_string(lineNo) + ": not a JSON object";
+            return false;
+        }
+        f(j);
+    }
+    return true;
+}
+
+// A document with code point `entities` [{start, end, label}] → byte spans.
+bool toTrainDoc(const json& j, NerTrainDoc& d) {
+    if (!j.contains("text") || !j["text"].is_string()) return false;
+    d.text = j["text"].get<std::string>();
+    const OffsetIndex idx(d.text);
+    for (const json& e : j.value("entities", json::array())) {
+        if (!e.contains("start") || !e.contains("end") || !e.contains("label")) continue;
+        Mention m;
+        if (!parseLabel(e["label"].get<std::string>(), m.label) || m.label == Label::GRP) continue;
+        m.span = {idx.codepointToByte(e["start"].get<uint32_t>()), idx.codepointToByte(e["end"].get<uint32_t>())};
+        d.names.push_back(m);
+    }
+    return true;
+}
+
+// GUM has nested mentions: keep the outermost of overlapping ones.
+void keepOutermost(std::vector<Mention>& ms) {
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+    });
+    std::vector<Mention> out;
+    for (const Mention& m : ms)
+        if (out.empty() || m.span.begin >= out.back().span.end) out.push_back(m);
+    ms = std::move(out);
+}
+
+void addIsoCodes(const std::string& dir, std::vector<GazetteerList>& lists, std::string& note) {
+    std::string text, err;
+    GazetteerList country{"country", {}}, region{"region", {}};
+    if (readFile(dir + "/iso_3166-1.json", text, err)) {
+        json j = json::parse(text, nullptr, false);
+        if (!j.is_discarded())
+            for (const json& c : j.value("3166-1", json::array()))
+                for (const char* k : {"name", "common_name", "official_name"})
+                    if (c.contains(k)) {
+                        std::string n = c[k].get<std::string>();
+                        const size_t comma = n.find(',');  // "Korea, Republic of" → "Korea"
+                        if (comma != std::string::npos) n = n.substr(0, comma);
+                        country.entries.push_back(n);
+                    }
+    } else {
+        note += " (no iso-codes: " + err + ")";
+    }
+    text.clear();
+    if (readFile(dir + "/iso_3166-2.json", text, err)) {
+        json j = json::parse(text, nullptr, false);
+        if (!j.is_discarded())
+            for (const json& c : j.value("3166-2", json::array()))
+                if (c.contains("name")) region.entries.push_back(c["name"].get<std::string>());
+    }
+    lists.push_back(std::move(country));
+    lists.push_back(std::move(region));
+}
+
+bool readLexicon(const std::string& dir, std::vector<GazetteerList>& lists, std::string& err) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    if (ec) { err = dir + ": " + ec.message(); return false; }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& p : files) {
+        std::string text;
+        if (!readFile(p.string(), text, err)) return false;
+        GazetteerList g{p.stem().string(), {}};
+        size_t pos = 0;
+        while (pos < text.size()) {
+            size_t nl = text.find('\n', pos);
+            if (nl == std::string::npos) nl = text.size();
+            std::string line = text.substr(pos, nl - pos);
+            pos = nl + 1;
+            if (const size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+            while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+            if (!line.empty()) g.entries.push_back(line);
+        }
+        lists.push_back(std::move(g));
+    }
+    return true;
+}
+
+} // namespace
+
+int trainNerMain(const std::vector<std::string>& args) {
+    std::string data = "../shared/data", out = "assets/ner.bin", lexicon = "assets/lexicon",
+                iso = "/usr/share/iso-codes/json";
+    NerTrainOptions o;
+    bool unlabeled = true, gum = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto next = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        const std::string* v = nullptr;
+        if (a == "--no-unlabeled") unlabeled = false;
+        else if (a == "--gum") gum = true;
+        else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
+        else if (!(v = next())) { std::fprintf(stderr, "whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
+        else if (a == "--data") data = *v;
+        else if (a == "--out") out = *v;
+        else if (a == "--lexicon") lexicon = *v;
+        else if (a == "--iso-codes") iso = *v;
+        else if (a == "--epochs") o.epochs = std::atoi(v->c_str());
+        else if (a == "--seed") o.seed = static_cast<uint32_t>(std::strtoul(v->c_str(), nullptr, 10));
+        else if (a == "--max-rows") o.maxRows = std::strtoul(v->c_str(), nullptr, 10);
+        else if (a == "--prune") o.pruneBelow = std::strtof(v->c_str(), nullptr);
+        else { std::fprintf(stderr, "whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
+    }
+    std::string err;
+    std::vector<NerTrainDoc> docs;
+    bool badDoc = false;
+    if (!eachLine(data + "/conll2003/train.docs.jsonl", [&](const json& j) {
+            NerTrainDoc d;
+            if (!toTrainDoc(j, d)) badDoc = true;
+            else docs.push_back(std::move(d));
+        }, err) || badDoc) {
+        std::fprintf(stderr, "whosaid: %s\n", badDoc ? "a training document has no text" : err.c_str());
+        return 1;
+    }
+    const size_t conllDocs = docs.size();
+    if (gum || unlabeled) {
+        const std::string path = data + "/gum_news/train.jsonl";
+        eachLine(path, [&](const json& j) {
+            if (!j.contains("text")) return;
+            if (unlabeled) o.unlabeled.push_back(j["text"].get<std::string>());
+            if (gum) {
+                NerTrainDoc d;
+                if (!toTrainDoc(j, d)) return;
+                keepOutermost(d.names);
+                docs.push_back(std::move(d));
+            }
+        }, err);
+    }
+    if (unlabeled)
+        eachLine(data + "/polnear/train.jsonl", [&](const json& j) {
+            if (j.contains("text") && j["text"].is_string()) o.unlabeled.push_back(j["text"].get<std::string>());
+        }, err);
+    std::string note;
+    addIsoCodes(iso, o.gazetteers, note);
+    if (!readLexicon(lexicon, o.gazetteers, err)) {
+        std::fprintf(stderr, "whosaid: %s\n", err.c_str());
+        return 1;
+    }
+    o.info = "whosaid tagger: conll2003 train (" + std::to_string(conllDocs) + " docs)" +
+             (gum ? " + gum_news train" : "") + ", " + std::to_string(o.unlabeled.size()) +
+             " unlabeled texts for clusters, seed " + std::to_string(o.seed) + ", " + std::to_string(o.epochs) +
+             " epochs" + note;
+    o.log = [](const std::string& s) { std::fprintf(stderr, "%s\n", s.c_str()); };
+    std::fprintf(stderr, "%s\n", o.info.c_str());
+    Result<std::string> bytes = trainNer(docs, o);
+    if (!bytes) {
+        std::fprintf(stderr, "whosaid: %s\n", bytes.error().message.c_str());
+        return 1;
+    }
+    FILE* f = std::fopen(out.c_str(), "wb");
+    if (!f || std::fwrite(bytes->data(), 1, bytes->size(), f) != bytes->size()) {
+        std::fprintf(stderr, "whosaid: %s: cannot be written (%s)\n", out.c_str(), std::strerror(errno));
+        if (f) std::fclose(f);
+        return 1;
+    }
+    std::fclose(f);
+    std::fprintf(stderr, "wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
+    return 0;
+}
+
+} // namespace whosaid::cli

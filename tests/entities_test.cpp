@@ -1,0 +1,144 @@
+// Grouping name mentions into actors, and pronoun mentions of speakers.
+// Mentions are set by hand here so that the rules are tested without the tagger.
+#include <gtest/gtest.h>
+
+#include "pipeline.hpp"
+#include "whosaid/tokenizer.hpp"
+
+using namespace whosaid;
+
+namespace {
+
+// A document whose name mentions are the given substrings (first occurrence
+// at or after the previous one), labelled as given.
+Document withMentions(std::string text, std::vector<std::pair<std::string, Label>> names) {
+    Document doc;
+    doc.text = std::move(text);
+    tokenize(doc);
+    size_t from = 0;
+    for (const auto& [s, l] : names) {
+        const size_t at = doc.text.find(s, from);
+        EXPECT_NE(at, std::string::npos) << s;
+        Mention m;
+        m.span = {uint32_t(at), uint32_t(at + s.size())};
+        m.label = l;
+        doc.mentions.push_back(m);
+        from = at + 1;
+    }
+    return doc;
+}
+
+std::string entityName(const Document& d, size_t mention) {
+    return d.mentions[mention].entity < 0 ? "-" : d.entities[d.mentions[mention].entity].name;
+}
+
+} // namespace
+
+TEST(Grouping, SurnameJoinsFullName) {
+    Document d = withMentions("Finance Minister Ana Maria Lopes spoke. Later Lopes left. Maria Lopes returned.",
+                              {{"Ana Maria Lopes", Label::PER}, {"Lopes", Label::PER}, {"Maria Lopes", Label::PER}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "Ana Maria Lopes");
+    EXPECT_EQ(d.mentions[1].entity, 0);
+    EXPECT_EQ(d.mentions[2].entity, 0);
+}
+
+TEST(Grouping, SurnameBeforeFullNameAndWrongLabel) {
+    // the short form comes first and the tagger called it LOC
+    Document d = withMentions("Lopes arrived. Ana Lopes said so.", {{"Lopes", Label::LOC}, {"Ana Lopes", Label::PER}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "Ana Lopes");
+    EXPECT_EQ(d.entities[0].label, Label::PER);
+    EXPECT_EQ(d.mentions[0].label, Label::PER);
+}
+
+TEST(Grouping, ArabicArticleInSurname) {
+    Document d = withMentions("Karim al-Haddad spoke. Haddad left. Al-Haddad came back.",
+                              {{"Karim al-Haddad", Label::PER}, {"Haddad", Label::PER}, {"Al-Haddad", Label::PER}});
+    groupEntities(d);
+    EXPECT_EQ(d.entities.size(), 1u);
+}
+
+TEST(Grouping, AcronymAndExpansion) {
+    Document d = withMentions("The Institute for Coastal Research Studies (ICRS) said ICRS staff left.",
+                              {{"Institute for Coastal Research Studies", Label::ORG}, {"ICRS", Label::ORG}, {"ICRS", Label::ORG}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "Institute for Coastal Research Studies");
+}
+
+TEST(Grouping, Aliases) {
+    Document d = withMentions("Ties between Portugal and the US grew. The United States agreed. U.S. officials came.",
+                              {{"Portugal", Label::LOC}, {"US", Label::LOC}, {"United States", Label::LOC}, {"U.S.", Label::LOC}});
+    groupEntities(d);
+    EXPECT_EQ(d.entities.size(), 2u);
+    EXPECT_EQ(entityName(d, 1), "United States");
+    EXPECT_EQ(d.mentions[1].entity, d.mentions[2].entity);
+    EXPECT_EQ(d.mentions[1].entity, d.mentions[3].entity);
+}
+
+TEST(Grouping, OnlyAliasFormGetsCanonicalName) {
+    Document d = withMentions("Relations with the US soured.", {{"US", Label::LOC}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "United States");
+}
+
+TEST(Grouping, TitlesStrippedFromName) {
+    Document d = withMentions("President Ana Lopes spoke.", {{"President Ana Lopes", Label::PER}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "Ana Lopes");
+}
+
+TEST(Grouping, DifferentPeopleStayApart) {
+    Document d = withMentions("Ana Lopes met Rui Costa. Costa said yes.",
+                              {{"Ana Lopes", Label::PER}, {"Rui Costa", Label::PER}, {"Costa", Label::PER}});
+    groupEntities(d);
+    EXPECT_EQ(d.entities.size(), 2u);
+    EXPECT_EQ(entityName(d, 2), "Rui Costa");
+}
+
+TEST(Pronouns, SpeakerOfPreviousSentence) {
+    Document d = withMentions("Ana Lopes thanked Rui Costa.\n\n\xE2\x80\x9CWe will be back,\xE2\x80\x9D she added.",
+                              {{"Ana Lopes", Label::PER}, {"Rui Costa", Label::PER}});
+    groupEntities(d);
+    resolvePronouns(d);
+    ASSERT_EQ(d.mentions.size(), 3u);
+    EXPECT_EQ(d.slice(d.mentions[2].span), "she");
+    EXPECT_EQ(d.mentions[2].kind, MentionKind::Pronoun);
+    EXPECT_EQ(entityName(d, 2), "Ana Lopes");
+}
+
+TEST(Pronouns, NamesInsideQuotesAreNotSpeakers) {
+    Document d = withMentions("Rui Costa spoke first. \xE2\x80\x9C" "Ana Lopes is right,\xE2\x80\x9D he said.",
+                              {{"Rui Costa", Label::PER}, {"Ana Lopes", Label::PER}});
+    groupEntities(d);
+    resolvePronouns(d);
+    ASSERT_EQ(d.mentions.size(), 3u);
+    EXPECT_EQ(entityName(d, 2), "Rui Costa");
+}
+
+TEST(Pronouns, SubordinateClauseLooksAhead) {
+    Document d = withMentions("As he sat down with Ana Lopes, Rui Costa smiled.",
+                              {{"Ana Lopes", Label::PER}, {"Rui Costa", Label::PER}});
+    groupEntities(d);
+    resolvePronouns(d);
+    ASSERT_EQ(d.mentions.size(), 3u);
+    EXPECT_EQ(d.slice(d.mentions[0].span), "he");
+    EXPECT_EQ(entityName(d, 0), "Rui Costa");
+}
+
+TEST(Pronouns, NothingToReferToAndIdempotent) {
+    Document d = withMentions("He said it rained. Portugal agreed.", {{"Portugal", Label::LOC}});
+    groupEntities(d);
+    resolvePronouns(d);
+    EXPECT_EQ(d.mentions.size(), 1u);
+    Document e = withMentions("Ana Lopes came. She left.", {{"Ana Lopes", Label::PER}});
+    groupEntities(e);
+    resolvePronouns(e);
+    resolvePronouns(e);
+    EXPECT_EQ(e.mentions.size(), 2u);
+}
