@@ -21,6 +21,21 @@ bool validTransition(int from, int to) {
 
 bool validEnd(int t) { return t == 0 || tagPart(t) == PartL || tagPart(t) == PartU; }
 
+namespace {
+// validTransition() as a table, [from + 1][to], for the decoder's inner loop.
+struct TransitionTable {
+    bool ok[kTags + 1][kTags];
+    TransitionTable() {
+        for (int f = -1; f < kTags; ++f)
+            for (int t = 0; t < kTags; ++t) ok[f + 1][t] = validTransition(f, t);
+    }
+};
+const TransitionTable& transitionTable() {
+    static const TransitionTable table;
+    return table;
+}
+} // namespace
+
 // [SECTION] Hashing
 
 namespace {
@@ -40,6 +55,12 @@ char32_t normalizeCp(char32_t c) {
 template <class F>
 void forEachCp(std::string_view s, F&& f) {
     for (size_t i = 0; i < s.size();) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {  // ASCII: nothing to decode or normalize (` aside)
+            f(b == 0x60 ? char32_t('\'') : char32_t(b));
+            ++i;
+            continue;
+        }
         int len = 1;
         const char32_t c = decodeAt(s, i, len);
         f(normalizeCp(c));
@@ -48,6 +69,12 @@ void forEachCp(std::string_view s, F&& f) {
 }
 
 char32_t shapeClass(char32_t c) {
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return 'd';
+        if (c >= 'A' && c <= 'Z') return 'X';
+        if (c >= 'a' && c <= 'z') return 'x';
+        return c;
+    }
     if (isDigit(c)) return 'd';
     if (isUpper(c)) return 'X';
     if (isLetter(c)) return 'x';
@@ -68,14 +95,23 @@ WordHashes hashWord(std::string_view token) {
     bool firstUpper = false;
     forEachCp(token, [&](char32_t c) {
         hw = fnv(hw, c);
-        const bool up = isUpper(c), letter = isLetter(c), digit = isDigit(c);
+        bool up, letter, digit;
+        if (c < 0x80) {
+            up = c >= 'A' && c <= 'Z';
+            letter = up || (c >= 'a' && c <= 'z');
+            digit = c >= '0' && c <= '9';
+        } else {
+            up = isUpper(c);
+            letter = isLetter(c);
+            digit = isDigit(c);
+        }
         if (total == 0) firstUpper = up;
         anyUpper |= up;
         anyLetter |= letter;
         anyDigit |= digit;
         anyLower |= letter && !up;
         allPunct &= !letter && !digit;
-        char32_t l = digit ? U'0' : toLower(c);
+        const char32_t l = digit ? U'0' : up && c < 0x80 ? c + 32 : c < 0x80 ? c : toLower(c);
         hl = fnv(hl, l);
         if (c == '-') hh = kFnvBasis;
         else if (hh) hh = fnv(hh, l);
@@ -405,8 +441,8 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
     std::vector<uint64_t> keys(cap, 0);
     std::vector<uint8_t> flags(cap, 0);
     auto slot = [&](uint64_t key, bool insert) -> int64_t {
-        key |= 1;
-        for (uint32_t s = static_cast<uint32_t>(key) & (cap - 1);; s = (s + 1) & (cap - 1)) {
+        key |= 1;  // 0 marks empty slots; spread the keys, whose low bit is now always set
+        for (uint32_t s = static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);; s = (s + 1) & (cap - 1)) {
             if (keys[s] == key) return s;
             if (keys[s] == 0) {
                 if (!insert) return -1;
@@ -424,14 +460,7 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
     }
     for (size_t i = 0; i < n; ++i) {
         const TokenInfo& t = df.info[i];
-        if (!(t.h.flags & FLower) || !df.info[i].candidate) continue;
-        const int64_t s = slot(t.h.lower, false);
-        if (s >= 0) flags[s] |= DSeenLower;
-    }
-    // lower-case words next to no capital are not candidates, so scan them too
-    for (size_t i = 0; i < n; ++i) {
-        const TokenInfo& t = df.info[i];
-        if (!(t.h.flags & FLower) || t.candidate) continue;
+        if (!(t.h.flags & FLower)) continue;
         const int64_t s = slot(t.h.lower, false);
         if (s >= 0) flags[s] |= DSeenLower;
     }
@@ -509,7 +538,7 @@ namespace {
 int64_t histSlot(DocFeatures& df, uint64_t key, bool insert) {
     key |= 1;
     const uint32_t mask = static_cast<uint32_t>(df.histKeys.size() - 1);
-    for (uint32_t s = static_cast<uint32_t>(key) & mask;; s = (s + 1) & mask) {
+    for (uint32_t s = static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;; s = (s + 1) & mask) {
         if (df.histKeys[s] == key) return s;
         if (df.histKeys[s] == 0) {
             if (!insert) return -1;
@@ -552,18 +581,30 @@ void updateHistory(const Document& doc, DocFeatures& df, uint32_t sentence, cons
 void viterbi(const float* scores, size_t n, const float* trans, int startFrom, bool followedByO, uint8_t* out) {
     if (n == 0) return;
     constexpr float kNeg = -std::numeric_limits<float>::infinity();
-    // small fixed buffers per call; sentences are split into runs of candidates
-    std::vector<float> delta(n * kTags);
-    std::vector<uint8_t> back(n * kTags);
+    // runs of candidate tokens are short: stack buffers unless one is long
+    constexpr size_t kStack = 48;
+    float deltaStack[kStack * kTags];
+    uint8_t backStack[kStack * kTags];
+    std::vector<float> deltaHeap;
+    std::vector<uint8_t> backHeap;
+    float* delta = deltaStack;
+    uint8_t* back = backStack;
+    if (n > kStack) {
+        deltaHeap.resize(n * kTags);
+        backHeap.resize(n * kTags);
+        delta = deltaHeap.data();
+        back = backHeap.data();
+    }
+    const TransitionTable& valid = transitionTable();
     auto tr = [&](int from, int to) { return trans[(from + 1) * kTags + to]; };
     for (int t = 0; t < kTags; ++t)
-        delta[t] = validTransition(startFrom, t) ? scores[t] + tr(startFrom, t) : kNeg;
+        delta[t] = valid.ok[startFrom + 1][t] ? scores[t] + tr(startFrom, t) : kNeg;
     for (size_t i = 1; i < n; ++i) {
         for (int t = 0; t < kTags; ++t) {
             float best = kNeg;
             int arg = 0;
             for (int f = 0; f < kTags; ++f) {
-                if (!validTransition(f, t)) continue;
+                if (!valid.ok[f + 1][t]) continue;
                 const float v = delta[(i - 1) * kTags + f] + tr(f, t);
                 if (v > best) { best = v; arg = f; }
             }
