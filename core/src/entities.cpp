@@ -17,14 +17,6 @@ namespace whosaid {
 
 // [SECTION] Tagging
 
-void findEntities(Document& doc, const ModelData& model) {
-    std::vector<uint8_t> tags;
-    ner::tagDocument(doc, model.ner, tags);
-    ner::tagsToMentions(doc, tags);
-}
-
-// [SECTION] Name forms
-
 namespace {
 
 template <size_t N>
@@ -32,12 +24,40 @@ bool among(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+bool isTitleWord(std::string_view token);
+
+} // namespace
+
+void findEntities(Document& doc, const ModelData& model) {
+    std::vector<uint8_t> tags;
+    ner::tagDocument(doc, model.ner, tags);
+    // A title the tagger swept into a person's name ("Mayor Ana Lopes") is
+    // left out of the mention, as CoNLL annotates it.
+    for (size_t i = 0; i + 1 < tags.size(); ++i) {
+        if (tags[i] != ner::tagOf(ner::PartB, 0) || !isTitleWord(doc.slice(doc.tokens[i].span))) continue;
+        tags[i] = 0;
+        tags[i + 1] = static_cast<uint8_t>(ner::tagOf(ner::tagPart(tags[i + 1]) == ner::PartL ? ner::PartU : ner::PartB, 0));
+    }
+    ner::tagsToMentions(doc, tags);
+}
+
+// [SECTION] Name forms
+
+namespace {
+
 // Lower-cased words of a title that may lead a name ("president", "mr").
 constexpr std::array<std::string_view, 40> kTitles = {
     "president", "minister", "prime", "foreign", "defence", "defense", "mr", "mrs", "ms", "dr", "gov",
     "governor", "sen", "senator", "rep", "gen", "general", "chancellor", "king", "queen", "pope", "sir",
     "lord", "mayor", "judge", "prof", "professor", "secretary", "ambassador", "chairman", "spokesman",
     "spokeswoman", "leader", "premier", "sheikh", "prince", "princess", "colonel", "capt", "lt"};
+
+bool isTitleWord(std::string_view token) {
+    std::string w;
+    for (char c : ner::normalizeLower(token))
+        if (c != '.') w.push_back(c);
+    return among(kTitles, w);
+}
 
 constexpr std::array<std::string_view, 8> kConnectors = {"of", "and", "for", "the", "&", "de", "on", "in"};
 

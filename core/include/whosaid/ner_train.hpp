@@ -40,7 +40,7 @@ struct GazetteerList {
 };
 
 struct NerTrainOptions {
-    int epochs = 8;
+    int epochs = 14;
     uint32_t seed = 1;
     int minFeatureCount = 2;      // features seen fewer times in training are dropped
     float pruneBelow = 0.f;       // drop weight rows whose largest |w| is below this
