@@ -1,64 +1,217 @@
-// The page: top bar with legend, the article with highlights, and side panels.
+// The page: top bar, the article with highlights and links, side panels, the
+// editor, hand corrections. Immediate mode over the Document; no NLP here.
 #include "app.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "imgui_stdlib.h"
+#include "whosaid/corrections.hpp"
+#include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
+#include "whosaid/text.hpp"
+#include "whosaid/tokenizer.hpp"
 
 namespace whosaid::web {
 
-// [SECTION] Model
+// [SECTION] Colors and names
 
 ImU32 labelColor(Label l, float alpha) {
     const int a = static_cast<int>(alpha * 255);
     switch (l) {
     case Label::PER: return IM_COL32(66, 133, 244, a);
-    case Label::ORG: return IM_COL32(244, 160, 0, a);
+    case Label::ORG: return IM_COL32(240, 150, 0, a);
     case Label::LOC: return IM_COL32(52, 168, 83, a);
     case Label::GRP: return IM_COL32(171, 71, 188, a);
-    case Label::MISC: return IM_COL32(128, 128, 128, a);
+    case Label::MISC: return IM_COL32(140, 140, 140, a);
     }
     return IM_COL32(128, 128, 128, a);
 }
 
 namespace {
+
 const char* labelTitle(Label l) {
     switch (l) {
     case Label::PER: return "person";
     case Label::ORG: return "organization";
     case Label::LOC: return "place";
     case Label::GRP: return "anonymous group";
-    case Label::MISC: return "other";
+    case Label::MISC: return "other name";
     }
     return "";
 }
-constexpr ImU32 kQuoteColor = IM_COL32(200, 40, 60, 255);
+const char* labelPlural(Label l) {
+    switch (l) {
+    case Label::PER: return "People";
+    case Label::ORG: return "Organizations";
+    case Label::LOC: return "Places";
+    case Label::GRP: return "Anonymous groups";
+    case Label::MISC: return "Other names";
+    }
+    return "";
+}
+const char* quoteKindTitle(QuoteKind k) {
+    switch (k) {
+    case QuoteKind::Direct: return "direct quote";
+    case QuoteKind::Mixed: return "partial quote";
+    case QuoteKind::Indirect: return "reported speech";
+    }
+    return "";
+}
+const char* sourceKindTitle(SourceKind k) {
+    switch (k) {
+    case SourceKind::Named: return "named person";
+    case SourceKind::Organization: return "organization / government";
+    case SourceKind::Anonymous: return "anonymous";
+    case SourceKind::Unsourced: return "unsourced";
+    }
+    return "";
+}
+
+constexpr ImU32 kQuoteColor = IM_COL32(205, 45, 65, 255);
 constexpr ImU32 kTextColor = IM_COL32(28, 28, 32, 255);
+constexpr ImU32 kSelectColor = IM_COL32(90, 140, 255, 70);
+constexpr Label kLabels[] = {Label::PER, Label::ORG, Label::LOC, Label::GRP, Label::MISC};
+
+// The first `max` bytes of `s`, cut at a character boundary, with "…" when cut.
+std::string clip(std::string_view s, size_t max) {
+    if (s.size() <= max) return std::string(s);
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+int countWords(std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool w = !(c == ' ' || c == '\n' || c == '\t');
+        if (w && !in) ++n;
+        in = w;
+    }
+    return n;
+}
+
+// Draws a small swatch and keeps the cursor on the same line.
+void swatch(ImU32 color, float w = 0) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    if (w <= 0) w = h;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + w, p.y + h - 1), color, 3.f);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::SameLine(0, 4);
+}
+
 } // namespace
+
+// [SECTION] Document and state
+
+void App::setDocument(Document doc, bool keepUndo) {
+    if (keepUndo && !m_doc.text.empty()) pushUndo();
+    m_doc = std::move(doc);
+    m_jsonValid = false;
+    const float fontSize = m_view.fontSize;
+    const bool links = m_view.showAllLinks;
+    m_view = ArticleView{};
+    m_view.fontSize = fontSize;
+    m_view.showAllLinks = links;
+    m_layout = TextLayout();
+    m_editing = false;
+    rebuildCaches();
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%zu actors, %zu claims", m_doc.entities.size(), m_doc.quotes.size());
+    m_status = buf;
+    m_statusIsError = false;
+    for (const std::string& w : m_doc.warnings) m_status += " \xC2\xB7 " + w;
+    m_error.clear();
+    m_req.save = m_req.documentChanged = true;
+}
+
+void App::pushUndo() { m_undoState = stateJson(); }
 
 bool App::setText(std::string_view text) {
     Result<Document> doc = annotate(text, Model::builtin());
     if (!doc) {
         m_error = doc.error().message;
-        m_status = "Could not read the new text: " + m_error + ". The previous article is kept.";
+        setStatus("Could not use the new text: " + m_error + ". The previous article is kept.", true);
         return false;
     }
-    m_error.clear();
-    m_doc = std::move(*doc);
-    m_jsonValid = false;
-    const float fontSize = m_view.fontSize;
-    m_view = ArticleView{};
-    m_view.fontSize = fontSize;
-    m_layout = TextLayout();
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%zu actors, %zu mentions, %zu claims", m_doc.entities.size(),
-                  m_doc.mentions.size(), m_doc.quotes.size());
-    m_status = buf;
-    for (const std::string& w : m_doc.warnings) m_status += " · " + w;
+    setDocument(std::move(*doc), true);
     return true;
 }
+
+void App::reannotate() {
+    Corrections c = m_doc.corrections;
+    Result<Document> doc = annotate(m_doc.text, Model::builtin());
+    if (!doc) return;
+    doc->corrections = std::move(c);
+    applyCorrections(*doc);
+    const ArticleView keep = m_view;
+    setDocument(std::move(*doc), false);
+    m_view.scroll = keep.scroll;
+    m_view.scrollTarget = keep.scrollTarget;
+    m_view.selectedQuote = keep.selectedQuote < static_cast<int>(m_doc.quotes.size()) ? keep.selectedQuote : -1;
+    m_view.selectedEntity = keep.selectedEntity < static_cast<int>(m_doc.entities.size()) ? keep.selectedEntity : -1;
+}
+
+bool App::restoreState(std::string_view json) {
+    Result<Document> saved = fromJson(json);
+    if (!saved) {
+        m_error = saved.error().message;
+        setStatus("Could not restore the saved work: " + m_error, true);
+        return false;
+    }
+    Result<Document> doc = annotate(saved->text, Model::builtin());
+    if (!doc) {
+        m_error = doc.error().message;
+        setStatus("Could not restore the saved work: " + m_error, true);
+        return false;
+    }
+    doc->id = saved->id;
+    doc->corrections = std::move(saved->corrections);
+    applyCorrections(*doc);
+    setDocument(std::move(*doc), false);
+    return true;
+}
+
+std::string App::stateJson() const {
+    Document state;
+    state.id = m_doc.id;
+    state.text = m_doc.text;
+    state.corrections = m_doc.corrections;
+    return toJson(state);
+}
+
+bool App::importFile(std::string_view name, std::string_view bytes) {
+    const InputFormat format = detectFormat(bytes, name);
+    if (format == InputFormat::WhosaidJson) {
+        Result<Document> doc = fromJson(bytes);
+        if (!doc) {
+            m_error = doc.error().message;
+            setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
+            return false;
+        }
+        tokenize(*doc);
+        setDocument(std::move(*doc), true);
+        m_status = std::string(name) + " opened with its markup \xC2\xB7 " + m_status;
+        return true;
+    }
+    const std::string text = importText(bytes, name);
+    if (text.find_first_not_of(" \n\t\r") == std::string::npos) {
+        m_error = "no article text found";
+        setStatus(std::string(name) + ": no article text found. The previous article is kept.", true);
+        return false;
+    }
+    if (!setText(text)) return false;
+    m_status = std::string(name) + " \xC2\xB7 " + m_status;
+    return true;
+}
+
+bool App::wantsTextInput() const { return m_editing || ImGui::GetIO().WantTextInput; }
 
 const std::string& App::documentJson() {
     if (!m_jsonValid) {
@@ -69,11 +222,179 @@ const std::string& App::documentJson() {
 }
 
 std::string App::debugJson() const {
-    char buf[256];
+    char buf[480];
     std::snprintf(buf, sizeof buf,
-                  "{\"highlights\":%d,\"underlines\":%d,\"links\":%d,\"visibleLines\":%d,\"hoveredQuote\":%d}",
-                  m_stats.highlights, m_stats.underlines, m_stats.links, m_stats.visibleLines, m_stats.hoveredQuote);
+                  "{\"highlights\":%d,\"underlines\":%d,\"links\":%d,\"offscreenLinks\":%d,\"visibleLines\":%d,"
+                  "\"hoveredQuote\":%d,\"selectedQuote\":%d,\"selectedEntity\":%d,\"scroll\":%.1f,\"height\":%.1f,"
+                  "\"layoutBuilds\":%d,\"articleMs\":%.3f,\"sideMs\":%.3f}",
+                  m_stats.highlights, m_stats.underlines, m_stats.links, m_stats.offscreenLinks, m_stats.visibleLines,
+                  m_stats.hoveredQuote, m_view.selectedQuote, m_view.selectedEntity, m_view.scroll, m_layout.height(),
+                  m_stats.layoutBuilds, m_stats.articleMs, m_stats.sideMs);
     return buf;
+}
+
+std::string App::ledgerJson() const {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const LedgerRow& r : m_ledger)
+        rows.push_back({{"name", r.name}, {"entity", r.entity}, {"kind", sourceKindName(r.kind)}, {"claims", r.claims},
+                        {"words", r.words}, {"direct", r.direct}, {"mixed", r.mixed}, {"reported", r.reported}});
+    return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string App::claimPointJson(int quote) {
+    if (quote < 0 || quote >= static_cast<int>(m_doc.quotes.size()) || m_layout.runs().empty()) return "null";
+    const Span c = m_doc.quotes[quote].content.front();
+    auto rects = m_layout.spanRects(c.begin, c.end);
+    if (rects.empty()) return "null";
+    const ImRect r = rects.front();
+    const bool visible = r.Min.y >= m_view.scroll && r.Max.y <= m_view.scroll + m_articleHeight - 20;
+    if (!visible) scrollToByte(c.begin);
+    char buf[128];
+    const float x = m_articleOrigin.x + std::min(r.Min.x + 12.f, (r.Min.x + r.Max.x) * 0.5f);
+    const float y = m_articleOrigin.y + (r.Min.y + r.Max.y) * 0.5f - m_view.scroll;
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"visible\":%s}", x, y, visible ? "true" : "false");
+    return buf;
+}
+
+void App::rebuildCaches() {
+    const size_t ne = m_doc.entities.size();
+    m_mentionCount.assign(ne, 0);
+    m_firstMention.assign(ne, -1);
+    for (size_t i = 0; i < m_doc.mentions.size(); ++i) {
+        const int e = m_doc.mentions[i].entity;
+        if (e < 0 || e >= static_cast<int>(ne)) continue;
+        if (m_mentionCount[e]++ == 0) m_firstMention[e] = static_cast<int>(i);
+    }
+    m_byLabel.assign(kLabelCount, {});
+    for (size_t e = 0; e < ne; ++e)
+        if (m_mentionCount[e] > 0) m_byLabel[static_cast<size_t>(m_doc.entities[e].label)].push_back(static_cast<int>(e));
+    for (auto& v : m_byLabel)
+        std::stable_sort(v.begin(), v.end(), [&](int a, int b) { return m_mentionCount[a] > m_mentionCount[b]; });
+
+    // The sources ledger: who is quoted, how often, how many words, how.
+    m_ledger.clear();
+    std::vector<int> rowOf(ne + 1, -1);
+    for (const Quote& q : m_doc.quotes) {
+        const size_t key = q.speaker >= 0 ? static_cast<size_t>(q.speaker) : ne;
+        if (rowOf[key] < 0) {
+            rowOf[key] = static_cast<int>(m_ledger.size());
+            LedgerRow row;
+            row.entity = q.speaker;
+            row.name = q.speaker >= 0 ? m_doc.entities[q.speaker].name
+                       : !q.source.empty() ? std::string(m_doc.slice(q.source)) : std::string("(no source)");
+            row.kind = q.speaker >= 0 || !q.source.empty() ? q.sourceKind : SourceKind::Unsourced;
+            m_ledger.push_back(std::move(row));
+        }
+        LedgerRow& row = m_ledger[rowOf[key]];
+        ++row.claims;
+        for (Span c : q.content) row.words += countWords(m_doc.slice(c));
+        (q.kind == QuoteKind::Direct ? row.direct : q.kind == QuoteKind::Mixed ? row.mixed : row.reported) += 1;
+    }
+    std::stable_sort(m_ledger.begin(), m_ledger.end(), [](const LedgerRow& a, const LedgerRow& b) { return a.claims > b.claims; });
+}
+
+// [SECTION] Corrections and export
+
+bool App::reassignSpeaker(int quote, int mention) {
+    if (quote < 0 || quote >= static_cast<int>(m_doc.quotes.size()) || mention < 0 ||
+        mention >= static_cast<int>(m_doc.mentions.size()))
+        return false;
+    const Span claim = m_doc.quotes[quote].content.front();
+    std::erase_if(m_doc.corrections.speakers, [&](const Corrections::Speaker& s) { return s.claim.overlaps(claim); });
+    m_doc.corrections.speakers.push_back({claim, m_doc.mentions[mention].span});
+    reannotate();
+    m_status = "Speaker changed by hand. It is saved and included in exports.";
+    return true;
+}
+
+bool App::addMention(Span span, Label label) {
+    if (span.empty() || span.end > m_doc.text.size()) return false;
+    m_doc.corrections.added.push_back({span, label});
+    std::erase_if(m_doc.corrections.removed, [&](Span r) { return r == span; });
+    reannotate();
+    m_status = "Actor mention added by hand.";
+    return true;
+}
+
+bool App::removeMention(int mention) {
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return false;
+    const Span s = m_doc.mentions[mention].span;
+    m_doc.corrections.removed.push_back(s);
+    std::erase_if(m_doc.corrections.added, [&](const Corrections::Added& a) { return a.span == s; });
+    reannotate();
+    m_status = "Mention removed by hand.";
+    return true;
+}
+
+bool App::renameEntity(int entity, std::string name) {
+    if (entity < 0 || entity >= static_cast<int>(m_doc.entities.size()) || name.empty() || m_firstMention[entity] < 0)
+        return false;
+    m_doc.corrections.renamed.push_back({m_doc.mentions[m_firstMention[entity]].span, std::move(name)});
+    reannotate();
+    m_status = "Actor renamed by hand.";
+    return true;
+}
+
+bool App::exportAs(std::string_view format) {
+    if (format == "json") {
+        m_req.downloadName = "whosaid.json";
+        m_req.downloadMime = "application/json";
+        m_req.downloadData = toJson(m_doc, JsonOptions{2, true});
+        return true;
+    }
+    return false;
+}
+
+// [SECTION] Selection
+
+void App::scrollToByte(uint32_t b) {
+    auto rects = m_layout.spanRects(b, b + 1);
+    if (rects.empty()) return;
+    m_view.scrollTarget = std::max(0.f, rects.front().Min.y - m_articleHeight * 0.3f);
+}
+
+void App::selectQuote(int q, bool scroll) {
+    m_view.selectedQuote = q;
+    m_view.selectedEntity = -1;
+    if (q >= 0 && scroll) scrollToByte(m_doc.quotes[q].content.front().begin);
+    m_req.focusQuote = q;
+}
+
+void App::selectEntity(int e, bool scroll) {
+    m_view.selectedEntity = e;
+    m_view.selectedQuote = -1;
+    m_renameBuffer = e >= 0 ? m_doc.entities[e].name : std::string();
+    if (e >= 0 && scroll && m_firstMention[e] >= 0) scrollToByte(m_doc.mentions[m_firstMention[e]].span.begin);
+    m_req.focusEntity = e;
+}
+
+namespace {
+// ImGui 1.86 takes the platform's key index, found through io.KeyMap.
+bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+} // namespace
+
+void App::handleKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || m_editing) return;
+    const int n = static_cast<int>(m_doc.quotes.size());
+    if (keyPressed(ImGuiKey_Tab) && n > 0) {
+        int q = m_view.selectedQuote;
+        q = io.KeyShift ? (q <= 0 ? n - 1 : q - 1) : (q < 0 || q >= n - 1 ? 0 : q + 1);
+        selectQuote(q, true);
+    }
+    if (keyPressed(ImGuiKey_Escape)) {
+        m_view.selectedQuote = m_view.selectedEntity = m_view.pickSpeakerFor = -1;
+        m_view.selection = {};
+        m_req.focusQuote = m_req.focusEntity = -1;
+    }
+    const float line = m_layout.lineHeight() > 0 ? m_layout.lineHeight() : 24.f;
+    const float page = std::max(line, m_articleHeight - 2 * line);
+    if (keyPressed(ImGuiKey_DownArrow)) m_view.scrollTarget += 3 * line;
+    if (keyPressed(ImGuiKey_UpArrow)) m_view.scrollTarget -= 3 * line;
+    if (keyPressed(ImGuiKey_PageDown) || (keyPressed(ImGuiKey_Space) && !io.KeyShift)) m_view.scrollTarget += page;
+    if (keyPressed(ImGuiKey_PageUp) || (keyPressed(ImGuiKey_Space) && io.KeyShift)) m_view.scrollTarget -= page;
+    if (keyPressed(ImGuiKey_Home)) m_view.scrollTarget = 0;
+    if (keyPressed(ImGuiKey_End)) m_view.scrollTarget = 1e9f;
 }
 
 // [SECTION] Frame
@@ -88,104 +409,254 @@ void App::frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar(2);
+    const int builds = m_stats.layoutBuilds;
     m_stats = DrawStats{};
+    m_stats.layoutBuilds = builds;
+    handleKeys();
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point a) { return std::chrono::duration<double, std::milli>(Clock::now() - a).count(); };
     drawTopBar();
-    const float side = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, 220.f, 360.f);
-    const bool narrow = ImGui::GetContentRegionAvail().x < 700.f;
-    ImGui::BeginChild("article", ImVec2(narrow ? 0.f : -side - 8.f, 0), false, ImGuiWindowFlags_NoMove);
-    drawArticle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool narrow = avail < 760.f;
+    const float side = narrow ? 0.f : std::clamp(avail * 0.32f, 260.f, 420.f);
+    const float bottom = narrow ? ImGui::GetContentRegionAvail().y * 0.38f : 0.f;
+    ImGui::BeginChild("article", ImVec2(narrow ? 0.f : -side - 8.f, narrow ? -bottom - 8.f : 0.f), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    const auto t0 = Clock::now();
+    if (m_editing) drawEditor();
+    else drawArticle();
+    m_stats.articleMs = ms(t0);
     ImGui::EndChild();
-    if (!narrow) {
-        ImGui::SameLine();
-        ImGui::BeginChild("side", ImVec2(0, 0), true);
-        drawSidePanel();
-        ImGui::EndChild();
-    }
+    if (!narrow) ImGui::SameLine();
+    ImGui::BeginChild("side", ImVec2(0, 0), true);
+    const auto t1 = Clock::now();
+    drawSidePanel();
+    m_stats.sideMs = ms(t1);
+    ImGui::EndChild();
     ImGui::End();
 }
 
 void App::drawTopBar() {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 24, 255));
     ImGui::TextUnformatted("whosaid");
+    ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextDisabled("— who said what. Paste an article (Ctrl+V / Cmd+V).");
+    ImGui::TextDisabled("who said what");
+    ImGui::SameLine(0, 24);
+    if (ImGui::Button("Open\xE2\x80\xA6")) m_req.openFile = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a .txt, .md, .html or whosaid .json file (or drop it on the page)");
+    ImGui::SameLine();
+    if (ImGui::Button(m_editing ? "Editing\xE2\x80\xA6" : "Edit text") && !m_editing) {
+        m_editing = true;
+        m_editBuffer = m_doc.text;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("New")) {
+        pushUndo();
+        m_doc.corrections = {};
+        Document empty;
+        setDocument(std::move(empty), false);
+        m_editing = true;
+        m_editBuffer.clear();
+        m_status = "New article: paste or type it, then press Annotate. (Undo brings the previous one back.)";
+    }
+    if (!m_undoState.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Undo")) {
+            const std::string previous = m_undoState;
+            m_undoState.clear();
+            pushUndo();
+            restoreState(previous);
+            m_status = "Previous article restored \xC2\xB7 " + m_status;
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export \xE2\x96\xBE")) ImGui::OpenPopup("export");
+    if (ImGui::BeginPopup("export")) {
+        if (ImGui::Selectable("whosaid JSON (.json)")) exportAs("json");
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("All links", &m_view.showAllLinks);
+    ImGui::SameLine(0, 20);
+    ImGui::TextDisabled("Paste an article: Ctrl+V / Cmd+V");
+
     // Legend
     for (Label l : {Label::PER, Label::ORG, Label::LOC, Label::GRP}) {
-        ImGui::SameLine();
+        swatch(labelColor(l, 0.35f));
+        ImGui::TextUnformatted(labelTitle(l));
+        ImGui::SameLine(0, 14);
+    }
+    {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h, p.y + h), labelColor(l, 0.35f), 3.f);
-        ImGui::Dummy(ImVec2(h, h));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(ImVec2(p.x, p.y + h - 2), ImVec2(p.x + 26, p.y + h - 2), kQuoteColor, 2.f);
+        ImGui::Dummy(ImVec2(28, h));
         ImGui::SameLine(0, 4);
-        ImGui::TextUnformatted(labelTitle(l));
+        ImGui::TextUnformatted("quoted words");
+        ImGui::SameLine(0, 14);
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        for (float x = 0; x < 26; x += 8) dl->AddLine(ImVec2(q.x + x, q.y + h - 2), ImVec2(q.x + x + 4, q.y + h - 2), kQuoteColor, 2.f);
+        ImGui::Dummy(ImVec2(28, h));
+        ImGui::SameLine(0, 4);
+        ImGui::TextUnformatted("reported speech");
     }
-    ImGui::SameLine();
-    ImGui::TextColored(ImColor(kQuoteColor), "___ claim");
     if (!m_status.empty()) {
-        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "%s", m_status.c_str());
+        if (m_statusIsError) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "%s", m_status.c_str());
         else ImGui::TextDisabled("%s", m_status.c_str());
     }
+    if (m_view.pickSpeakerFor >= 0)
+        ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.8f, 1.f), "Click the mention of the real speaker in the text (Esc cancels).");
     ImGui::Separator();
+}
+
+void App::drawEditor() {
+    ImGui::TextUnformatted("Edit the article, then press Annotate. Your corrections are kept where the text is unchanged.");
+    if (ImGui::Button("Annotate")) {
+        const std::string text = m_editBuffer;
+        Corrections keep = m_doc.corrections;
+        const std::string before = m_doc.text;
+        if (setText(text)) {
+            if (text == before) {
+                m_doc.corrections = std::move(keep);
+                applyCorrections(m_doc);
+                rebuildCaches();
+                m_jsonValid = false;
+            }
+            m_editing = false;
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) m_editing = false;
+    ImGui::InputTextMultiline("##edit", &m_editBuffer, ImVec2(-1, -1));
 }
 
 void App::drawArticle() {
     ImFont* font = ImGui::GetFont();
     const float size = m_view.fontSize;
-    const float margin = 12.f;
-    const float wrap = std::max(80.f, ImGui::GetContentRegionAvail().x - 2 * margin);
-    if (!m_layout.valid(m_doc.text, size, wrap)) m_layout.build(m_doc.text, font, size, wrap);
+    const float margin = 14.f;
+    const float wrap = std::max(80.f, ImGui::GetContentRegionAvail().x - 2 * margin - ImGui::GetStyle().ScrollbarSize);
+    if (!m_layout.valid(m_doc.text, size, wrap)) {
+        m_layout.build(m_doc.text, font, size, wrap);
+        ++m_stats.layoutBuilds;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    m_articleHeight = ImGui::GetWindowHeight();
 
-    const ImVec2 origin(ImGui::GetCursorScreenPos().x + margin, ImGui::GetCursorScreenPos().y + margin);
-    ImGui::Dummy(ImVec2(wrap, m_layout.height() + 2 * margin));
+    // Smooth scrolling: wheel, keys and jumps move the target; the view eases toward it.
+    const float maxScroll = std::max(0.f, m_layout.height() + 2 * margin - m_articleHeight);
+    // The scrollbar, dragged by the user, wins over our own scrolling.
+    if (std::fabs(ImGui::GetScrollY() - m_scrollSet) > 1.f)
+        m_view.scroll = m_view.scrollTarget = ImGui::GetScrollY();
+    if (ImGui::IsWindowHovered() && io.MouseWheel != 0.f) m_view.scrollTarget -= io.MouseWheel * m_layout.lineHeight() * 3.f;
+    m_view.scrollTarget = std::clamp(m_view.scrollTarget, 0.f, maxScroll);
+    const float k = std::min(1.f, io.DeltaTime * 14.f);
+    m_view.scroll += (m_view.scrollTarget - m_view.scroll) * k;
+    if (std::fabs(m_view.scrollTarget - m_view.scroll) < 0.5f) m_view.scroll = m_view.scrollTarget;
+    ImGui::SetScrollY(m_view.scroll);
+    m_scrollSet = m_view.scroll;
+
+    const ImVec2 winPos = ImGui::GetWindowPos();
+    m_articleOrigin = ImVec2(winPos.x + margin, winPos.y + margin);
+    const ImVec2 origin(m_articleOrigin.x, m_articleOrigin.y - m_view.scroll);
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::Dummy(ImVec2(wrap + 2 * margin, m_layout.height() + 2 * margin));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float y0 = ImGui::GetScrollY(), y1 = y0 + ImGui::GetWindowHeight();
-    auto [l0, l1] = m_layout.visibleLines(y0 - margin, y1);
-    m_stats.visibleLines = static_cast<int>(l1 - l0);
-    if (l0 >= l1 || m_layout.runs().empty()) {
-        if (m_doc.text.empty()) dl->AddText(origin, IM_COL32(120, 120, 120, 255), "Paste an article here (Ctrl+V / Cmd+V).");
+    if (m_doc.text.empty()) {
+        dl->AddText(ImGui::GetFont(), size, ImVec2(origin.x, origin.y), IM_COL32(120, 120, 120, 255),
+                    "Paste an article here (Ctrl+V / Cmd+V), drop a file, or press Open.");
         return;
     }
+    const float y0 = m_view.scroll - margin, y1 = y0 + m_articleHeight;
+    auto [l0, l1] = m_layout.visibleLines(y0, y1);
+    m_stats.visibleLines = static_cast<int>(l1 - l0);
+    if (l0 >= l1 || m_layout.runs().empty()) return;
     const auto& runs = m_layout.runs();
     const auto& lines = m_layout.lines();
     const uint32_t firstRun = lines[l0].firstRun, endRun = lines[l1 - 1].endRun;
-    const uint32_t visBegin = firstRun < runs.size() ? runs[firstRun].begin : 0;
-    const uint32_t visEnd = endRun > 0 ? runs[endRun - 1].end : 0;
+    if (firstRun >= endRun) return;
+    const uint32_t visBegin = runs[firstRun].begin, visEnd = runs[endRun - 1].end;
     auto shift = [&](ImRect r) { return ImRect(r.Min.x + origin.x, r.Min.y + origin.y, r.Max.x + origin.x, r.Max.y + origin.y); };
 
-    // Mouse → byte offset, for hover.
-    const ImVec2 mouse = ImGui::GetMousePos();
+    // Mouse → byte offset.
+    const ImVec2 mouse = io.MousePos;
     const bool hovering = ImGui::IsWindowHovered();
     const int64_t hitByte = hovering ? m_layout.hitTest(ImVec2(mouse.x - origin.x, mouse.y - origin.y)) : -1;
+    int hitMention = -1;
+    if (hitByte >= 0) {
+        auto it = std::upper_bound(m_doc.mentions.begin(), m_doc.mentions.end(), static_cast<uint32_t>(hitByte),
+                                   [](uint32_t b, const Mention& m) { return b < m.span.begin; });
+        if (it != m_doc.mentions.begin() && std::prev(it)->span.contains(static_cast<uint32_t>(hitByte)))
+            hitMention = static_cast<int>(std::prev(it) - m_doc.mentions.begin());
+    }
 
-    // Actors behind their spans.
+    // The claims of the selected actor, and the selected claim, get a soft background.
+    const int selQ = m_view.selectedQuote, selE = m_view.selectedEntity;
+    for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
+        const Quote& q = m_doc.quotes[qi];
+        if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
+        if (static_cast<int>(qi) != selQ && !(selE >= 0 && q.speaker == selE)) continue;
+        for (Span c : q.content)
+            for (const ImRect& r : m_layout.spanRects(c.begin, c.end)) {
+                const ImRect s = shift(r);
+                dl->AddRectFilled(s.Min, s.Max, IM_COL32(255, 228, 230, 255), 3.f);
+            }
+        if (!q.cue.empty())
+            for (const ImRect& r : m_layout.spanRects(q.cue.begin, q.cue.end)) {
+                const ImRect s = shift(r);
+                dl->AddRect(ImVec2(s.Min.x - 1, s.Min.y + 2), ImVec2(s.Max.x + 1, s.Max.y - 2), kQuoteColor, 3.f, 0, 1.f);
+            }
+    }
+    // Text the user is selecting to mark as an actor.
+    if (!m_view.selection.empty())
+        for (const ImRect& r : m_layout.spanRects(m_view.selection.begin, m_view.selection.end)) {
+            const ImRect s = shift(r);
+            dl->AddRectFilled(s.Min, s.Max, kSelectColor, 2.f);
+        }
+
+    // Actors behind their spans: names filled, pronouns and nominals outlined.
     auto firstMention = std::lower_bound(m_doc.mentions.begin(), m_doc.mentions.end(), visBegin,
                                          [](const Mention& m, uint32_t b) { return m.span.end <= b; });
     for (auto it = firstMention; it != m_doc.mentions.end() && it->span.begin < visEnd; ++it) {
-        const bool lit = m_view.selectedEntity >= 0 && it->entity == m_view.selectedEntity;
+        const bool lit = selE >= 0 && it->entity == selE;
+        const bool dim = selE >= 0 && !lit;
+        const bool hovered = static_cast<int>(it - m_doc.mentions.begin()) == hitMention;
         for (const ImRect& r : m_layout.spanRects(it->span.begin, it->span.end)) {
             const ImRect s = shift(r);
-            dl->AddRectFilled(ImVec2(s.Min.x - 2, s.Min.y + 1), ImVec2(s.Max.x + 2, s.Max.y - 1),
-                              labelColor(it->label, lit ? 0.6f : 0.28f), 4.f);
+            const ImVec2 a(s.Min.x - 2, s.Min.y + 1), b(s.Max.x + 2, s.Max.y - 1);
+            if (it->kind == MentionKind::Name || it->label == Label::GRP)
+                dl->AddRectFilled(a, b, labelColor(it->label, lit ? 0.55f : dim ? 0.12f : 0.27f), 4.f);
+            else
+                dl->AddRectFilled(a, b, labelColor(it->label, lit ? 0.35f : 0.10f), 4.f);
+            if (lit || hovered || it->kind != MentionKind::Name)
+                dl->AddRect(a, b, labelColor(it->label, lit || hovered ? 0.95f : 0.5f), 4.f, 0, lit ? 2.f : 1.f);
             ++m_stats.highlights;
         }
     }
 
-    // Claims underlined: solid for quoted words, dashed for reported speech.
+    // Claims underlined: solid under quoted words, dashed under reported speech.
     m_view.hoveredQuote = -1;
     for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
         const Quote& q = m_doc.quotes[qi];
+        if (hitByte >= 0)
+            for (Span c : q.content)
+                if (c.contains(static_cast<uint32_t>(hitByte))) m_view.hoveredQuote = static_cast<int>(qi);
         if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
-        const bool selected = static_cast<int>(qi) == m_view.selectedQuote;
+        const bool strong = static_cast<int>(qi) == selQ || static_cast<int>(qi) == m_view.hoveredQuote;
         for (Span c : q.content) {
-            if (hitByte >= 0 && c.contains(static_cast<uint32_t>(hitByte))) m_view.hoveredQuote = static_cast<int>(qi);
             for (const ImRect& r : m_layout.spanRects(c.begin, c.end)) {
                 const ImRect s = shift(r);
                 const float y = s.Max.y - 3.f;
-                const float thick = selected ? 3.f : 2.f;
+                const float thick = strong ? 3.f : 1.8f;
                 if (q.kind == QuoteKind::Indirect) {
                     for (float x = s.Min.x; x < s.Max.x; x += 8.f)
                         dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4.f, s.Max.x), y), kQuoteColor, thick);
                 } else {
                     dl->AddLine(ImVec2(s.Min.x, y), ImVec2(s.Max.x, y), kQuoteColor, thick);
+                    if (q.kind == QuoteKind::Mixed)
+                        for (float x = s.Min.x; x < s.Max.x; x += 8.f)
+                            dl->AddLine(ImVec2(x, y + 3), ImVec2(std::min(x + 4.f, s.Max.x), y + 3), kQuoteColor, 1.f);
                 }
                 ++m_stats.underlines;
             }
@@ -199,84 +670,296 @@ void App::drawArticle() {
         dl->AddText(font, size, p, kTextColor, m_doc.text.data() + run.begin, m_doc.text.data() + run.end);
     }
 
-    // The link from the hovered (or selected) claim to its source.
-    const int linkQuote = m_view.hoveredQuote >= 0 ? m_view.hoveredQuote : m_view.selectedQuote;
-    m_stats.hoveredQuote = m_view.hoveredQuote;
-    if (linkQuote >= 0) {
-        const Quote& q = m_doc.quotes[linkQuote];
-        if (!q.source.empty()) {
-            auto qr = m_layout.spanRects(q.content[0].begin, q.content[0].end);
-            auto sr = m_layout.spanRects(q.source.begin, q.source.end);
-            if (!qr.empty() && !sr.empty()) {
-                const ImRect a = shift(qr.front()), b = shift(sr.front());
-                const ImVec2 pa(a.Min.x + 6, a.Min.y), pb((b.Min.x + b.Max.x) * 0.5f, b.Min.y);
-                const float lift = std::max(30.f, std::fabs(pa.x - pb.x) * 0.25f + std::fabs(pa.y - pb.y) * 0.2f);
-                dl->AddBezierCubic(pa, ImVec2(pa.x, pa.y - lift), ImVec2(pb.x, pb.y - lift), pb, kQuoteColor, 2.f);
-                dl->AddCircleFilled(pb, 4.f, kQuoteColor);
-                ++m_stats.links;
-            }
+    // Links from claims to their sources: the hovered and the selected one, or all on the toggle.
+    const ImRect view(winPos.x, winPos.y, winPos.x + ImGui::GetWindowWidth(), winPos.y + m_articleHeight);
+    auto drawLink = [&](int qi, bool strong) {
+        const Quote& q = m_doc.quotes[qi];
+        if (q.source.empty() || q.content.empty()) return;
+        auto qr = m_layout.spanRects(q.content[0].begin, q.content[0].end);
+        auto sr = m_layout.spanRects(q.source.begin, q.source.end);
+        if (qr.empty() || sr.empty()) return;
+        const ImRect a = shift(qr.front()), b = shift(sr.front());
+        const ImU32 color = strong ? kQuoteColor : IM_COL32(205, 45, 65, 120);
+        const ImVec2 pa(a.Min.x + 8, a.Min.y + 2);
+        ImVec2 pb((b.Min.x + b.Max.x) * 0.5f, b.Min.y + 2);
+        const bool above = b.Max.y < view.Min.y + 4, below = b.Min.y > view.Max.y - 4;
+        if (above || below) {
+            // The source is off-screen: draw to the edge, with its name and a way to jump there.
+            pb.y = above ? view.Min.y + 6 : view.Max.y - 6;
+            const std::string label = std::string(above ? "\xE2\x86\x91 " : "\xE2\x86\x93 ") + std::string(m_doc.slice(q.source));
+            const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+            const ImVec2 lp(std::clamp(pb.x - ts.x * 0.5f, view.Min.x + 4, view.Max.x - ts.x - 20), above ? pb.y : pb.y - ts.y - 2);
+            const ImRect box(ImVec2(lp.x - 4, lp.y - 1), ImVec2(lp.x + ts.x + 4, lp.y + ts.y + 1));
+            dl->AddRectFilled(box.Min, box.Max, IM_COL32(255, 255, 255, 235), 4.f);
+            dl->AddRect(box.Min, box.Max, color, 4.f);
+            dl->AddText(lp, color, label.c_str());
+            if (strong && box.Contains(io.MousePos) && ImGui::IsMouseClicked(0)) scrollToByte(q.source.begin);
+            pb = ImVec2((box.Min.x + box.Max.x) * 0.5f, above ? box.Max.y : box.Min.y);
+            ++m_stats.offscreenLinks;
         }
-        if (m_view.hoveredQuote >= 0) {
+        const float dy = std::fabs(pa.y - pb.y);
+        const float lift = std::clamp(std::fabs(pa.x - pb.x) * 0.2f + dy * 0.25f, 24.f, 160.f);
+        const float sideways = dy > m_layout.lineHeight() * 2 ? -std::min(60.f, dy * 0.15f) : 0.f;
+        dl->AddBezierCubic(pa, ImVec2(pa.x + sideways, pa.y - lift), ImVec2(pb.x + sideways, pb.y - lift), pb, color, strong ? 2.2f : 1.4f);
+        dl->AddCircleFilled(pb, strong ? 4.f : 3.f, color);
+        dl->AddCircleFilled(pa, 2.5f, color);
+        ++m_stats.links;
+    };
+    if (m_view.showAllLinks) {
+        for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
+            const Quote& q = m_doc.quotes[qi];
+            if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
+            if (static_cast<int>(qi) != selQ && static_cast<int>(qi) != m_view.hoveredQuote) drawLink(static_cast<int>(qi), false);
+        }
+    }
+    if (selQ >= 0) drawLink(selQ, true);
+    if (m_view.hoveredQuote >= 0 && m_view.hoveredQuote != selQ) drawLink(m_view.hoveredQuote, true);
+    m_stats.hoveredQuote = m_view.hoveredQuote;
+
+    // Hover details.
+    if (m_view.pickSpeakerFor < 0 && !m_view.pressed) {
+        if (m_view.hoveredQuote >= 0 && hitMention < 0) {
+            const Quote& q = m_doc.quotes[m_view.hoveredQuote];
             ImGui::BeginTooltip();
-            ImGui::Text("%s claim", quoteKindName(q.kind));
-            if (!q.source.empty()) {
-                const std::string src(m_doc.slice(q.source));
-                ImGui::Text("source: %s", src.c_str());
-            }
+            ImGui::Text("%s", quoteKindTitle(q.kind));
+            ImGui::Separator();
+            if (!q.source.empty()) ImGui::Text("source: %s", std::string(m_doc.slice(q.source)).c_str());
+            else ImGui::TextUnformatted("source: none found");
             if (q.speaker >= 0) ImGui::Text("speaker: %s", m_doc.entities[q.speaker].name.c_str());
-            if (!q.cue.empty()) {
-                const std::string cue(m_doc.slice(q.cue));
-                ImGui::Text("cue: %s", cue.c_str());
-            }
-            ImGui::Text("why: %s (confidence %.2f)", q.why.c_str(), q.confidence);
+            ImGui::Text("kind of source: %s", sourceKindTitle(q.sourceKind));
+            if (!q.cue.empty()) ImGui::Text("cue: %s", std::string(m_doc.slice(q.cue)).c_str());
+            ImGui::Text("why: %s", q.why.c_str());
+            ImGui::Text("confidence: %.0f%%", q.confidence * 100.f);
+            ImGui::TextDisabled("click to select \xC2\xB7 right-click to correct");
+            ImGui::EndTooltip();
+        } else if (hitMention >= 0) {
+            const Mention& m = m_doc.mentions[hitMention];
+            ImGui::BeginTooltip();
+            ImGui::Text("%s%s", labelTitle(m.label), m.kind == MentionKind::Pronoun ? " (pronoun)" : m.kind == MentionKind::Nominal ? " (description)" : "");
+            if (m.entity >= 0) ImGui::Text("actor: %s (%d mentions)", m_doc.entities[m.entity].name.c_str(), m_mentionCount[m.entity]);
+            ImGui::TextDisabled("click to light up all mentions \xC2\xB7 right-click to correct");
             ImGui::EndTooltip();
         }
     }
+
+    // Mouse: click selects, drag selects text to mark, right-click corrects.
     if (hovering && ImGui::IsMouseClicked(0)) {
-        m_view.selectedQuote = m_view.hoveredQuote;
-        m_view.selectedEntity = -1;
-        if (hitByte >= 0)
-            for (const Mention& m : m_doc.mentions)
-                if (m.span.contains(static_cast<uint32_t>(hitByte))) m_view.selectedEntity = m.entity;
+        if (m_view.pickSpeakerFor >= 0) {
+            if (hitMention >= 0) {
+                const int q = m_view.pickSpeakerFor;
+                m_view.pickSpeakerFor = -1;
+                reassignSpeaker(q, hitMention);
+                selectQuote(q, false);
+            }
+        } else {
+            m_view.pressed = true;
+            m_view.dragFrom = hitByte;
+            m_view.selection = {};
+        }
+    }
+    if (m_view.dragFrom >= 0 && ImGui::IsMouseDown(0) && hitByte >= 0 && hitByte != m_view.dragFrom) {
+        const uint32_t a = static_cast<uint32_t>(std::min(m_view.dragFrom, hitByte));
+        const uint32_t b = static_cast<uint32_t>(std::max(m_view.dragFrom, hitByte));
+        // snap to whole tokens
+        Span s{a, b + 1};
+        for (const Token& t : m_doc.tokens) {
+            if (t.span.contains(a)) s.begin = t.span.begin;
+            if (t.span.contains(b)) { s.end = t.span.end; break; }
+        }
+        m_view.selection = s;
+    }
+    if (m_view.pressed && ImGui::IsMouseReleased(0)) {
+        m_view.pressed = false;
+        if (m_view.selection.empty()) {
+            // a plain click
+            if (hitMention >= 0 && m_view.hoveredQuote < 0) {
+                const int e = m_doc.mentions[hitMention].entity;
+                selectEntity(e == m_view.selectedEntity ? -1 : e, false);
+            } else {
+                selectQuote(m_view.hoveredQuote, false);
+            }
+        } else {
+            ImGui::OpenPopup("mark");
+        }
+        m_view.dragFrom = -1;
+    }
+    if (hovering && ImGui::IsMouseClicked(1)) {
+        m_view.contextMention = hitMention;
+        m_view.contextQuote = m_view.hoveredQuote;
+        if (hitMention >= 0 || m_view.hoveredQuote >= 0) ImGui::OpenPopup("context");
+    }
+    if (ImGui::BeginPopup("mark")) {
+        ImGui::Text("Mark \xE2\x80\x9C%s\xE2\x80\x9D as", clip(m_doc.slice(m_view.selection), 40).c_str());
+        for (Label l : kLabels) {
+            if (l == Label::MISC) continue;
+            swatch(labelColor(l, 0.5f));
+            if (ImGui::Selectable(labelTitle(l))) {
+                const Span sel = m_view.selection;
+                m_view.selection = {};
+                addMention(sel, l);
+            }
+        }
+        ImGui::EndPopup();
+    } else if (!m_view.pressed) {
+        m_view.selection = {};
+    }
+    if (ImGui::BeginPopup("context")) {
+        if (m_view.contextMention >= 0 && m_view.contextMention < static_cast<int>(m_doc.mentions.size())) {
+            const Mention& m = m_doc.mentions[m_view.contextMention];
+            ImGui::TextDisabled("%s", clip(m_doc.slice(m.span), 40).c_str());
+            const int entity = m.entity;
+            if (ImGui::Selectable("Remove this mention")) removeMention(m_view.contextMention);
+            else if (entity >= 0 && ImGui::Selectable("Rename this actor\xE2\x80\xA6")) selectEntity(entity, false);
+        }
+        if (m_view.contextQuote >= 0 && m_view.contextQuote < static_cast<int>(m_doc.quotes.size())) {
+            ImGui::Separator();
+            if (ImGui::Selectable("Change this claim's speaker\xE2\x80\xA6")) {
+                m_view.pickSpeakerFor = m_view.contextQuote;
+                selectQuote(m_view.contextQuote, false);
+            }
+        }
+        ImGui::EndPopup();
     }
 }
 
+// [SECTION] Panels
+
 void App::drawSidePanel() {
-    ImGui::TextUnformatted("Actors");
-    ImGui::Separator();
-    std::vector<int> counts(m_doc.entities.size(), 0);
-    for (const Mention& m : m_doc.mentions)
-        if (m.entity >= 0) ++counts[m.entity];
-    for (size_t e = 0; e < m_doc.entities.size(); ++e) {
-        ImGui::PushID(static_cast<int>(e));
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 6, p.y + h), labelColor(m_doc.entities[e].label), 2.f);
-        ImGui::Dummy(ImVec2(8, h));
-        ImGui::SameLine();
-        char label[256];
-        std::snprintf(label, sizeof label, "%s (%d)", m_doc.entities[e].name.c_str(), counts[e]);
-        if (ImGui::Selectable(label, m_view.selectedEntity == static_cast<int>(e)))
-            m_view.selectedEntity = m_view.selectedEntity == static_cast<int>(e) ? -1 : static_cast<int>(e);
-        ImGui::PopID();
+    drawSelectionDetail();
+    if (ImGui::BeginTabBar("panels")) {
+        if (ImGui::BeginTabItem("Actors")) { drawActors(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Sources")) { drawLedger(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Claims")) { drawClaims(); ImGui::EndTabItem(); }
+        ImGui::EndTabBar();
     }
-    ImGui::Spacing();
-    ImGui::TextUnformatted("Claims");
-    ImGui::Separator();
-    for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
-        const Quote& q = m_doc.quotes[qi];
-        ImGui::PushID(static_cast<int>(qi) + 100000);
-        std::string who = q.speaker >= 0 ? m_doc.entities[q.speaker].name
-                          : !q.source.empty() ? std::string(m_doc.slice(q.source)) : std::string("(unsourced)");
-        std::string_view content = m_doc.slice(q.content[0]);
-        size_t cut = std::min<size_t>(content.size(), 60);
-        while (cut < content.size() && (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80) --cut;
-        std::string what(content.substr(0, cut));
-        char label[512];
-        std::snprintf(label, sizeof label, "%s: %s", who.c_str(), what.c_str());
-        if (ImGui::Selectable(label, m_view.selectedQuote == static_cast<int>(qi)))
-            m_view.selectedQuote = static_cast<int>(qi);
-        ImGui::PopID();
+}
+
+void App::drawSelectionDetail() {
+    const int q = m_view.selectedQuote, e = m_view.selectedEntity;
+    if (q >= 0 && q < static_cast<int>(m_doc.quotes.size())) {
+        const Quote& c = m_doc.quotes[q];
+        ImGui::Text("Claim %d of %zu: %s", q + 1, m_doc.quotes.size(), quoteKindTitle(c.kind));
+        ImGui::PushTextWrapPos(0.f);
+        ImGui::TextWrapped("%s", clip(m_doc.slice(c.span), 240).c_str());
+        ImGui::Text("speaker: %s", c.speaker >= 0 ? m_doc.entities[c.speaker].name.c_str()
+                                   : !c.source.empty() ? std::string(m_doc.slice(c.source)).c_str() : "(none found)");
+        ImGui::Text("source kind: %s", sourceKindTitle(c.sourceKind));
+        ImGui::TextWrapped("why: %s (confidence %.0f%%)", c.why.c_str(), c.confidence * 100.f);
+        ImGui::PopTextWrapPos();
+        if (ImGui::SmallButton("Change speaker\xE2\x80\xA6")) m_view.pickSpeakerFor = q;
+        ImGui::SameLine();
+        if (!c.source.empty() && ImGui::SmallButton("Go to source")) scrollToByte(c.source.begin);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) selectQuote(-1, false);
+        ImGui::Separator();
+    } else if (e >= 0 && e < static_cast<int>(m_doc.entities.size())) {
+        const Entity& ent = m_doc.entities[e];
+        swatch(labelColor(ent.label, 0.6f));
+        ImGui::Text("%s \xC2\xB7 %s \xC2\xB7 %d mentions", ent.name.c_str(), labelTitle(ent.label), m_mentionCount[e]);
+        ImGui::SetNextItemWidth(-90.f);
+        ImGui::InputText("##rename", &m_renameBuffer);
+        ImGui::SameLine();
+        if (ImGui::Button("Rename") && renameEntity(e, m_renameBuffer)) selectEntity(e, false);
+        if (ImGui::SmallButton("Clear")) selectEntity(-1, false);
+        ImGui::Separator();
+    }
+}
+
+void App::drawActors() {
+    for (Label l : kLabels) {
+        const auto& list = m_byLabel[static_cast<size_t>(l)];
+        if (list.empty()) continue;
+        char header[96];
+        std::snprintf(header, sizeof header, "%s (%zu)###%s", labelPlural(l), list.size(), labelName(l));
+        if (!ImGui::CollapsingHeader(header, l == Label::MISC ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) continue;
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(list.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const int e = list[i];
+                ImGui::PushID(e);
+                swatch(labelColor(l, 0.7f), 6.f);
+                char label[256];
+                std::snprintf(label, sizeof label, "%s", clip(m_doc.entities[e].name, 60).c_str());
+                if (ImGui::Selectable(label, m_view.selectedEntity == e))
+                    selectEntity(m_view.selectedEntity == e ? -1 : e, true);
+                ImGui::SameLine(ImGui::GetContentRegionAvail().x - 24.f);
+                ImGui::TextDisabled("%d", m_mentionCount[e]);
+                ImGui::PopID();
+            }
+        }
+    }
+    if (m_doc.mentions.empty()) ImGui::TextDisabled("No actors found yet.");
+}
+
+void App::drawLedger() {
+    ImGui::TextWrapped("Who is quoted, how often and how. \"Direct\" counts words in quotation marks; \"reported\" is paraphrase.");
+    int named = 0, anonymous = 0, organization = 0, unsourced = 0;
+    for (const Quote& q : m_doc.quotes) {
+        switch (q.sourceKind) {
+        case SourceKind::Named: ++named; break;
+        case SourceKind::Anonymous: ++anonymous; break;
+        case SourceKind::Organization: ++organization; break;
+        case SourceKind::Unsourced: ++unsourced; break;
+        }
+    }
+    ImGui::Text("%zu claims: %d named, %d organization, %d anonymous, %d unsourced", m_doc.quotes.size(), named,
+                organization, anonymous, unsourced);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("ledger", 5, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 3.f);
+    ImGui::TableSetupColumn("Claims", 0, 1.f);
+    ImGui::TableSetupColumn("Words", 0, 1.f);
+    ImGui::TableSetupColumn("Direct / reported", 0, 1.6f);
+    ImGui::TableSetupColumn("Kind", 0, 1.6f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_ledger.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const LedgerRow& r = m_ledger[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(i);
+            if (ImGui::Selectable(clip(r.name, 48).c_str(), r.entity >= 0 && r.entity == m_view.selectedEntity,
+                                  ImGuiSelectableFlags_SpanAllColumns) && r.entity >= 0)
+                selectEntity(r.entity, true);
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", r.claims);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", r.words);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d / %d", r.direct + r.mixed, r.reported);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.kind == SourceKind::Named ? "named" : r.kind == SourceKind::Organization ? "organization"
+                                   : r.kind == SourceKind::Anonymous ? "anonymous" : "unsourced");
+        }
+    }
+    ImGui::EndTable();
+}
+
+void App::drawClaims() {
+    if (m_doc.quotes.empty()) {
+        ImGui::TextDisabled("No claims found.");
+        return;
+    }
+    ImGui::TextDisabled("Tab / Shift+Tab walk the claims, Esc clears.");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_doc.quotes.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Quote& q = m_doc.quotes[i];
+            ImGui::PushID(i);
+            const std::string who = q.speaker >= 0 ? m_doc.entities[q.speaker].name
+                                    : !q.source.empty() ? std::string(m_doc.slice(q.source)) : std::string("(unsourced)");
+            const std::string label = clip(who, 28) + ": " + clip(m_doc.slice(q.content.front()), 70);
+            if (ImGui::Selectable(label.c_str(), m_view.selectedQuote == i)) selectQuote(i, true);
+            if (m_view.selectedQuote == i && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+            ImGui::PopID();
+        }
     }
 }
 

@@ -1,14 +1,15 @@
 // web/app.hpp — the whosaid page as an ImGui application over core.
 //
-// The Document is the model; the App keeps view state (scroll, hover,
-// selection) and draws the article and panels each frame. It has no
-// Emscripten calls: platform_web.cpp feeds it input and text, and the JS glue
-// reads its state through the small C surface there.
+// The Document is the model; App keeps view state (scroll, hover, selection,
+// edit mode) and draws the article and the panels each frame. It has no
+// Emscripten calls: platform_web.cpp feeds it input and text, and carries out
+// the requests it leaves in AppRequests (save, download, open a file) after
+// each frame.
 //
 // Usage:
 //   App app;
 //   app.setText(sample);          // annotate and show
-//   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
+//   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render(); handle(app.takeRequests());
 #pragma once
 
 #include <string>
@@ -21,43 +22,124 @@
 
 namespace whosaid::web {
 
-// What the last frame drew, for tests (reported by whosaid.debug()).
+// What the last frame drew, for tests and the benchmark (whosaid.debug()).
 struct DrawStats {
-    int highlights = 0, underlines = 0, links = 0, visibleLines = 0;
+    int highlights = 0, underlines = 0, links = 0, offscreenLinks = 0, visibleLines = 0;
     int hoveredQuote = -1;
+    int layoutBuilds = 0;                 // since start
+    double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
+};
+
+// What the App asks the page to do after a frame.
+struct AppRequests {
+    bool save = false;            // text or corrections changed: store them
+    bool documentChanged = false; // markup changed: rebuild the accessible mirror
+    bool openFile = false;        // show the browser's file picker
+    int focusQuote = -1, focusEntity = -1;  // move the accessible focus here
+    std::string downloadName, downloadMime, downloadData;
+};
+
+// Per-speaker counts for the Sources panel.
+struct LedgerRow {
+    int entity = -1;        // -1: unsourced
+    std::string name;
+    SourceKind kind = SourceKind::Unsourced;
+    int claims = 0, words = 0, direct = 0, mixed = 0, reported = 0;
 };
 
 struct ArticleView {
     int hoveredQuote = -1;
     int selectedQuote = -1;
     int selectedEntity = -1;
+    int pickSpeakerFor = -1;  // a claim waiting for the user to click its speaker's mention
+    bool showAllLinks = false;
     float fontSize = 17.f;
+    float scroll = 0, scrollTarget = 0;
+    bool pressed = false;     // the left button went down in the article
+    int64_t dragFrom = -1;    // selection by mouse drag, in bytes
+    Span selection;
+    int contextMention = -1, contextQuote = -1;
 };
 
 class App {
 public:
-    // Annotates `text` and shows it. On failure (too large) keeps the current
-    // document, shows the message, and returns false.
+    // Annotates `text` and shows it, keeping the previous article for Undo.
+    // On failure (too large) keeps the current document, shows the message,
+    // and returns false.
     bool setText(std::string_view text);
+    // Opens what the user dropped or picked: text, Markdown, HTML or whosaid/1.
+    bool importFile(std::string_view name, std::string_view bytes);
+    // Restores saved state (whosaid/1 JSON with text and corrections).
+    bool restoreState(std::string_view json);
+    // Text and corrections, for browser storage.
+    std::string stateJson() const;
+    // Text typed or pasted while the editor is open goes there instead.
+    bool wantsTextInput() const;
+
     const std::string& documentJson();
     const std::string& lastError() const { return m_error; }
     std::string debugJson() const;
+    // The Sources ledger as JSON rows, for the page's accessible table.
+    std::string ledgerJson() const;
+    // Scrolls a claim into view and reports where its first words are drawn,
+    // in CSS pixels: {"x","y","visible"} (for tests hovering a claim).
+    std::string claimPointJson(int quote);
+    void scrollBy(float pixels) { m_view.scrollTarget += pixels; }
+
+    // Hand corrections (the UI calls these too). Each is saved and re-applied
+    // whenever the same text is annotated again. Indices are into the document.
+    bool reassignSpeaker(int quote, int mention);
+    bool addMention(Span span, Label label);
+    bool removeMention(int mention);
+    bool renameEntity(int entity, std::string name);
+    // Asks the page to download the document: "json" (whosaid/1).
+    bool exportAs(std::string_view format);
+    void setStatus(std::string s, bool error = false) { m_status = std::move(s); m_statusIsError = error; }
 
     // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
     void frame();
+    AppRequests takeRequests() { AppRequests r = std::move(m_req); m_req = {}; return r; }
 
 private:
+    void setDocument(Document doc, bool keepUndo);
+    void reannotate();  // same text, corrections applied again
+    void rebuildCaches();
+    void pushUndo();
+    void selectQuote(int q, bool scroll);
+    void selectEntity(int e, bool scroll);
+    void scrollToByte(uint32_t b);
+
     void drawTopBar();
     void drawArticle();
+    void drawEditor();
     void drawSidePanel();
+    void drawActors();
+    void drawLedger();
+    void drawClaims();
+    void drawSelectionDetail();
+    void handleKeys();
 
     Document m_doc;
     std::string m_json;
     bool m_jsonValid = false;
     std::string m_error, m_status;
+    bool m_statusIsError = false;
+    std::string m_undoState;  // state before the last replace/New, for Undo
+    bool m_editing = false;
+    std::string m_editBuffer;
+    std::string m_renameBuffer;
     TextLayout m_layout;
     ArticleView m_view;
     DrawStats m_stats;
+    AppRequests m_req;
+    float m_scrollSet = 0;      // the scroll we gave ImGui last frame
+    float m_articleHeight = 0;  // visible height of the article view
+    ImVec2 m_articleOrigin;     // screen position of layout (0, 0) at scroll 0
+    // caches rebuilt with the document
+    std::vector<int> m_mentionCount;       // per entity
+    std::vector<int> m_firstMention;       // per entity
+    std::vector<std::vector<int>> m_byLabel;  // entity indices per label, most mentioned first
+    std::vector<LedgerRow> m_ledger;
 };
 
 // Colors shared by the article, the legend and the panels.

@@ -6,20 +6,24 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "app.hpp"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "render_webgl.hpp"
 
 namespace {
 
 using whosaid::web::App;
+using whosaid::web::Renderer;
 
 App* g_app = nullptr;
+Renderer g_renderer;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 float g_dpr = 1.f;
 float g_fontDpr = 0.f;
@@ -61,14 +65,37 @@ void loadFonts(float dpr) {
 }
 
 // [SECTION] Input
+// ImGui 1.86 polls key and button state once per frame, so a press and release
+// that arrive between two frames (a quick tap, or a test's click) would be
+// lost: such releases wait until the frame after the press was seen.
+
+unsigned g_frameNo = 0;
+unsigned g_keyDownAt[512] = {};
+unsigned g_mouseDownAt[5] = {};
+std::vector<int> g_deferredKeyUps, g_deferredMouseUps;
+
+void applyDeferredReleases() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k : g_deferredKeyUps) io.KeysDown[k] = false;
+    for (int b : g_deferredMouseUps) io.MouseDown[b] = false;
+    g_deferredKeyUps.clear();
+    g_deferredMouseUps.clear();
+}
 
 int imguiButton(unsigned short b) { return b == 0 ? 0 : b == 2 ? 1 : 2; }
 
 EM_BOOL onMouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[imguiButton(e->button)] = true;
-    if (type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[imguiButton(e->button)] = false;
+    const int b = imguiButton(e->button);
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        io.MouseDown[b] = true;
+        g_mouseDownAt[b] = g_frameNo;
+    }
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        if (g_mouseDownAt[b] == g_frameNo) g_deferredMouseUps.push_back(b);
+        else io.MouseDown[b] = false;
+    }
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let focus move to the canvas
 }
@@ -114,7 +141,16 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const unsigned long code = e->keyCode;
-    if (code < 512) io.KeysDown[code] = down;
+    if (code < 512) {
+        if (down) {
+            io.KeysDown[code] = true;
+            g_keyDownAt[code] = g_frameNo;
+        } else if (g_keyDownAt[code] == g_frameNo) {
+            g_deferredKeyUps.push_back(static_cast<int>(code));
+        } else {
+            io.KeysDown[code] = false;
+        }
+    }
     io.KeyCtrl = e->ctrlKey;
     io.KeyShift = e->shiftKey;
     io.KeyAlt = e->altKey;
@@ -159,7 +195,26 @@ void setupKeys() {
 
 // [SECTION] Frame
 
+double g_frameMs = 0;   // CPU time of the last frame, for ?bench=1
+bool g_firstFrameReported = false;
+
+// Carries out what the App asked for during the frame, through the page's JS.
+void handleRequests(whosaid::web::AppRequests r) {
+    if (r.save) {
+        const std::string state = g_app->stateJson();
+        EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0)); }, state.c_str());
+    }
+    if (r.documentChanged) EM_ASM({ if (Module.onDocumentChanged) Module.onDocumentChanged(); });
+    if (r.openFile) EM_ASM({ if (Module.openFile) Module.openFile(); });
+    if (!r.downloadName.empty())
+        EM_ASM({ if (Module.download) Module.download(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
+               r.downloadName.c_str(), r.downloadMime.c_str(), r.downloadData.c_str());
+    if (r.focusQuote >= 0 || r.focusEntity >= 0)
+        EM_ASM({ if (Module.focusMirror) Module.focusMirror($0, $1); }, r.focusQuote, r.focusEntity);
+}
+
 void frame() {
+    const double frameStart = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size(kCanvas, &cssW, &cssH);
@@ -170,9 +225,9 @@ void frame() {
     emscripten_get_canvas_element_size(kCanvas, &curW, &curH);
     if (curW != fbW || curH != fbH) emscripten_set_canvas_element_size(kCanvas, fbW, fbH);
     if (g_dpr != g_fontDpr) {
+        g_renderer.destroyFontTexture();
         loadFonts(g_dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_renderer.createFontTexture();
     }
     io.DisplaySize = ImVec2(static_cast<float>(cssW), static_cast<float>(cssH));
     io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
@@ -182,26 +237,42 @@ void frame() {
 
     if (g_tapFrames > 0) io.MouseDown[0] = g_tapFrames-- == 2;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     g_app->frame();
     ImGui::Render();
     glViewport(0, 0, fbW, fbH);
     glClearColor(0.97f, 0.97f, 0.96f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_renderer.render(ImGui::GetDrawData(), fbW, fbH);
+    ++g_frameNo;
+    applyDeferredReleases();
+    handleRequests(g_app->takeRequests());
+    g_frameMs = emscripten_get_now() - frameStart;
+    if (!g_firstFrameReported) {
+        g_firstFrameReported = true;
+        EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+    }
 }
 
 } // namespace
 
 // [SECTION] The C surface for the page's JavaScript
 
+namespace {
+// Changes made from JS are saved at once, not at the next frame: the page may
+// be closed or reloaded before another frame runs.
+int settled(bool ok) {
+    if (g_app) handleRequests(g_app->takeRequests());
+    return ok ? 1 : 0;
+}
+} // namespace
+
 extern "C" {
 
 // Replaces the article (UTF-8). Returns 1 on success; on failure keeps the
 // previous article and whosaid_last_error() says why.
 EMSCRIPTEN_KEEPALIVE int whosaid_set_text(const char* utf8, int len) {
-    return g_app && g_app->setText(std::string_view(utf8, static_cast<size_t>(len))) ? 1 : 0;
+    return settled(g_app && g_app->setText(std::string_view(utf8, static_cast<size_t>(len))));
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_last_error() { return g_app ? g_app->lastError().c_str() : "not started"; }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_document_json() {
@@ -209,6 +280,44 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_document_json() {
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_debug_json() {
     g_out = g_app ? g_app->debugJson() : "{}";
+    return g_out.c_str();
+}
+// A file the user dropped or picked (text, Markdown, HTML or whosaid/1 JSON).
+EMSCRIPTEN_KEEPALIVE int whosaid_import(const char* name, const char* bytes, int len) {
+    return settled(g_app && g_app->importFile(name, std::string_view(bytes, static_cast<size_t>(len))));
+}
+// Pasted text: into the editor when it is open, else it replaces the article.
+EMSCRIPTEN_KEEPALIVE int whosaid_paste(const char* utf8, int len) {
+    if (!g_app) return 0;
+    if (g_app->wantsTextInput()) {
+        ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8, static_cast<size_t>(len)).c_str());
+        return 1;
+    }
+    return settled(g_app->setText(std::string_view(utf8, static_cast<size_t>(len))));
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_state_json() {
+    g_out = g_app ? g_app->stateJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_claim_point(int quote) {
+    g_out = g_app ? g_app->claimPointJson(quote) : "null";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
+    if (g_app) g_app->scrollBy(pixels);
+}
+EMSCRIPTEN_KEEPALIVE double whosaid_last_frame_ms() { return g_frameMs; }
+// Hand corrections and export, by index (the same calls the UI makes).
+EMSCRIPTEN_KEEPALIVE int whosaid_reassign_speaker(int quote, int mention) {
+    return settled(g_app && g_app->reassignSpeaker(quote, mention));
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_remove_mention(int mention) { return settled(g_app && g_app->removeMention(mention)); }
+EMSCRIPTEN_KEEPALIVE int whosaid_rename_entity(int entity, const char* name) {
+    return settled(g_app && g_app->renameEntity(entity, name));
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_export(const char* format) { return settled(g_app && g_app->exportAs(format)); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_ledger_json() {
+    g_out = g_app ? g_app->ledgerJson() : "[]";
     return g_out.c_str();
 }
 
@@ -231,14 +340,16 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no files; the page keeps its own state
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 6.f;
     style.FrameRounding = 4.f;
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.f);
     setupKeys();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!g_renderer.init()) {
+        EM_ASM({ if (Module.onNoWebGL) Module.onNoWebGL(); });
+        return 1;
+    }
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, true, onMouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onMouse);
@@ -253,7 +364,25 @@ int main() {
 
     static App app;
     g_app = &app;
-    app.setText(readFile("/assets/sample.txt"));
+    // Saved work first (a reload loses nothing), else the team's sample article.
+    char* saved = reinterpret_cast<char*>(EM_ASM_INT({
+        const s = Module.loadState ? Module.loadState() : null;
+        if (!s) return 0;
+        const n = lengthBytesUTF8(s) + 1;
+        const p = _malloc(n);
+        stringToUTF8(s, p, n);
+        return p;
+    }));
+    bool restored = false;
+    if (saved) {
+        restored = app.restoreState(saved);
+        std::free(saved);
+    }
+    if (!restored) {
+        const std::string problem = app.lastError();
+        app.setText(readFile("/assets/sample.txt"));
+        if (!problem.empty()) app.setStatus("Saved work could not be restored (" + problem + "); showing the sample.", true);
+    }
     EM_ASM({ if (Module.onAppReady) Module.onAppReady(); });
     emscripten_set_main_loop(frame, 0, false);
     return 0;

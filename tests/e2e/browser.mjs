@@ -30,14 +30,14 @@ export async function launch() {
 
 // Opens the page and records every request other than the page itself, and
 // every console error or uncaught exception.
-export async function openPage(browser, options = {}) {
+export async function openPage(browser, options = {}, query = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const seen = { requests: [], errors: [] };
-  page.on('request', (r) => { if (r.url() !== pageUrl && !r.url().startsWith('data:')) seen.requests.push(r.url()); });
+  page.on('request', (r) => { const u = r.url(); if (!u.startsWith(pageUrl) && !u.startsWith('data:') && !u.startsWith('blob:')) seen.requests.push(u); });
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
-  await page.goto(pageUrl);
+  await page.goto(pageUrl + query);
   await page.waitForFunction(() => window.whosaid && window.whosaid.ready === true, null, { timeout: 30000 });
   return { context, page, seen };
 }

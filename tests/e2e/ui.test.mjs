@@ -1,0 +1,147 @@
+// End-to-end through the canvas UI: hover links, keyboard walk, hand
+// corrections that survive a reload, export, file drop, the accessible mirror.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, paste, settle, seedArticle, outDir } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const docOf = async (page) => JSON.parse(await page.evaluate(() => window.whosaid.documentJson()));
+
+// Scrolls claim i into view and waits for the smooth scroll to settle; returns its point.
+async function claimPoint(page, i) {
+  let p = null;
+  for (let k = 0; k < 40; k++) {
+    p = await page.evaluate((q) => window.whosaid.claimPoint(q), i);
+    if (p && p.visible) {
+      await settle(page);
+      const again = await page.evaluate((q) => window.whosaid.claimPoint(q), i);
+      if (Math.abs(again.y - p.y) < 1) return again;
+    }
+    await settle(page);
+  }
+  return p;
+}
+
+test('hover a claim: a link to its source is drawn, with details', async () => {
+  const { context, page, seen } = await openPage(browser);
+  await paste(page, seedArticle());
+  const doc = await docOf(page);
+  const qi = doc.quotes.findIndex((q) => q.source);
+  assert.ok(qi >= 0, 'some claim has a source');
+  const p = await claimPoint(page, qi);
+  assert.ok(p && p.visible, 'claim scrolled into view');
+  await page.mouse.move(p.x, p.y);
+  await settle(page);
+  await settle(page);
+  const drawn = await page.evaluate(() => window.whosaid.debug());
+  assert.equal(drawn.hoveredQuote, qi);
+  assert.ok(drawn.links >= 1, 'a link is drawn');
+  await page.screenshot({ path: `${outDir}/hover.png` });
+  // Tab walks the claims, Esc clears
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, 0);
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, 1);
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, -1);
+  assert.deepEqual(seen.requests, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a correction and the text survive a reload; export gives valid JSON', async () => {
+  const { context, page, seen } = await openPage(browser);
+  await paste(page, seedArticle());
+  const doc = await docOf(page);
+  assert.ok(doc.quotes.length > 0 && doc.mentions.length > 1);
+  // Give claim 0 the speaker of the last name mention in the text.
+  const mi = doc.mentions.length - 1;
+  assert.ok(await page.evaluate((m) => window.whosaid.reassignSpeaker(0, m), mi));
+  const corrected = await docOf(page);
+  assert.equal(corrected.quotes[0].why, 'corrected by hand');
+  assert.equal(corrected.quotes[0].source_text, doc.mentions[mi].text);
+  assert.equal(corrected.corrections.speakers.length, 1);
+
+  await page.reload();
+  await page.waitForFunction(() => window.whosaid && window.whosaid.ready === true);
+  const restored = await docOf(page);
+  assert.equal(restored.text, doc.text, 'text restored');
+  assert.equal(restored.quotes[0].why, 'corrected by hand', 'correction restored');
+  assert.deepEqual(restored.corrections, corrected.corrections);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.whosaid.export('json'))]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.schema, 'whosaid/1');
+  assert.equal(exported.text, doc.text);
+  assert.equal(exported.quotes[0].why, 'corrected by hand');
+  assert.deepEqual(seen.requests, []);
+  assert.deepEqual(seen.errors, []);
+  await context.clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});
+
+test('drop an HTML file: its article text is annotated; a binary file is refused', async () => {
+  const { context, page, seen } = await openPage(browser);
+  const html = '<html><head><script>document.title="x"</script><style>p{}</style></head><body><nav>Home · World</nav>' +
+    '<article><h1>Harbour plan approved</h1><p>“We have waited long enough,” said Mayor Ana Lopes on Monday.</p>' +
+    '<p>The Port Authority said it would start work in May.</p></article><footer>© Gazette</footer></body></html>';
+  const drop = (name, type, content) => page.evaluate(([n, t, c]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([typeof c === 'string' ? c : new Uint8Array(c)], n, { type: t }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, type, content]);
+  await drop('story.html', 'text/html', html);
+  await page.waitForFunction(() => JSON.parse(window.whosaid.documentJson()).text.startsWith('Harbour plan approved'));
+  const doc = await docOf(page);
+  assert.equal(doc.text, 'Harbour plan approved\n\n“We have waited long enough,” said Mayor Ana Lopes on Monday.\n\nThe Port Authority said it would start work in May.');
+  assert.ok(doc.quotes.length >= 1);
+  await settle(page);
+  await page.screenshot({ path: `${outDir}/dropped.png` });
+
+  await drop('photo.png', 'image/png', [0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0, 0, 0]);
+  await page.waitForFunction(() => document.getElementById('message').textContent.includes('does not look like text'));
+  assert.equal((await docOf(page)).text, doc.text, 'previous article kept');
+  assert.deepEqual(seen.requests, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the accessible mirror carries the markup and the ledger', async () => {
+  const { context, page } = await openPage(browser);
+  await paste(page, seedArticle());
+  await page.waitForFunction(() => document.querySelectorAll('#mirror-article mark').length > 0);
+  const doc = await docOf(page);
+  const mirror = await page.evaluate(() => ({
+    text: document.getElementById('mirror-article').textContent,
+    marks: document.querySelectorAll('#mirror-article mark').length,
+    claims: document.querySelectorAll('#mirror-article [role=note]').length,
+    rows: document.querySelectorAll('#mirror-ledger tbody tr').length,
+    label: document.querySelector('#mirror-article [role=note]')?.getAttribute('aria-label'),
+  }));
+  assert.equal(mirror.text, doc.text);
+  assert.ok(mirror.marks >= doc.mentions.length * 0.9);
+  assert.equal(mirror.claims, doc.quotes.length);
+  assert.ok(mirror.rows > 0);
+  assert.match(mirror.label, /^claim 1, /);
+  await context.close();
+});
+
+test('bench mode reports frame times while scrolling a 0.5 MB article', async () => {
+  const { context, page, seen } = await openPage(browser, {}, '?bench=1');
+  await page.waitForFunction(() => window.whosaid.benchResult, null, { timeout: 120000 });
+  const r = await page.evaluate(() => window.whosaid.benchResult);
+  assert.ok(r.bytes >= 512 * 1024);
+  assert.equal(r.frames, 300);
+  assert.ok(r.medianMs > 0 && r.scrolledTo > 0);
+  console.log(`bench (not asserted): ${JSON.stringify(r)}`);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
