@@ -482,7 +482,7 @@ void App::drawTopBar() {
     ImGui::TextDisabled("Paste an article: Ctrl+V / Cmd+V");
 
     // Legend
-    for (Label l : {Label::PER, Label::ORG, Label::LOC, Label::GRP}) {
+    for (Label l : {Label::PER, Label::ORG, Label::LOC, Label::GRP, Label::MISC}) {
         swatch(labelColor(l, 0.35f));
         ImGui::TextUnformatted(labelTitle(l));
         ImGui::SameLine(0, 14);
@@ -872,22 +872,26 @@ void App::drawActors() {
         char header[96];
         std::snprintf(header, sizeof header, "%s (%zu)###%s", labelPlural(l), list.size(), labelName(l));
         if (!ImGui::CollapsingHeader(header, l == Label::MISC ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) continue;
+        if (!ImGui::BeginTable(labelName(l), 2, ImGuiTableFlags_SizingStretchProp)) continue;
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("mentions", ImGuiTableColumnFlags_WidthFixed, 32.f);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const int e = list[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
                 ImGui::PushID(e);
                 swatch(labelColor(l, 0.7f), 6.f);
-                char label[256];
-                std::snprintf(label, sizeof label, "%s", clip(m_doc.entities[e].name, 60).c_str());
-                if (ImGui::Selectable(label, m_view.selectedEntity == e))
+                if (ImGui::Selectable(m_doc.entities[e].name.c_str(), m_view.selectedEntity == e, ImGuiSelectableFlags_SpanAllColumns))
                     selectEntity(m_view.selectedEntity == e ? -1 : e, true);
-                ImGui::SameLine(ImGui::GetContentRegionAvail().x - 24.f);
+                ImGui::TableNextColumn();
                 ImGui::TextDisabled("%d", m_mentionCount[e]);
                 ImGui::PopID();
             }
         }
+        ImGui::EndTable();
     }
     if (m_doc.mentions.empty()) ImGui::TextDisabled("No actors found yet.");
 }

@@ -48,10 +48,13 @@ void loadFonts(float dpr) {
         0x0020, 0x024F,  // Latin, Latin-1, Latin Extended-A/B
         0x0370, 0x03FF,  // Greek
         0x0400, 0x052F,  // Cyrillic
+        0x0590, 0x05FF,  // Hebrew (drawn unshaped, left to right)
+        0x0600, 0x06FF,  // Arabic (likewise: readable, not typeset)
         0x1E00, 0x1EFF,  // Latin Extended Additional
         0x2000, 0x206F,  // punctuation: dashes, curly quotes
         0x20A0, 0x20CF,  // currency
         0x2190, 0x21FF,  // arrows
+        0x25A0, 0x25FF,  // geometric shapes (menu triangles)
         0xFFFD, 0xFFFD,  // replacement character
         0,
     };
@@ -345,6 +348,9 @@ int main() {
     style.WindowRounding = 6.f;
     style.FrameRounding = 4.f;
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.f);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.86f, 0.87f, 0.89f, 1.f);
+    style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.80f, 0.84f, 0.92f, 1.f);
+    style.Colors[ImGuiCol_CheckMark] = ImVec4(0.15f, 0.35f, 0.80f, 1.f);
     setupKeys();
     if (!g_renderer.init()) {
         EM_ASM({ if (Module.onNoWebGL) Module.onNoWebGL(); });
