@@ -118,3 +118,59 @@ TEST(Json, AnnotatedOutputSlicesMatch) {
         EXPECT_EQ(utf8, m["text"].get<std::string>());
     }
 }
+
+// Every field survives toJson → fromJson: ids, kinds, spans, speakers,
+// confidences (two decimals), why, warnings and the hand corrections.
+TEST(Json, RoundTripKeepsEveryFieldAndCorrections) {
+    Document d = sampleDoc();
+    d.mentions.push_back({{9, 12}, Label::GRP, MentionKind::Nominal, -1});
+    d.quotes[0].kind = QuoteKind::Mixed;
+    d.quotes[0].content = {{13, 18}, {19, 24}};
+    d.warnings = {"3 bytes were not valid UTF-8 and were replaced by U+FFFD"};
+    d.corrections.speakers.push_back({{13, 18}, {0, 8}});
+    d.corrections.added.push_back({{9, 12}, Label::GRP});
+    d.corrections.removed.push_back(Span{31, 36});
+    d.corrections.renamed.push_back({{0, 8}, "Recep Tayyip Erdoğan"});
+    const std::string once = toJson(d);
+    Result<Document> back = fromJson(once);
+    ASSERT_TRUE(back) << back.error().message;
+    const Document& b = *back;
+    EXPECT_EQ(b.id, d.id);
+    EXPECT_EQ(b.text, d.text);
+    ASSERT_EQ(b.entities.size(), d.entities.size());
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+        EXPECT_EQ(b.entities[i].name, d.entities[i].name);
+        EXPECT_EQ(b.entities[i].label, d.entities[i].label);
+    }
+    ASSERT_EQ(b.mentions.size(), d.mentions.size());
+    for (size_t i = 0; i < d.mentions.size(); ++i) {
+        EXPECT_EQ(b.mentions[i].span, d.mentions[i].span);
+        EXPECT_EQ(b.mentions[i].label, d.mentions[i].label);
+        EXPECT_EQ(b.mentions[i].kind, d.mentions[i].kind);
+        EXPECT_EQ(b.mentions[i].entity, d.mentions[i].entity);
+    }
+    ASSERT_EQ(b.quotes.size(), 1u);
+    const Quote &q = b.quotes[0], &o = d.quotes[0];
+    EXPECT_EQ(q.span, o.span);
+    EXPECT_EQ(q.kind, o.kind);
+    EXPECT_EQ(q.content, o.content);
+    EXPECT_EQ(q.cue, o.cue);
+    EXPECT_EQ(q.source, o.source);
+    EXPECT_EQ(q.speaker, o.speaker);
+    EXPECT_EQ(q.sourceKind, o.sourceKind);
+    EXPECT_FLOAT_EQ(q.confidence, o.confidence);
+    EXPECT_EQ(q.why, o.why);
+    EXPECT_EQ(b.warnings, d.warnings);
+    const Corrections &c = b.corrections, &oc = d.corrections;
+    ASSERT_EQ(c.speakers.size(), 1u);
+    EXPECT_EQ(c.speakers[0].claim, oc.speakers[0].claim);
+    EXPECT_EQ(c.speakers[0].source, oc.speakers[0].source);
+    ASSERT_EQ(c.added.size(), 1u);
+    EXPECT_EQ(c.added[0].span, oc.added[0].span);
+    EXPECT_EQ(c.added[0].label, Label::GRP);
+    EXPECT_EQ(c.removed, oc.removed);
+    ASSERT_EQ(c.renamed.size(), 1u);
+    EXPECT_EQ(c.renamed[0].mention, oc.renamed[0].mention);
+    EXPECT_EQ(c.renamed[0].name, oc.renamed[0].name);
+    EXPECT_EQ(toJson(b), once);  // and the second trip is byte-identical
+}

@@ -233,6 +233,8 @@ Result<Document> fromJson(std::string_view text) {
             c.renamed.push_back(rn);
         }
     }
+    for (const json& w : list(j, "warnings"))
+        if (w.is_string()) doc.warnings.push_back(w.get<std::string>());
     return doc;
 }
 
