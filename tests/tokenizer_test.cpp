@@ -76,3 +76,9 @@ TEST(Tokenizer, Abbreviations) {
     EXPECT_FALSE(isAbbreviation("Putin"));
     EXPECT_FALSE(isAbbreviation("US"));
 }
+
+// Upper-case contractions once looped forever (the n't split left an empty stem).
+TEST(Tokenizer, SplitsUpperCaseContractions) {
+    EXPECT_EQ(words("DOCTORS DON’T AGREE"), (V{"DOCTORS", "DO", "N’T", "AGREE"}));
+    EXPECT_EQ(words("WON'T"), (V{"WO", "N'T"}));
+}

@@ -157,7 +157,7 @@ void tokenize(Document& doc) {
             // n't and 's that were split off: emit the stem, the suffix is lexed next round.
             push(start, j, TokenKind::Word);
             i = j;
-            if (j < s.size() && s[j] == 'n' && j + 1 < s.size()) {
+            if (j < s.size() && (s[j] == 'n' || s[j] == 'N') && j + 1 < s.size()) {
                 int l = 1;
                 const char32_t ap = cur.peek(j + 1, &l);
                 if (isApostrophe(ap) && (cur.peek(j + 1 + l) | 0x20) == 't') {
