@@ -1,9 +1,27 @@
-// First pass at quotes: quotation-mark pairs within a paragraph, attributed to
-// the nearest name or pronoun next to a speech verb in the same sentence. The
-// trained attribution replaces findQuotes().
+// Claims and their sources: quotation-mark regions, cues, content, sources and
+// speakers, each with the rule that decided (`why`) and a confidence.
+//
+// The passes, in order:
+//   1. regions    quotation-mark pairs per paragraph (all common styles, ''
+//                 as a double mark, single quotes only when they pair up),
+//                 unbalanced marks cut at the next opener or the paragraph end,
+//                 and a quote continued into the next paragraph linked to it.
+//   2. cues       the lexicon (cues.cpp), "according to", colon transcripts.
+//   3. direct     a region with a cue right after it (trailing/inverted) or
+//                 a cue right before it (leading "said:"), split quotes joined.
+//   4. reported   the clause after a cue (or before it, "X, he said."),
+//                 quotation marks inside make it mixed.
+//   5. leftovers  regions with no cue: continuation of the previous speaker.
+//   6. speakers   names, pronouns (the most recent compatible speaker),
+//                 nominals ("the minister", "Turkish officials") as mentions.
+// Weak spots: no part-of-speech tags, so noun-phrase edges are guessed from
+// function words; a cue is trusted when its word is in the lexicon.
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_map>
 
+#include "cues.hpp"
 #include "pipeline.hpp"
 #include "whosaid/text.hpp"
 
@@ -11,85 +29,1203 @@ namespace whosaid {
 
 namespace {
 
-constexpr std::array<std::string_view, 14> kCues = {"said", "says", "say", "added", "told", "asked", "wrote",
-                                                    "noted", "insisted", "warned", "stated", "tweeted", "explained", "according"};
-constexpr std::array<std::string_view, 6> kPronouns = {"he", "she", "they", "He", "She", "They"};
+// [SECTION] Context
 
-bool isCue(std::string_view w) { return std::find(kCues.begin(), kCues.end(), w) != kCues.end(); }
-bool isPronoun(std::string_view w) { return std::find(kPronouns.begin(), kPronouns.end(), w) != kPronouns.end(); }
+constexpr int32_t kNone = -1;
 
-// Index of the mention that covers byte `b`, or -1.
-int mentionAt(const Document& doc, uint32_t b) {
-    auto it = std::upper_bound(doc.mentions.begin(), doc.mentions.end(), b,
-                               [](uint32_t x, const Mention& m) { return x < m.span.begin; });
-    if (it == doc.mentions.begin()) return -1;
-    --it;
-    return it->span.contains(b) ? static_cast<int>(it - doc.mentions.begin()) : -1;
+enum class MarkFamily : uint8_t { Double, Single };
+enum class MarkRole : uint8_t { Open, Close };
+
+struct Mark {
+    uint32_t first = 0, last = 0;  // tokens (two for '' and ``)
+    MarkFamily family = MarkFamily::Double;
+    MarkRole role = MarkRole::Open;
+    char32_t ch = 0;
+};
+
+struct Region {
+    uint32_t open = 0, close = 0;  // token indices, inclusive
+    bool closed = false;
+    int32_t next = kNone;          // the region continuing this one in the next paragraph
+    int32_t prev = kNone;
+    int32_t owner = kNone;         // the attribution that took it
+};
+
+struct Attribution {
+    std::vector<std::pair<uint32_t, uint32_t>> content;  // token ranges, inclusive
+    uint32_t cueFirst = 0, cueLast = 0;
+    bool hasCue = false;
+    bool colonCue = false;
+    int32_t srcFirst = kNone, srcLast = kNone;  // tokens, inclusive
+    const char* rule = "";
+    float confidence = 0.5f;
+    bool continuation = false;  // no cue: the previous speaker
+    CueClass cls = CueClass::Speech;
+};
+
+struct Ctx {
+    Document& doc;
+    const std::vector<Token>& tok;
+    size_t n = 0;
+    std::vector<std::string> lower;
+    std::vector<uint32_t> para;
+    std::vector<int32_t> mentionOf;  // token -> name mention index
+    std::vector<int32_t> regionOf;   // token -> region index
+    std::vector<uint8_t> used;       // token taken by an attribution's cue/source chunk
+    std::vector<uint8_t> claimed;    // token inside some content
+    std::vector<Region> regions;
+    std::vector<Attribution> atts;
+
+    explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()) {}
+
+    std::string_view text(uint32_t i) const { return doc.slice(tok[i].span); }
+    bool is(uint32_t i, std::string_view w) const { return i < n && lower[i] == w; }
+    bool isPunct(uint32_t i, std::string_view p) const {
+        return i < n && tok[i].kind == TokenKind::Punct && text(i) == p;
+    }
+    bool sentenceEnd(uint32_t i) const {
+        if (i >= n || tok[i].kind != TokenKind::Punct) return false;
+        const std::string_view t = text(i);
+        return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6" || t == "?!" || t == "!?";
+    }
+    bool isQuoteTok(uint32_t i) const {
+        return i < n && (tok[i].kind == TokenKind::QuoteOpen || tok[i].kind == TokenKind::QuoteClose);
+    }
+    bool capitalized(uint32_t i) const {
+        if (i >= n || tok[i].kind != TokenKind::Word) return false;
+        int len = 1;
+        return isUpper(decodeAt(doc.text, tok[i].span.begin, len));
+    }
+    bool allCaps(uint32_t i) const {
+        if (i >= n || tok[i].kind != TokenKind::Word) return false;
+        const std::string_view t = text(i);
+        int letters = 0;
+        for (size_t k = 0; k < t.size();) {
+            int len = 1;
+            const char32_t c = decodeAt(t, k, len);
+            k += len;
+            if (isLetter(c)) {
+                if (!isUpper(c)) return false;
+                ++letters;
+            }
+        }
+        return letters >= 2;
+    }
+    bool isWord(uint32_t i) const { return i < n && (tok[i].kind == TokenKind::Word || tok[i].kind == TokenKind::Number); }
+    uint32_t sentFirst(uint32_t i) const { return doc.sentences[tok[i].sentence].firstToken; }
+    uint32_t sentEnd(uint32_t i) const { return doc.sentences[tok[i].sentence].endToken; }
+    uint32_t paraEnd(uint32_t i) const {
+        uint32_t j = i;
+        while (j + 1 < n && para[j + 1] == para[i]) ++j;
+        return j;  // inclusive
+    }
+    bool inRegion(uint32_t i) const { return i < n && regionOf[i] != kNone; }
+};
+
+// [SECTION] Regions
+
+char32_t firstChar(const Ctx& c, uint32_t i) {
+    int len = 1;
+    return decodeAt(c.doc.text, c.tok[i].span.begin, len);
 }
+
+std::vector<Mark> collectMarks(const Ctx& c) {
+    std::vector<Mark> marks;
+    for (uint32_t i = 0; i < c.n; ++i) {
+        if (!c.isQuoteTok(i)) continue;
+        const char32_t ch = firstChar(c, i);
+        Mark m;
+        m.first = m.last = i;
+        m.ch = ch;
+        m.role = c.tok[i].kind == TokenKind::QuoteOpen ? MarkRole::Open : MarkRole::Close;
+        // '' and `` written for double quotes (old newswire, NYT)
+        if ((ch == '\'' || ch == 0x2019 || ch == 0x2018) && i + 1 < c.n && c.isQuoteTok(i + 1) &&
+            c.tok[i + 1].span.begin == c.tok[i].span.end && firstChar(c, i + 1) == ch) {
+            m.last = i + 1;
+            m.family = MarkFamily::Double;
+            marks.push_back(m);
+            ++i;
+            continue;
+        }
+        switch (ch) {
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case '"': case 0x00AB: case 0x00BB: case 0x2033:
+            m.family = MarkFamily::Double;
+            break;
+        default:
+            m.family = MarkFamily::Single;
+        }
+        if (ch == 0x201E || ch == 0x00AB) m.role = MarkRole::Open;
+        if (ch == 0x00BB) m.role = MarkRole::Close;
+        marks.push_back(m);
+    }
+    return marks;
+}
+
+// Does mark `m` close a region opened by `o`?
+bool closes(const Mark& o, const Mark& m) {
+    if (o.ch == '"' || o.ch == 0x2033) return m.ch == o.ch || m.role == MarkRole::Close;  // straight: alternate
+    if (o.ch == 0x201E) return m.ch == 0x201C || m.ch == 0x201D;                          // „…“ „…”
+    if (o.ch == 0x00BB) return m.ch == 0x00AB;                                              // »…« reversed
+    if (o.last > o.first) return m.last > m.first && m.role == MarkRole::Close;              // ''…''
+    return m.role == MarkRole::Close && m.last == m.first;
+}
+
+void findRegions(Ctx& c) {
+    const std::vector<Mark> marks = collectMarks(c);
+    auto add = [&](uint32_t open, uint32_t close, bool closed) {
+        if (close <= open) return;
+        Region r;
+        r.open = open;
+        r.close = close;
+        r.closed = closed;
+        for (uint32_t k = open; k <= close; ++k) c.regionOf[k] = static_cast<int32_t>(c.regions.size());
+        c.regions.push_back(r);
+    };
+    // Double marks: a state machine per paragraph. A second opener before a
+    // closer cuts the first region there, so an unbalanced mark never runs
+    // past its paragraph nor past the next quotation.
+    int32_t open = kNone;
+    auto flushAtParagraphEnd = [&](uint32_t lastTok) {
+        if (open == kNone) return;
+        add(marks[open].first, lastTok, false);
+        open = kNone;
+    };
+    for (size_t k = 0; k < marks.size(); ++k) {
+        const Mark& m = marks[k];
+        if (m.family != MarkFamily::Double) continue;
+        if (open != kNone && c.para[m.first] != c.para[marks[open].first])
+            flushAtParagraphEnd(c.paraEnd(marks[open].first));
+        if (open == kNone) {
+            if (m.role == MarkRole::Open || m.ch == 0x00BB || m.ch == '"') open = static_cast<int32_t>(k);
+            continue;
+        }
+        if (closes(marks[open], m)) {
+            add(marks[open].first, m.last, true);
+            open = kNone;
+        } else if (m.role == MarkRole::Open) {
+            add(marks[open].first, m.first - 1, false);
+            open = static_cast<int32_t>(k);
+        }
+    }
+    if (open != kNone) flushAtParagraphEnd(c.paraEnd(marks[open].first));
+
+    // Single marks outside double regions: only when an opener finds a closer
+    // in the same paragraph (an apostrophe alone never opens a quote).
+    for (size_t k = 0; k < marks.size(); ++k) {
+        const Mark& m = marks[k];
+        if (m.family != MarkFamily::Single || m.role != MarkRole::Open || c.inRegion(m.first)) continue;
+        for (size_t j = k + 1; j < marks.size() && marks[j].first < m.first + 120; ++j) {
+            const Mark& e = marks[j];
+            if (c.para[e.first] != c.para[m.first] || c.inRegion(e.first)) break;
+            if (e.family != MarkFamily::Single) break;
+            if (e.role == MarkRole::Close) {
+                bool crosses = false;
+                for (uint32_t t = m.first; t <= e.last && !crosses; ++t) crosses = c.inRegion(t);
+                if (!crosses && e.first > m.first + 1) add(m.first, e.last, true);
+                k = j;
+                break;
+            }
+        }
+    }
+    std::sort(c.regions.begin(), c.regions.end(), [](const Region& a, const Region& b) { return a.open < b.open; });
+    std::fill(c.regionOf.begin(), c.regionOf.end(), kNone);
+    for (size_t r = 0; r < c.regions.size(); ++r)
+        for (uint32_t k = c.regions[r].open; k <= c.regions[r].close; ++k) c.regionOf[k] = static_cast<int32_t>(r);
+    // An unclosed region at its paragraph's end whose next paragraph opens
+    // with a quotation mark: the same quotation goes on.
+    for (size_t r = 0; r + 1 < c.regions.size(); ++r) {
+        Region& a = c.regions[r];
+        Region& b = c.regions[r + 1];
+        if (!a.closed && a.close == c.paraEnd(a.open) && c.tok[b.open].paragraphStart &&
+            c.para[b.open] == c.para[a.close] + 1) {
+            a.next = static_cast<int32_t>(r + 1);
+            b.prev = static_cast<int32_t>(r);
+        }
+    }
+}
+
+// Words inside a region, its marks and punctuation left out.
+int regionWords(const Ctx& c, const Region& r) {
+    int w = 0;
+    for (uint32_t k = r.open; k <= r.close; ++k) w += c.isWord(k);
+    return w;
+}
+
+// [SECTION] Cues
+
+struct Cue {
+    uint32_t first = 0, last = 0;
+    CueWord word;
+    bool according = false;
+};
+
+// The cue starting at token i, if any.
+bool cueAt(const Ctx& c, uint32_t i, Cue& out) {
+    if (c.tok[i].kind != TokenKind::Word || c.inRegion(i)) return false;
+    const std::string& w = c.lower[i];
+    if (w == "according" && c.is(i + 1, "to")) {
+        out = {i, i + 1, CueWord{CueClass::Speech, CueForm::Participle, 0, "according to"}, true};
+        return true;
+    }
+    CueWord cw = lookupCue(w);
+    if (cw.cls == CueClass::None) return false;
+    const bool sentenceInitial = i == c.sentFirst(i) || c.tok[i - 1].kind == TokenKind::QuoteOpen;
+    if (c.capitalized(i)) {
+        // "Writing on Twitter, ..." and "Says" in running text are not cues;
+        // "United States", "Washington Post" are names.
+        if (sentenceInitial || cw.flags & kCueWeak) return false;
+        if (cw.lemma != "say" && cw.lemma != "tell" && cw.lemma != "warn" && cw.lemma != "claim" &&
+            cw.lemma != "deny" && cw.lemma != "urge" && cw.lemma != "slam" && cw.lemma != "blast")
+            return false;
+        if (i > 0 && c.isPunct(i - 1, ",")) return false;
+    }
+    if (i > 0 && (isDeterminer(c.lower[i - 1]) && c.lower[i - 1] != "that")) return false;  // "the added benefit"
+    if (i > 0 && c.lower[i - 1] == "to" && cw.form != CueForm::Base) return false;
+    if (cw.form == CueForm::Participle && sentenceInitial) return false;
+    uint32_t last = i;
+    if (i + 1 < c.n && isCueParticle(cw.lemma, c.lower[i + 1])) last = i + 1;
+    if (cw.flags & kCueNeedsThat) {
+        if (cw.lemma == "point" && last == i) return false;
+        uint32_t k = last + 1;
+        if (k < c.n && isCueAdverb(c.lower[k])) ++k;
+        if (cw.lemma != "point" && !c.is(k, "that")) return false;
+    }
+    if (cw.lemma == "report" && (c.is(i + 1, "from") || c.is(i + 1, "on") || c.is(i + 1, "for"))) return false;
+    if (cw.lemma == "call" && c.is(i + 1, "for") == false && c.is(i + 1, "on") == false && c.is(i + 1, "it")) return false;
+    out = {i, last, cw, false};
+    return true;
+}
+
+// [SECTION] Noun phrases (sources)
+
+bool isTitleLike(const Ctx& c, uint32_t k) {
+    if (c.capitalized(k)) return true;
+    const SpeakerNoun s = speakerNoun(c.lower[k]);
+    return s == SpeakerNoun::PersonTitle || s == SpeakerNoun::Organization;
+}
+
+bool isPossessive(const Ctx& c, uint32_t k) {
+    return c.lower[k] == "'s" || c.lower[k] == "\xE2\x80\x99s" || c.lower[k] == "'" || c.lower[k] == "\xE2\x80\x99";
+}
+
+// Extends a name on its left over titles and possessors:
+// "Turkey’s Defence Minister Hulusi Akar", "Al Jazeera’s Resul Serdar".
+uint32_t extendNameLeft(const Ctx& c, uint32_t b, uint32_t lb) {
+    uint32_t steps = 0;
+    while (b > lb && steps < 8) {
+        const uint32_t k = b - 1;
+        if (c.inRegion(k) || c.used[k]) break;
+        if (c.mentionOf[k] != kNone || (c.tok[k].kind == TokenKind::Word && isTitleLike(c, k) && !isNpBoundary(c.lower[k])) ||
+            (isPossessive(c, k) && k > lb && (c.mentionOf[k - 1] != kNone || c.capitalized(k - 1)))) {
+            if (c.capitalized(k) && k == c.sentFirst(k) && c.mentionOf[k] == kNone && isNpBoundary(c.lower[k])) break;
+            b = k;
+            ++steps;
+            continue;
+        }
+        if (c.lower[k] == "the" || c.lower[k] == "former" || c.lower[k] == "deputy" || c.lower[k] == "foreign" ||
+            c.lower[k] == "defence" || c.lower[k] == "defense" || c.lower[k] == "prime" || c.lower[k] == "vice") {
+            b = k;
+            ++steps;
+            if (c.lower[k] == "the") break;
+            continue;
+        }
+        break;
+    }
+    return b;
+}
+
+// The subject noun phrase ending at token `e` (inclusive), not before `lb`.
+// Returns its first token, or kNone when `e` cannot end a source.
+int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
+    if (e >= c.n || c.inRegion(e) || c.used[e]) return kNone;
+    if (c.tok[e].kind != TokenKind::Word && c.tok[e].kind != TokenKind::Number) return kNone;
+    if (sourcePronoun(c.lower[e]) != PronounKind::None) return static_cast<int32_t>(e);
+    if (c.mentionOf[e] != kNone) {
+        const Mention& m = c.doc.mentions[c.mentionOf[e]];
+        uint32_t b = e;
+        while (b > lb && c.mentionOf[b - 1] == c.mentionOf[e]) --b;
+        (void)m;
+        return static_cast<int32_t>(extendNameLeft(c, b, lb));
+    }
+    if (isNpBoundary(c.lower[e]) || isDeterminer(c.lower[e]) || isCueAdverb(c.lower[e])) return kNone;
+    if (lookupCue(c.lower[e]).cls != CueClass::None && speakerNoun(c.lower[e]) == SpeakerNoun::None) return kNone;
+    // nominal: walk left over modifiers; a determiner opens the phrase
+    uint32_t b = e;
+    int hops = 0;
+    for (int steps = 0; b > lb && steps < 10; ++steps) {
+        const uint32_t k = b - 1;
+        if (c.inRegion(k) || c.used[k]) break;
+        if (c.isWord(k) && isDeterminer(c.lower[k])) { b = k; break; }
+        if (isPossessive(c, k) && k > lb) { b = k; continue; }
+        if (c.isPunct(k, "-")) { b = k; continue; }
+        if (!c.isWord(k)) break;
+        if (isNpBoundary(c.lower[k])) {
+            // a post-modifier: "a source familiar with the matter", "the head of the agency"
+            const std::string& p = c.lower[k];
+            if (hops < 2 && k > lb && (p == "with" || p == "to" || p == "of" || p == "for" || p == "at" || p == "in" || p == "from") &&
+                c.isWord(k - 1) && !isNpBoundary(c.lower[k - 1]) && !isCueAdverb(c.lower[k - 1]) &&
+                lookupCue(c.lower[k - 1]).cls == CueClass::None) {
+                ++hops;
+                b = k;
+                continue;
+            }
+            break;
+        }
+        if (sourcePronoun(c.lower[k]) != PronounKind::None || lookupCue(c.lower[k]).cls != CueClass::None) break;
+        if (c.lower[k].size() > 3 && c.lower[k].ends_with("ly") && !c.capitalized(k)) break;
+        b = k;
+    }
+    // The phrase must start cleanly: drop a leading preposition chain we walked into.
+    while (b < e && isNpBoundary(c.lower[b])) ++b;
+    return static_cast<int32_t>(b);
+}
+
+// The source on the left of a cue: skips adverbs ("also", "last week") and an
+// appositive between commas ("Rachel Ellehaus, of CSIS, said").
+bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& se, bool& appositive) {
+    appositive = false;
+    if (cue == 0 || cue <= lb) return false;
+    uint32_t k = cue - 1;
+    int skipped = 0;
+    while (k > lb && skipped < 5 && c.isWord(k) && isCueAdverb(c.lower[k]) && sourcePronoun(c.lower[k]) == PronounKind::None &&
+           c.mentionOf[k] == kNone) {
+        --k;
+        ++skipped;
+    }
+    if (c.isPunct(k, ")")) {  // "Sen. Chuck Grassley (R-Iowa) said"
+        uint32_t j = k;
+        while (j > lb && !c.isPunct(j, "(") && k - j < 12) --j;
+        if (c.isPunct(j, "(") && j > lb) k = j - 1;
+    }
+    if (c.isPunct(k, ",") && k > lb) {
+        // appositive or relative clause between two commas
+        uint32_t j = k - 1;
+        while (j > lb && !c.isPunct(j, ",") && !c.inRegion(j) && k - j < 25 && !c.sentenceEnd(j)) --j;
+        if (!c.isPunct(j, ",") || j <= lb) return false;
+        const int32_t b = npEndingAt(c, j - 1, lb);
+        if (b == kNone) return false;
+        sb = b;
+        se = static_cast<int32_t>(j - 1);
+        appositive = true;
+        return true;
+    }
+    const int32_t b = npEndingAt(c, k, lb);
+    if (b == kNone) return false;
+    sb = b;
+    se = static_cast<int32_t>(k);
+    return true;
+}
+
+// The source on the right of a cue ("said Caddell", "according to officials").
+bool sourceRight(const Ctx& c, uint32_t k, uint32_t end, int32_t& sb, int32_t& se) {
+    if (k >= end || c.inRegion(k) || !c.isWord(k)) return false;
+    if (sourcePronoun(c.lower[k]) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
+    uint32_t e = k;
+    while (e + 1 < end && !c.inRegion(e + 1) && (c.isWord(e + 1) || isPossessive(c, e + 1) || c.isPunct(e + 1, "-")) &&
+           e - k < 10) {
+        const std::string& w = c.lower[e + 1];
+        if (w == "that" || w == "who" || w == "which" || w == "and" || w == "but" || (w == "in" && c.mentionOf[e] != kNone) ||
+            w == "on" || w == "when" || w == "while" || w == "as" || w == "after" || w == "because")
+            break;
+        if (lookupCue(w).cls != CueClass::None && speakerNoun(w) == SpeakerNoun::None && !c.capitalized(e + 1)) break;
+        ++e;
+    }
+    if (isNpBoundary(c.lower[k]) && !c.capitalized(k)) return false;
+    sb = static_cast<int32_t>(k);
+    se = static_cast<int32_t>(e);
+    return true;
+}
+
+// The subject of the clause a participle cue hangs on ("Putin thanked Erdogan,
+// calling..."): the source of an earlier attribution in the sentence, or its
+// first name or pronoun after an opening adverbial.
+bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
+    const uint32_t first = c.sentFirst(cue);
+    for (auto it = c.atts.rbegin(); it != c.atts.rend(); ++it) {
+        if (it->srcFirst == kNone || static_cast<uint32_t>(it->srcFirst) < first || static_cast<uint32_t>(it->srcFirst) >= cue) continue;
+        sb = it->srcFirst;
+        se = it->srcLast;
+        return true;
+    }
+    uint32_t k = first;
+    // skip an opening adverbial up to its comma ("In a warm exchange, ...")
+    if (k < cue && (isNpBoundary(c.lower[k]) || c.lower[k] == "writing" || c.lower[k] == "speaking")) {
+        uint32_t j = k;
+        while (j < cue && !c.isPunct(j, ",")) ++j;
+        if (j < cue) k = j + 1;
+    }
+    for (; k < cue; ++k) {
+        if (c.inRegion(k)) continue;
+        if (c.mentionOf[k] != kNone) {
+            uint32_t e = k;
+            while (e + 1 < cue && c.mentionOf[e + 1] == c.mentionOf[k]) ++e;
+            // the possessor is not the subject ("Russia’s defence ministry")
+            if (e + 1 < cue && isPossessive(c, e + 1)) { k = e + 1; continue; }
+            sb = static_cast<int32_t>(extendNameLeft(c, k, first));
+            se = static_cast<int32_t>(e);
+            return true;
+        }
+        if (sourcePronoun(c.lower[k]) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
+        const SpeakerNoun sn = speakerNoun(c.lower[k]);
+        if (sn != SpeakerNoun::None && sn != SpeakerNoun::Document) {
+            const int32_t b = npEndingAt(c, k, first);
+            if (b == kNone) continue;
+            sb = b;
+            se = static_cast<int32_t>(k);
+            return true;
+        }
+        if (lookupCue(c.lower[k]).cls != CueClass::None) break;
+    }
+    return false;
+}
+
+// [SECTION] Content
+
+void claim(Ctx& c, uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k <= e && k < c.n; ++k) c.claimed[k] = 1;
+}
+void useChunk(Ctx& c, const Attribution& a) {
+    if (a.hasCue)
+        for (uint32_t k = a.cueFirst; k <= a.cueLast; ++k) c.used[k] = 1;
+    if (a.srcFirst != kNone)
+        for (int32_t k = a.srcFirst; k <= a.srcLast; ++k) c.used[k] = 1;
+}
+
+// Appends region r and the regions continuing it in later paragraphs.
+void takeRegion(Ctx& c, Attribution& a, int32_t r, int32_t owner) {
+    while (r != kNone) {
+        Region& reg = c.regions[r];
+        reg.owner = owner;
+        a.content.push_back({reg.open, reg.close});
+        claim(c, reg.open, reg.close);
+        r = reg.next;
+    }
+}
+
+// Is there a cue in the window right after region r (a trailing attribution)?
+// Sets the cue and source; `after` is the first token after the chunk.
+bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
+    uint32_t k = close + 1;
+    if (c.isPunct(k, ",") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) ++k;
+    const uint32_t start = k;
+    const uint32_t pend = c.paraEnd(close);
+    for (uint32_t steps = 0; k <= pend && steps < 14; ++k, ++steps) {
+        if (c.isQuoteTok(k) || c.inRegion(k)) return false;
+        if (c.sentenceEnd(k) || c.isPunct(k, ";")) return false;
+        if (c.isPunct(k, ",") && k > start && steps > 8) return false;
+        Cue cue;
+        if (!cueAt(c, k, cue) || c.used[k]) continue;
+        if (cue.word.form == CueForm::Participle && !cue.according) return false;  // "…,” adding that...
+        if (cue.word.cls == CueClass::Judgment) return false;
+        if (cue.according) {
+            int32_t sb, se;
+            if (!sourceRight(c, cue.last + 1, c.sentEnd(k), sb, se)) return false;
+            a.cueFirst = cue.first;
+            a.cueLast = cue.last;
+            a.hasCue = true;
+            a.srcFirst = sb;
+            a.srcLast = se;
+            a.rule = "according-to: Q, according to X";
+            a.confidence = 0.9f;
+            after = static_cast<uint32_t>(se) + 1;
+            return true;
+        }
+        a.cueFirst = cue.first;
+        a.cueLast = cue.last;
+        a.hasCue = true;
+        a.cls = cue.word.cls;
+        if (k == start) {
+            // inverted: "…,” said Caddell
+            int32_t sb, se;
+            if (sourceRight(c, cue.last + 1, c.sentEnd(k), sb, se)) {
+                a.srcFirst = sb;
+                a.srcLast = se;
+                a.rule = c.mentionOf[sb] != kNone || c.mentionOf[se] != kNone ? "inverted: Q, said X" : "inverted: Q, said the nominal";
+                a.confidence = 0.9f;
+                after = static_cast<uint32_t>(se) + 1;
+            } else {
+                a.rule = "trailing cue without a source";
+                a.confidence = 0.4f;
+                after = cue.last + 1;
+            }
+            return true;
+        }
+        int32_t sb, se;
+        bool app = false;
+        if (sourceLeft(c, k, start, sb, se, app) && static_cast<uint32_t>(sb) == start) {
+            a.srcFirst = sb;
+            a.srcLast = se;
+            a.rule = sourcePronoun(c.lower[se]) != PronounKind::None ? "trailing: Q, PRONOUN said"
+                     : c.mentionOf[se] != kNone                     ? "trailing: Q, X said"
+                                                                     : "trailing: Q, the nominal said";
+            a.confidence = c.mentionOf[se] != kNone ? 0.95f : 0.85f;
+        } else {
+            a.srcFirst = a.srcLast = kNone;
+            a.rule = "trailing cue, source not found";
+            a.confidence = 0.4f;
+        }
+        after = cue.last + 1;
+        return true;
+    }
+    return false;
+}
+
+// First token after the attribution chunk's clause: skips "told reporters on
+// Wednesday" up to the end of the sentence or a comma.
+uint32_t chunkEnd(const Ctx& c, uint32_t after) {
+    uint32_t k = after;
+    const uint32_t pend = c.paraEnd(after > 0 ? after - 1 : 0);
+    while (k <= pend && k < c.n && !c.isQuoteTok(k) && !c.sentenceEnd(k) && !c.isPunct(k, ",") && !c.isPunct(k, ":") &&
+           !c.isPunct(k, ";"))
+        ++k;
+    return k;
+}
+
+// Regions right after token `k` (skipping , . : and a dash) that belong to the
+// same speaker: the second half of a split quote.
+void joinFollowing(Ctx& c, Attribution& a, uint32_t k, int32_t owner) {
+    for (;;) {
+        const uint32_t pend = c.paraEnd(k > 0 ? k - 1 : 0);
+        while (k <= pend && k < c.n && c.tok[k].kind == TokenKind::Punct && !c.isQuoteTok(k)) ++k;
+        if (k > pend || k >= c.n || !c.inRegion(k) || c.tok[k].kind != TokenKind::QuoteOpen) return;
+        int32_t r = c.regionOf[k];
+        Region& reg = c.regions[r];
+        if (reg.owner != kNone || reg.prev != kNone) return;
+        // the next region has its own trailing cue: leave it to that one
+        uint32_t tmp;
+        Attribution probe;
+        if (trailingCue(c, reg.close, probe, tmp)) return;
+        takeRegion(c, a, r, owner);
+        uint32_t last = reg.close;
+        while (c.regions[r].next != kNone) { r = c.regions[r].next; last = c.regions[r].close; }
+        k = last + 1;
+    }
+}
+
+// The reported clause after a cue, to the end of its sentence (a region that
+// runs past the sentence end is kept whole), stopping before ", adding" and
+// other chunks already taken.
+bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
+    uint32_t b = from;
+    const uint32_t pend = c.paraEnd(from > 0 ? from - 1 : 0);
+    if (b > pend || b >= c.n) return false;
+    while (b <= pend && (c.isPunct(b, ",") || c.isPunct(b, ":"))) ++b;
+    // "said on Wednesday that", "told reporters (that)"
+    auto findThat = [&](uint32_t s, uint32_t lim) -> int32_t {
+        for (uint32_t k = s; k <= pend && k < s + lim; ++k) {
+            if (c.is(k, "that")) return static_cast<int32_t>(k);
+            if (c.sentenceEnd(k) || c.isQuoteTok(k) || c.inRegion(k)) break;
+        }
+        return kNone;
+    };
+    if (b <= pend && (cw.flags & kCueTakesObject)) {
+        const int32_t t = findThat(b, 8);
+        if (t != kNone) b = static_cast<uint32_t>(t);
+        else if (!c.inRegion(b) && !c.is(b, "that")) {
+            // skip the listener: "told reporters", "told the Reuters news agency"
+            uint32_t k = b;
+            if (c.isWord(k)) {
+                ++k;
+                while (k <= pend && k < b + 6 && c.isWord(k) && !isDeterminer(c.lower[k]) &&
+                       sourcePronoun(c.lower[k]) == PronounKind::None && c.mentionOf[k] == c.mentionOf[k - 1] &&
+                       !isNpBoundary(c.lower[k]))
+                    ++k;
+                if (c.mentionOf[b] != kNone)
+                    while (k <= pend && c.mentionOf[k] == c.mentionOf[b]) ++k;
+                if (k <= pend && !c.sentenceEnd(k)) b = k;
+            }
+            if (c.is(b, "to") || c.is(b, "not")) return false;  // "urged X to ...": an intention, kept short
+        }
+    } else if (b <= pend && c.isWord(b) && (isNpBoundary(c.lower[b]) || isCueAdverb(c.lower[b])) && !c.is(b, "that")) {
+        const int32_t t = findThat(b, 10);
+        if (t != kNone) b = static_cast<uint32_t>(t);
+    }
+    if (b > pend || c.sentenceEnd(b)) return false;
+    uint32_t e = b;
+    uint32_t hardEnd = c.sentEnd(b) - 1;
+    for (uint32_t k = b; k <= pend; ++k) {
+        if (c.inRegion(k)) {
+            const Region& r = c.regions[c.regionOf[k]];
+            if (r.owner != kNone && r.owner != static_cast<int32_t>(c.atts.size())) break;
+            e = r.close;
+            k = r.close;
+            if (e > hardEnd) hardEnd = c.sentEnd(e) - 1;
+            continue;
+        }
+        if (k > hardEnd) break;
+        if (c.used[k] || c.claimed[k]) break;
+        if (c.isPunct(k, ",") || c.isPunct(k, ";") || c.isPunct(k, "\xE2\x80\x94")) {
+            Cue nx;
+            uint32_t j = k + 1;
+            if (j <= pend && cueAt(c, j, nx) && (nx.word.form == CueForm::Participle || nx.according)) break;
+            if (c.isPunct(k, ",") && j + 1 <= pend) {
+                // ", he said" / ", the minister added" closing the sentence
+                int32_t sb, se;
+                bool app;
+                uint32_t q = j;
+                while (q <= pend && q < j + 6 && c.isWord(q) && !cueAt(c, q, nx)) ++q;
+                if (q <= pend && cueAt(c, q, nx) && q > j && sourceLeft(c, q, j, sb, se, app) && static_cast<uint32_t>(sb) == j &&
+                    (c.sentenceEnd(nx.last + 1) || nx.last + 1 > pend))
+                    break;
+            }
+        }
+        if (!c.sentenceEnd(k)) e = k;
+    }
+    while (e > b && (c.tok[e].kind == TokenKind::Punct) && !c.inRegion(e)) --e;
+    if (e < b) return false;
+    int words = 0;
+    for (uint32_t k = b; k <= e; ++k) words += c.isWord(k);
+    if (words < 1) return false;
+    a.content.push_back({b, e});
+    return true;
+}
+
+// [SECTION] Attribution passes
+
+void addAttribution(Ctx& c, Attribution a) {
+    for (auto [b, e] : a.content) claim(c, b, e);
+    useChunk(c, a);
+    c.atts.push_back(std::move(a));
+}
+
+void directQuotes(Ctx& c) {
+    // trailing and inverted: “…,” she said / “…,” said Caddell
+    for (size_t r = 0; r < c.regions.size(); ++r) {
+        Region& reg = c.regions[r];
+        if (reg.owner != kNone || reg.prev != kNone) continue;
+        int32_t last = static_cast<int32_t>(r);
+        while (c.regions[last].next != kNone) last = c.regions[last].next;
+        Attribution a;
+        uint32_t after = 0;
+        if (!trailingCue(c, c.regions[last].close, a, after)) continue;
+        const int32_t owner = static_cast<int32_t>(c.atts.size());
+        // earlier regions of the same sentence run on into this one: “A.” “B,” he said
+        takeRegion(c, a, static_cast<int32_t>(r), owner);
+        useChunk(c, a);
+        joinFollowing(c, a, chunkEnd(c, after), owner);
+        addAttribution(c, std::move(a));
+    }
+    // leading: Putin said: “…” / he said, “…”
+    for (uint32_t i = 0; i + 1 < c.n; ++i) {
+        Cue cue;
+        if (c.used[i] || c.claimed[i] || !cueAt(c, i, cue)) continue;
+        uint32_t k = cue.last + 1;
+        const uint32_t pend = c.paraEnd(i);
+        if (cue.according) continue;
+        const bool colon = c.isPunct(k, ":");
+        if (c.isPunct(k, ",") || colon) ++k;
+        if (k > pend && colon && k < c.n) {  // "said:" ending a paragraph, the quotation below
+            if (!c.inRegion(k) || !c.tok[k].paragraphStart) continue;
+        } else if (k > pend) {
+            continue;
+        }
+        if (!c.inRegion(k) || c.tok[k].kind != TokenKind::QuoteOpen) continue;
+        const int32_t r = c.regionOf[k];
+        if (c.regions[r].owner != kNone) continue;
+        // "said “productive”" with text after the region is a mixed quote: left to reported()
+        const Region& reg = c.regions[r];
+        uint32_t endR = reg.close;
+        int32_t rr = r;
+        while (c.regions[rr].next != kNone) { rr = c.regions[rr].next; endR = c.regions[rr].close; }
+        const bool endsClause = endR + 1 >= c.n || c.sentenceEnd(endR + 1) || c.tok[endR + 1].paragraphStart ||
+                                c.sentenceEnd(endR) || c.isPunct(endR - 1, ".") || c.isPunct(endR - 1, "?") ||
+                                c.isPunct(endR - 1, "!") || c.isQuoteTok(endR + 1);
+        if (!colon && !c.isPunct(cue.last + 1, ",")) continue;  // "said “…”" is left to reported()
+        (void)endsClause;
+        Attribution a;
+        a.cueFirst = cue.first;
+        a.cueLast = cue.last;
+        a.hasCue = true;
+        a.colonCue = colon;
+        a.cls = cue.word.cls;
+        int32_t sb, se;
+        bool app = false;
+        const uint32_t lb = c.sentFirst(i);
+        if (cue.word.form == CueForm::Participle && i > 0 && c.isPunct(i - 1, ",") && clauseSubject(c, i, sb, se)) {
+            a.srcFirst = sb;
+            a.srcLast = se;
+            a.rule = "leading: X ..., adding: Q";
+            a.confidence = 0.8f;
+        } else if (sourceLeft(c, i, lb, sb, se, app)) {
+            a.srcFirst = sb;
+            a.srcLast = se;
+            a.rule = app ? "leading: X, apposition, said: Q" : "leading: X said: Q";
+            a.confidence = 0.9f;
+        } else {
+            a.rule = "leading cue, source not found";
+            a.confidence = 0.4f;
+        }
+        const int32_t owner = static_cast<int32_t>(c.atts.size());
+        takeRegion(c, a, r, owner);
+        useChunk(c, a);
+        joinFollowing(c, a, endR + 1, owner);
+        addAttribution(c, std::move(a));
+    }
+}
+
+// Colon transcripts: "PENCE: …" at the start of a paragraph.
+void transcripts(Ctx& c) {
+    for (uint32_t i = 0; i < c.n; ++i) {
+        if (!c.tok[i].paragraphStart || c.claimed[i]) continue;
+        uint32_t k = i;
+        while (k < c.n && k < i + 4 && (c.allCaps(k) || (c.isPunct(k, ".") && k > i)) && !c.tok[k + (k + 1 < c.n)].paragraphStart) ++k;
+        if (k == i || !c.isPunct(k, ":") || k + 1 >= c.n || c.tok[k + 1].paragraphStart) continue;
+        if (k == i + 1 && (c.lower[i] == "q" || c.lower[i] == "a" || c.lower[i] == "update" || c.lower[i] == "note" ||
+                           c.lower[i] == "source" || c.lower[i] == "editor")) continue;
+        const uint32_t pend = c.paraEnd(i);
+        Attribution a;
+        a.cueFirst = a.cueLast = k;
+        a.hasCue = true;
+        a.colonCue = true;
+        a.srcFirst = static_cast<int32_t>(i);
+        a.srcLast = static_cast<int32_t>(k - 1);
+        a.content.push_back({k + 1, pend});
+        a.rule = "transcript: NAME: text";
+        a.confidence = 0.85f;
+        for (uint32_t t = k + 1; t <= pend; ++t)
+            if (c.inRegion(t)) c.regions[c.regionOf[t]].owner = static_cast<int32_t>(c.atts.size());
+        addAttribution(c, std::move(a));
+    }
+}
+
+// "…, X said." / "…, said X." at a sentence's end: the content is before.
+bool reverseChunk(Ctx& c, const Cue& cue, Attribution& a) {
+    const uint32_t i = cue.first;
+    const uint32_t first = c.sentFirst(i);
+    const uint32_t send = c.sentEnd(i);
+    // what follows the cue must be short and end the sentence
+    uint32_t k = cue.last + 1;
+    int32_t rb = kNone, re = kNone;
+    uint32_t tail = k;
+    bool inverted = false;
+    if (cue.word.form == CueForm::Participle || cue.word.form == CueForm::Base || cue.word.cls == CueClass::Judgment) return false;
+    if (i > first && c.isPunct(i - 1, ",")) {
+        if (!sourceRight(c, k, send, rb, re)) return false;
+        if (re - rb > 8) return false;
+        tail = static_cast<uint32_t>(re) + 1;
+        if (!(tail >= send || c.sentenceEnd(tail) || c.isPunct(tail, ","))) return false;
+        inverted = true;
+    }
+    uint32_t extra = 0;
+    if (!inverted && tail < send && !c.sentenceEnd(tail)) {
+        // only adverbials may follow: "in a statement", "on Twitter", "told reporters"
+        const std::string& w = c.lower[tail];
+        const bool adverbial = w == "in" || w == "on" || w == "at" || w == "to" || w == "during" || w == "after" ||
+                               w == "before" || w == "late" || w == "earlier" || w == "last" || w == "this" ||
+                               w == "yesterday" || w == "today" || w == "via" || w == "through" || w == "recently" ||
+                               w == "later" || w == "tuesday" || w == "monday" || w == "wednesday" || w == "thursday" ||
+                               w == "friday" || w == "saturday" || w == "sunday" || w == "afterward" || w == "afterwards" ||
+                               w == "of" || w == "about";
+        if (!adverbial && !(cue.word.flags & kCueTakesObject)) return false;
+    }
+    while (tail < send && !c.sentenceEnd(tail)) {
+        if (c.inRegion(tail) || c.is(tail, "that") || c.isPunct(tail, ":")) return false;
+        if (c.isPunct(tail, ",") && inverted) break;  // ", said Latimer, another speechwriter who..."
+        ++tail;
+        ++extra;
+    }
+    if (extra > 8 && !inverted) return false;
+    uint32_t comma;
+    int32_t sb = kNone, se = kNone;
+    bool app = false;
+    if (inverted) {
+        comma = i - 1;
+        sb = rb;
+        se = re;
+    } else {
+        if (!sourceLeft(c, i, first, sb, se, app)) return false;
+        if (sb == kNone || sb == 0) return false;
+        comma = static_cast<uint32_t>(sb) - 1;
+        if (!c.isPunct(comma, ",") && !c.isPunct(comma, "\xE2\x80\x94")) return false;
+    }
+    if (comma <= first) return false;
+    uint32_t b = first;
+    while (b < comma && c.tok[b].kind == TokenKind::Punct) ++b;
+    // the clause starts after an earlier cue's chunk in this sentence
+    for (uint32_t t = comma; t-- > b;)
+        if (c.used[t] || c.claimed[t]) { b = t + 1; break; }
+    uint32_t e = comma - 1;
+    if (e < b) return false;
+    int words = 0;
+    for (uint32_t t = b; t <= e; ++t) words += c.isWord(t);
+    if (words < 3) return false;
+    a.cueFirst = cue.first;
+    a.cueLast = cue.last;
+    a.hasCue = true;
+    a.cls = cue.word.cls;
+    a.srcFirst = sb;
+    a.srcLast = se;
+    a.content.push_back({b, e});
+    a.rule = inverted ? "reported, inverted: S, said X" : "reported, trailing: S, X said";
+    a.confidence = 0.8f;
+    return true;
+}
+
+void reported(Ctx& c) {
+    std::vector<Cue> cues;
+    for (uint32_t i = 0; i < c.n; ++i) {
+        Cue cue;
+        if (c.used[i] || c.inRegion(i) || !cueAt(c, i, cue)) continue;
+        cues.push_back(cue);
+        i = cue.last;
+    }
+    // First the cues that close their sentence ("…, officials said."), so
+    // that an earlier cue in the same sentence does not swallow them.
+    for (const Cue& cue : cues) {
+        if (c.used[cue.first] || c.claimed[cue.first] || cue.according) continue;
+        Attribution a;
+        if (!reverseChunk(c, cue, a)) continue;
+        addAttribution(c, std::move(a));
+    }
+    for (const Cue& cue : cues) {
+        if (c.used[cue.first] || c.claimed[cue.first]) continue;
+        const uint32_t i = cue.first;
+        const uint32_t first = c.sentFirst(i);
+        Attribution a;
+        a.cueFirst = cue.first;
+        a.cueLast = cue.last;
+        a.hasCue = true;
+        a.cls = cue.word.cls;
+        int32_t sb = kNone, se = kNone;
+        bool app = false;
+        if (cue.according) {
+            const uint32_t send = c.sentEnd(i);
+            if (!sourceRight(c, cue.last + 1, send, sb, se)) continue;
+            a.srcFirst = sb;
+            a.srcLast = se;
+            a.confidence = 0.85f;
+            // "According to X, S." or "S, according to X."
+            uint32_t b = first;
+            while (b < i && (c.tok[b].kind == TokenKind::Punct || c.isQuoteTok(b))) ++b;
+            if (i <= b + 1 || (i > first && !c.isPunct(i - 1, ",") && !c.isPunct(i - 1, "\xE2\x80\x94") && !c.isPunct(i - 1, "("))) {
+                uint32_t k = static_cast<uint32_t>(se) + 1;
+                if (!contentAfter(c, k, cue.word, a)) continue;
+                a.rule = "according-to: according to X, S";
+            } else {
+                for (uint32_t t = i; t-- > b;)
+                    if (c.used[t] || c.claimed[t]) { b = t + 1; break; }
+                if (i < b + 3) continue;
+                a.content.push_back({b, i - 2});
+                a.rule = "according-to: S, according to X";
+            }
+            addAttribution(c, std::move(a));
+            continue;
+        }
+        if (cue.word.form == CueForm::Participle && i > first && c.isPunct(i - 1, ",")) {
+            if (!clauseSubject(c, i, sb, se)) sb = se = kNone;
+            a.rule = "reported: X ..., saying S";
+            a.confidence = sb == kNone ? 0.4f : 0.75f;
+        } else if (sourceLeft(c, i, first, sb, se, app)) {
+            a.rule = app ? "reported: X, apposition, said S" : "reported: X said S";
+            a.confidence = cue.word.flags & kCueWeak ? 0.55f : 0.8f;
+        } else if (cue.word.form != CueForm::Participle && i > first && c.is(i - 1, "and") && clauseSubject(c, i, sb, se)) {
+            a.rule = "reported: X ... and said S";
+            a.confidence = 0.7f;
+        } else {
+            continue;  // a cue word with no subject is most often not an attribution
+        }
+        a.srcFirst = sb;
+        a.srcLast = se;
+        if (!contentAfter(c, cue.last + 1, cue.word, a)) continue;
+        addAttribution(c, std::move(a));
+    }
+}
+
+// Regions nobody took: the rest of the previous speaker's quotation when they
+// open a paragraph right after a quoted paragraph; otherwise left alone when
+// short (scare quotes, titles) and reported as unsourced when long.
+void leftovers(Ctx& c) {
+    for (size_t r = 0; r < c.regions.size(); ++r) {
+        Region& reg = c.regions[r];
+        if (reg.owner != kNone || reg.prev != kNone) continue;
+        if (c.claimed[reg.open]) { reg.owner = -2; continue; }
+        const bool opensParagraph = c.tok[reg.open].paragraphStart;
+        // the previous attribution, by content position
+        int32_t prev = kNone;
+        uint32_t prevEnd = 0;
+        for (size_t k = 0; k < c.atts.size(); ++k) {
+            const auto& a = c.atts[k];
+            const uint32_t e = a.content.back().second;
+            if (e < reg.open && (prev == kNone || e > prevEnd)) { prev = static_cast<int32_t>(k); prevEnd = e; }
+        }
+        if (opensParagraph && prev != kNone && c.para[reg.open] == c.para[prevEnd] + 1 &&
+            c.atts[prev].content.back().second == prevEnd && c.inRegion(prevEnd)) {
+            Attribution& a = c.atts[prev];
+            takeRegion(c, a, static_cast<int32_t>(r), prev);
+            continue;
+        }
+        if (regionWords(c, reg) < 6 || !opensParagraph) continue;
+        Attribution a;
+        a.continuation = prev != kNone;
+        a.rule = prev != kNone ? "continuation: same speaker as the previous quote" : "quotation marks, no attribution found";
+        a.confidence = prev != kNone ? 0.5f : 0.2f;
+        takeRegion(c, a, static_cast<int32_t>(r), static_cast<int32_t>(c.atts.size()));
+        c.atts.push_back(std::move(a));
+    }
+}
+
+// [SECTION] Speakers
+
+struct Resolver {
+    Ctx& c;
+    std::unordered_map<std::string, int32_t> nominalEntities;  // lowercase text -> entity
+    std::vector<uint8_t> gender;  // per entity: 0 unknown, 1 male, 2 female
+
+    explicit Resolver(Ctx& ctx) : c(ctx), gender(ctx.doc.entities.size(), 0) {}
+
+    int32_t newEntity(std::string name, Label label) {
+        c.doc.entities.push_back({std::move(name), label});
+        gender.push_back(0);
+        return static_cast<int32_t>(c.doc.entities.size() - 1);
+    }
+
+    // Most recent PER (or ORG/LOC/GRP for `it`/`they`) mention before token k, outside quotes.
+    int32_t recentMention(uint32_t k, PronounKind pk) {
+        for (uint32_t t = k; t-- > 0 && k - t < 400;) {
+            const int32_t m = c.mentionOf[t];
+            if (m == kNone || c.inRegion(t)) continue;
+            const Mention& mm = c.doc.mentions[m];
+            if (mm.entity < 0) continue;
+            const Label l = c.doc.entities[mm.entity].label;
+            const bool ok = pk == PronounKind::Neuter   ? (l == Label::ORG)
+                            : pk == PronounKind::Plural ? (l == Label::ORG || l == Label::GRP)
+                                                        : l == Label::PER;
+            if (!ok) continue;
+            const uint8_t g = mm.entity < static_cast<int32_t>(gender.size()) ? gender[mm.entity] : 0;
+            if ((pk == PronounKind::Male && g == 2) || (pk == PronounKind::Female && g == 1)) continue;
+            return mm.entity;
+        }
+        return kNone;
+    }
+
+    void addMention(Span s, Label label, MentionKind kind, int32_t entity) {
+        auto& ms = c.doc.mentions;
+        for (Mention& m : ms)
+            if (m.span == s) { if (m.entity < 0) m.entity = entity; return; }
+        for (const Mention& m : ms)
+            if (m.span.overlaps(s)) return;  // names already there
+        Mention m;
+        m.span = s;
+        m.label = label;
+        m.kind = kind;
+        m.entity = entity;
+        ms.insert(std::upper_bound(ms.begin(), ms.end(), s.begin,
+                                   [](uint32_t b, const Mention& x) { return b < x.span.begin; }),
+                  m);
+    }
+
+    void resolve(Quote& q, const Attribution& a, const std::vector<int32_t>& speakerHistory, const std::vector<Label>& historyLabel) {
+        if (a.srcFirst == kNone) {
+            q.sourceKind = SourceKind::Unsourced;
+            return;
+        }
+        const uint32_t sb = static_cast<uint32_t>(a.srcFirst), se = static_cast<uint32_t>(a.srcLast);
+        const Span span{c.tok[sb].span.begin, c.tok[se].span.end};
+        // a name heads the phrase
+        if (c.mentionOf[se] != kNone && c.doc.mentions[c.mentionOf[se]].entity >= 0) {
+            const Mention& m = c.doc.mentions[c.mentionOf[se]];
+            q.speaker = m.entity;
+            const Label l = c.doc.entities[m.entity].label;
+            q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+            return;
+        }
+        // transcripts: "PENCE:" names a known person by surname
+        if (a.colonCue && a.content.size() == 1 && c.allCaps(se)) {
+            for (const Mention& m : c.doc.mentions) {
+                if (m.entity < 0 || m.kind != MentionKind::Name) continue;
+                const std::string name = lowercase(c.doc.slice(m.span));
+                if (name.ends_with(c.lower[se])) {
+                    q.speaker = m.entity;
+                    q.sourceKind = SourceKind::Named;
+                    return;
+                }
+            }
+            q.speaker = newEntity(std::string(c.doc.slice(span)), Label::PER);
+            addMention(span, Label::PER, MentionKind::Nominal, q.speaker);
+            q.sourceKind = SourceKind::Named;
+            return;
+        }
+        const PronounKind pk = sb == se ? sourcePronoun(c.lower[se]) : PronounKind::None;
+        if (pk != PronounKind::None) {
+            int32_t e = kNone;
+            // the most recent speaker that fits, then the most recent mention
+            for (size_t k = speakerHistory.size(); k-- > 0 && e == kNone;) {
+                const int32_t s = speakerHistory[k];
+                if (s < 0) continue;
+                const Label l = historyLabel[k];
+                const uint8_t g = gender[s];
+                if (pk == PronounKind::Male || pk == PronounKind::Female || pk == PronounKind::First) {
+                    if (l != Label::PER) { if (k + 1 == speakerHistory.size()) continue; else continue; }
+                    if ((pk == PronounKind::Male && g == 2) || (pk == PronounKind::Female && g == 1)) continue;
+                } else if (pk == PronounKind::Neuter) {
+                    if (l == Label::PER || l == Label::GRP) continue;
+                } else if (l == Label::PER) {
+                    continue;
+                }
+                e = s;
+                break;
+            }
+            // a name mentioned after the last speaker is more salient when the last speaker was long ago
+            if (e == kNone) e = recentMention(sb, pk);
+            if (e == kNone) {
+                // the NER pass may have resolved this pronoun already
+                for (const Mention& m : c.doc.mentions)
+                    if (m.span.begin == c.tok[sb].span.begin && m.entity >= 0) e = m.entity;
+            }
+            q.speaker = e;
+            if (e >= 0) {
+                if (pk == PronounKind::Male) gender[e] = 1;
+                if (pk == PronounKind::Female) gender[e] = 2;
+                addMention(span, c.doc.entities[e].label, MentionKind::Pronoun, e);
+            }
+            const Label l = e >= 0 ? c.doc.entities[e].label : (pk == PronounKind::Neuter ? Label::ORG : pk == PronounKind::Plural ? Label::GRP : Label::PER);
+            q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+            q.why += e >= 0 ? "; pronoun resolved to the most recent compatible speaker" : "; pronoun not resolved";
+            return;
+        }
+        // a nominal: "Turkish officials", "Russia’s defence ministry", "the minister"
+        const SpeakerNoun head = speakerNoun(c.lower[se]);
+        const std::string key = lowercase(c.doc.slice(span));
+        const bool definite = c.lower[sb] == "the" || c.lower[sb] == "this";
+        const bool plural = c.lower[se].size() > 3 && c.lower[se].back() == 's' && head != SpeakerNoun::Organization;
+        // the name part, if any: "Russia’s defence ministry" -> mention only the nominal tail
+        uint32_t nb = sb;
+        for (uint32_t t = sb; t <= se; ++t)
+            if (c.mentionOf[t] != kNone || isPossessive(c, t)) nb = t + 1;
+        if (nb > se) nb = sb;
+        const Span tail{c.tok[nb].span.begin, c.tok[se].span.end};
+        if (head == SpeakerNoun::PersonTitle && definite && !plural) {
+            int32_t e = kNone;
+            for (size_t k = speakerHistory.size(); k-- > 0;)
+                if (speakerHistory[k] >= 0 && historyLabel[k] == Label::PER) { e = speakerHistory[k]; break; }
+            if (e == kNone) e = recentMention(sb, PronounKind::Male);
+            if (e != kNone) {
+                q.speaker = e;
+                q.sourceKind = SourceKind::Named;
+                addMention(tail, Label::PER, MentionKind::Nominal, e);
+                q.why += "; nominal resolved to the most recent person";
+                return;
+            }
+        }
+        Label label = Label::GRP;
+        SourceKind kind = SourceKind::Anonymous;
+        if (head == SpeakerNoun::Organization || head == SpeakerNoun::Document) {
+            label = Label::ORG;
+            kind = SourceKind::Organization;
+        } else if (head == SpeakerNoun::PersonTitle && !plural && !definite) {
+            label = Label::GRP;  // "a senior official": one anonymous person
+        } else if (head == SpeakerNoun::None && c.capitalized(se)) {
+            label = Label::ORG;
+            kind = SourceKind::Organization;
+        }
+        int32_t e;
+        // "the ministry" after "Russia’s defence ministry": the same organization
+        auto it = nominalEntities.find(key);
+        if (it != nominalEntities.end()) {
+            e = it->second;
+        } else {
+            e = kNone;
+            if (definite && label == Label::ORG)
+                for (const auto& [k2, e2] : nominalEntities)
+                    if (k2.ends_with(c.lower[se]) && c.doc.entities[e2].label == Label::ORG) e = e2;
+            if (e == kNone) e = newEntity(std::string(c.doc.slice(span)), label);
+            nominalEntities.emplace(key, e);
+        }
+        q.speaker = e;
+        q.sourceKind = kind;
+        addMention(tail, label, MentionKind::Nominal, e);
+    }
+};
 
 } // namespace
 
 void findQuotes(Document& doc, const ModelData&) {
     doc.quotes.clear();
-    const auto& tok = doc.tokens;
-    const size_t n = tok.size();
-    for (size_t i = 0; i < n; ++i) {
-        if (tok[i].kind != TokenKind::QuoteOpen) continue;
-        // single quotes are left to the real pass: too often apostrophes
-        const std::string_view mark = doc.slice(tok[i].span);
-        if (mark == "'" || mark == "\xE2\x80\x98" || mark == "\xE2\x80\x9A") continue;
-        size_t j = i + 1;
-        const uint32_t para = doc.sentences[tok[i].sentence].paragraph;
-        while (j < n && doc.sentences[tok[j].sentence].paragraph == para && tok[j].kind != TokenKind::QuoteClose) {
-            if (tok[j].kind == TokenKind::QuoteOpen && doc.slice(tok[j].span) == mark && mark != "'") break;
-            ++j;
+    Ctx c(doc);
+    if (c.n == 0) return;
+    c.lower.reserve(c.n);
+    for (const Token& t : doc.tokens) c.lower.push_back(lowercase(doc.slice(t.span)));
+    c.para.resize(c.n);
+    for (uint32_t i = 0; i < c.n; ++i) c.para[i] = doc.sentences[doc.tokens[i].sentence].paragraph;
+    c.mentionOf.assign(c.n, kNone);
+    {
+        size_t m = 0;
+        for (uint32_t i = 0; i < c.n; ++i) {
+            while (m < doc.mentions.size() && doc.mentions[m].span.end <= doc.tokens[i].span.begin) ++m;
+            if (m < doc.mentions.size() && doc.mentions[m].span.contains(doc.tokens[i].span.begin) &&
+                doc.mentions[m].kind == MentionKind::Name)
+                c.mentionOf[i] = static_cast<int32_t>(m);
         }
-        const bool closed = j < n && tok[j].kind == TokenKind::QuoteClose;
-        const size_t last = closed ? j : j - 1;  // unbalanced: stop at the paragraph's end
-        if (last <= i) continue;
-        Quote q;
-        q.span = {tok[i].span.begin, tok[last].span.end};
-        q.content.push_back(q.span);
-        q.kind = QuoteKind::Direct;
-
-        // Look for a cue after the quote, then before it, in the same sentence(s).
-        auto scan = [&](size_t from, size_t to, int step) -> bool {
-            for (size_t k = from; k != to; k += step) {
-                if (tok[k].kind == TokenKind::QuoteOpen || tok[k].kind == TokenKind::QuoteClose) return false;
-                if (!isCue(doc.slice(tok[k].span))) continue;
-                q.cue = tok[k].span;
-                // the source: a mention or pronoun next to the cue
-                for (size_t d : {k - 1, k + 1}) {
-                    if (d >= n || tok[d].sentence != tok[k].sentence) continue;
-                    const int m = mentionAt(doc, tok[d].span.begin);
-                    if (m >= 0) {
-                        q.source = doc.mentions[m].span;
-                        q.speaker = doc.mentions[m].entity;
-                        q.sourceKind = doc.mentions[m].label == Label::PER ? SourceKind::Named : SourceKind::Organization;
-                        q.why = d < k ? "first-pass: name before the speech verb" : "first-pass: name after the speech verb";
-                        q.confidence = 0.6f;
-                        return true;
-                    }
-                    if (isPronoun(doc.slice(tok[d].span))) {
-                        q.source = tok[d].span;
-                        q.why = "first-pass: pronoun next to the speech verb";
-                        q.confidence = 0.4f;
-                        return true;
-                    }
-                }
-                q.why = "first-pass: speech verb without a source";
-                q.confidence = 0.3f;
-                return true;
-            }
-            return false;
-        };
-        const size_t sentEnd = std::min(n, static_cast<size_t>(doc.sentences[tok[last].sentence].endToken));
-        const size_t sentBegin = doc.sentences[tok[i].sentence].firstToken;
-        if (!scan(last + 1, sentEnd, 1) && i > sentBegin) scan(i - 1, sentBegin - 1, -1);
-        if (q.why.empty()) { q.why = "first-pass: quotation marks, no attribution found"; q.confidence = 0.2f; }
-        doc.quotes.push_back(std::move(q));
-        i = last;
     }
+    c.regionOf.assign(c.n, kNone);
+    c.used.assign(c.n, 0);
+    c.claimed.assign(c.n, 0);
+
+    findRegions(c);
+    transcripts(c);
+    directQuotes(c);
+    reported(c);
+    leftovers(c);
+
+    // Order by position; resolve speakers in reading order.
+    std::vector<size_t> order(c.atts.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    auto key = [&](size_t k) {
+        const Attribution& a = c.atts[k];
+        uint32_t b = a.content.front().first;
+        if (a.srcFirst != kNone) b = std::min(b, static_cast<uint32_t>(a.srcFirst));
+        return b;
+    };
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
+
+    // Mention indices move when nominal mentions are inserted: keep tokens' mention map current.
+    Resolver res(c);
+    std::vector<int32_t> history;
+    std::vector<Label> historyLabel;
+    std::vector<Quote> out;
+    for (size_t k : order) {
+        Attribution& a = c.atts[k];
+        std::sort(a.content.begin(), a.content.end());
+        Quote q;
+        for (auto [b, e] : a.content) q.content.push_back({doc.tokens[b].span.begin, doc.tokens[e].span.end});
+        q.span = {q.content.front().begin, q.content.back().end};
+        if (a.hasCue) q.cue = {doc.tokens[a.cueFirst].span.begin, doc.tokens[a.cueLast].span.end};
+        if (a.srcFirst != kNone) q.source = {doc.tokens[a.srcFirst].span.begin, doc.tokens[a.srcLast].span.end};
+        q.why = a.rule;
+        q.confidence = a.confidence;
+        // kind: how much of the content is inside quotation marks
+        int inside = 0, outside = 0;
+        for (auto [b, e] : a.content)
+            for (uint32_t t = b; t <= e; ++t) {
+                if (!c.isWord(t)) continue;
+                if (t == b && c.lower[t] == "that") continue;
+                (c.inRegion(t) ? inside : outside) += 1;
+            }
+        q.kind = outside == 0 ? QuoteKind::Direct : inside == 0 ? QuoteKind::Indirect : QuoteKind::Mixed;
+        if (a.continuation) {
+            if (!history.empty() && history.back() >= 0) {
+                q.speaker = history.back();
+                const Label l = historyLabel.back();
+                q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+            }
+        } else {
+            res.resolve(q, a, history, historyLabel);
+            // mentions may have been inserted: rebuild the token map
+            c.mentionOf.assign(c.n, kNone);
+            size_t m = 0;
+            for (uint32_t i = 0; i < c.n; ++i) {
+                while (m < doc.mentions.size() && doc.mentions[m].span.end <= doc.tokens[i].span.begin) ++m;
+                if (m < doc.mentions.size() && doc.mentions[m].span.contains(doc.tokens[i].span.begin) &&
+                    doc.mentions[m].kind == MentionKind::Name)
+                    c.mentionOf[i] = static_cast<int32_t>(m);
+            }
+        }
+        history.push_back(q.speaker);
+        historyLabel.push_back(q.speaker >= 0 ? doc.entities[q.speaker].label : Label::MISC);
+        out.push_back(std::move(q));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
+    doc.quotes = std::move(out);
 }
 
 } // namespace whosaid
