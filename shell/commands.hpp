@@ -8,6 +8,8 @@ namespace whosaid::cli {
 
 // whosaid train-ner [options]; args excludes the command name.
 int trainNerMain(const std::vector<std::string>& args);
+// whosaid annotate [FILE...|-] [options] (shell/annotate.cpp)
+int annotateMain(const std::vector<std::string>& args);
 // whosaid eval --gold FILE [options]
 int evalMain(const std::vector<std::string>& args);
 

@@ -1,6 +1,6 @@
 // whosaid — command-line front end over core.
 //
-//   whosaid annotate [FILE|-] [--jsonl] [--pretty]
+//   whosaid annotate [FILE...|-] [--format F] [--input I] [--jsonl] [--jobs N] [-o DIR]   (shell/annotate.cpp)
 //   whosaid bench FILE [--seconds S]
 //   whosaid eval --gold FILE [--labels L,...] [--pred-out FILE] [--model FILE]
 //   whosaid train-ner [--data DIR] [--out FILE] ...
@@ -23,7 +23,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: whosaid annotate [FILE|-] [--jsonl] [--pretty]\n"
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
+    "                        [--jsonl] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n"
     "       whosaid bench FILE [--seconds S]\n"
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
     "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
@@ -49,66 +50,6 @@ bool readAll(const std::string& path, std::string& out, std::string& err) {
     if (f != stdin) std::fclose(f);
     if (bad) err = path + ": read error";
     return !bad;
-}
-
-bool tooLarge(const whosaid::Error& e) { return e.message.rfind("text too large", 0) == 0; }
-
-int annotateOne(const std::string& path, bool pretty) {
-    std::string text, err;
-    if (!readAll(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
-    auto doc = whosaid::annotate(text, whosaid::Model::builtin());
-    if (!doc) {
-        std::fprintf(stderr, "whosaid: %s: %s\n", path.c_str(), doc.error().message.c_str());
-        return tooLarge(doc.error()) ? 2 : 1;
-    }
-    for (const std::string& w : doc->warnings) std::fprintf(stderr, "whosaid: %s: %s\n", path.c_str(), w.c_str());
-    whosaid::JsonOptions jo;
-    jo.indent = pretty ? 2 : -1;
-    const std::string out = whosaid::toJson(*doc, jo);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fputc('\n', stdout);
-    return 0;
-}
-
-// One {"id", "text"} object per line in, one whosaid/1 document per line out.
-// A bad line is reported on stderr (with its number) and the stream goes on.
-int annotateJsonl(const std::string& path) {
-    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (!f) return std::fprintf(stderr, "whosaid: %s: cannot be opened for reading\n", path.c_str()), 1;
-    int failures = 0;
-    size_t lineNo = 0;
-    std::string line;
-    char buf[1 << 16];
-    auto handle = [&](const std::string& l) {
-        ++lineNo;
-        if (l.find_first_not_of(" \t\r") == std::string::npos) return;
-        auto j = nlohmann::json::parse(l, nullptr, false);
-        auto fail = [&](const std::string& msg) {
-            std::fprintf(stderr, "whosaid: %s:%zu: %s\n", path.c_str(), lineNo, msg.c_str());
-            ++failures;
-        };
-        if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
-        auto t = j.find("text");
-        if (t == j.end() || !t->is_string()) return fail("missing string field \"text\"");
-        auto doc = whosaid::annotate(t->get_ref<const std::string&>(), whosaid::Model::builtin());
-        if (!doc) return fail(doc.error().message);
-        auto id = j.find("id");
-        if (id != j.end()) doc->id = id->is_string() ? id->get<std::string>() : id->dump();
-        const std::string out = whosaid::toJson(*doc);
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        std::fputc('\n', stdout);
-    };
-    while (std::fgets(buf, sizeof buf, f)) {
-        line += buf;
-        if (!line.empty() && line.back() == '\n') {
-            line.pop_back();
-            handle(line);
-            line.clear();
-        }
-    }
-    if (!line.empty()) handle(line);
-    if (f != stdin) std::fclose(f);
-    return failures ? 1 : 0;
 }
 
 int bench(const std::string& path, double seconds) {
@@ -142,6 +83,7 @@ int main(int argc, char** argv) {
     const std::string cmd = args[0];
     if (cmd == "train-ner") return whosaid::cli::trainNerMain({args.begin() + 1, args.end()});
     if (cmd == "eval") return whosaid::cli::evalMain({args.begin() + 1, args.end()});
+    if (cmd == "annotate") return whosaid::cli::annotateMain({args.begin() + 1, args.end()});
     bool jsonl = false, pretty = false;
     double seconds = 3.0;
     std::vector<std::string> files;
@@ -155,11 +97,6 @@ int main(int argc, char** argv) {
         else files.push_back(a);
     }
     if (cmd == "version") { std::printf("whosaid 0.1.0 (schema whosaid/1)\n"); return 0; }
-    if (cmd == "annotate") {
-        if (files.size() > 1) return usage("annotate takes one FILE (or - for stdin)");
-        const std::string path = files.empty() ? "-" : files[0];
-        return jsonl ? annotateJsonl(path) : annotateOne(path, pretty);
-    }
     if (cmd == "bench") {
         if (files.size() != 1) return usage("bench takes one FILE");
         return bench(files[0], seconds);

@@ -1,0 +1,426 @@
+// whosaid annotate: files or a JSON Lines stream in, any export format out.
+//
+//   whosaid annotate [FILE...|-] [--format F] [--input I] [--jsonl] [--jobs N] [--pretty] [-o DIR] [--reannotate]
+//
+// Records (whole files, or lines with --jsonl) go through a bounded pipeline:
+// one reader, N workers calling core, and the main thread writing results in
+// input order. At most 4×N records are in flight, so memory stays flat however
+// long the stream is. Core is reentrant (Model::builtin() is shared read-only);
+// all threads live here, in the shell.
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "commands.hpp"
+#include "whosaid/annotate.hpp"
+#include "whosaid/corrections.hpp"
+#include "whosaid/export.hpp"
+#include "whosaid/import.hpp"
+#include "whosaid/json.hpp"
+
+namespace whosaid::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kAnnotateUsage =
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
+    "                        [--jsonl] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n";
+
+// A line longer than this is refused without being kept in memory (the text
+// limit plus room for JSON escaping).
+constexpr size_t kMaxLineBytes = kDefaultMaxBytes * 2 + 4096;
+
+struct Options {
+    ExportFormat format = ExportFormat::Json;
+    std::optional<InputFormat> input;  // nullopt: auto
+    bool jsonl = false, pretty = false, reannotate = false;
+    unsigned jobs = 1;
+    std::string outDir;
+};
+
+// One unit of work: a whole file, or one line of a JSON Lines stream.
+struct Record {
+    std::string source;  // file path ("-" for stdin)
+    size_t line = 0;     // 1-based line number in --jsonl mode, else 0
+    std::string data;    // the bytes (file mode: read by the worker)
+    std::string error;   // set by the reader when the record is already known bad
+};
+
+struct Outcome {
+    std::string out;                                        // for stdout
+    std::vector<std::pair<std::string, std::string>> files; // (path, content) for -o DIR
+    std::vector<std::string> messages;                      // for stderr, already prefixed
+    int code = 0;
+};
+
+bool readAllFile(const std::string& path, std::string& out, std::string& err) {
+    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (!f) {
+        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
+        return false;
+    }
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    const bool bad = std::ferror(f);
+    if (f != stdin) std::fclose(f);
+    if (bad) err = path + ": read error";
+    return !bad;
+}
+
+bool tooLarge(const Error& e) { return e.message.rfind("text too large", 0) == 0; }
+
+// A file name from a document id: letters, digits, '-', '_' and '.' kept.
+std::string safeName(std::string_view s) {
+    std::string out;
+    for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+    while (!out.empty() && out[0] == '.') out.erase(0, 1);
+    return out.substr(0, 120);
+}
+
+class Annotator {
+public:
+    explicit Annotator(const Options& o) : m_opt(o) {}
+
+    Outcome run(Record& r) const {
+        Outcome oc;
+        const std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
+        auto fail = [&](const std::string& msg, int code = 1) {
+            oc.messages.push_back("whosaid: " + where + ": " + msg);
+            oc.code = code;
+            return oc;
+        };
+        if (!r.error.empty()) return fail(r.error);
+        std::string name;  // output file stem for -o DIR
+        std::string id;
+        bool hasId = false;
+        std::string fileHint;  // extension hint for format detection
+        std::string bytes;
+        if (r.line) {
+            if (r.data.find_first_not_of(" \t\r") == std::string::npos) return oc;  // blank line: nothing
+            auto j = nlohmann::json::parse(r.data, nullptr, false);
+            if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
+            if (j.contains("schema")) {
+                bytes = std::move(r.data);  // a whole whosaid/1 document on one line
+                fileHint = ".json";
+            } else {
+                auto t = j.find("text");
+                if (t == j.end() || !t->is_string()) return fail("missing string field \"text\"");
+                bytes = t->get<std::string>();
+                auto idIt = j.find("id");
+                if (idIt != j.end()) {
+                    id = idIt->is_string() ? idIt->get<std::string>() : idIt->dump();
+                    hasId = true;
+                }
+                auto fn = j.find("file");  // optional original file name, for format detection
+                if (fn != j.end() && fn->is_string()) fileHint = fn->get<std::string>();
+            }
+            name = hasId ? safeName(id) : "";
+            if (name.empty()) name = "line-" + std::to_string(r.line);
+        } else {
+            std::string err;
+            if (!readAllFile(r.source, bytes, err)) return fail(err.substr(err.find(": ") + 2));
+            fileHint = r.source == "-" ? "" : r.source;
+            name = r.source == "-" ? "stdin" : fs::path(r.source).stem().string();
+        }
+
+        const InputFormat fmt = m_opt.input ? *m_opt.input : detectFormat(bytes, fileHint);
+        Document doc;
+        if (fmt == InputFormat::WhosaidJson) {
+            Result<Document> in = fromJson(bytes);
+            if (!in) return fail(in.error().message);
+            if (m_opt.reannotate) {
+                Result<Document> fresh = annotate(in->text, Model::builtin());
+                if (!fresh) return fail(fresh.error().message, tooLarge(fresh.error()) ? 2 : 1);
+                fresh->id = in->id;
+                fresh->corrections = in->corrections;
+                applyCorrections(*fresh);
+                doc = std::move(*fresh);
+            } else {
+                doc = std::move(*in);
+                applyCorrections(doc);  // idempotent: a no-op on documents the tool wrote
+            }
+        } else {
+            std::string text = fmt == InputFormat::Html       ? htmlToText(bytes)
+                               : fmt == InputFormat::Markdown ? markdownToText(bytes)
+                                                              : std::move(bytes);
+            Result<Document> d = annotate(text, Model::builtin());
+            if (!d) return fail(d.error().message, tooLarge(d.error()) ? 2 : 1);
+            doc = std::move(*d);
+        }
+        if (hasId) doc.id = id;
+        for (const std::string& w : doc.warnings) oc.messages.push_back("whosaid: " + where + ": " + w);
+
+        ExportOptions eo;
+        eo.indent = m_opt.pretty && !m_opt.jsonl ? 2 : -1;
+        const ExportFormat f = m_opt.format;
+        if (!m_opt.outDir.empty()) {
+            const fs::path base = fs::path(m_opt.outDir) / name;
+            if (f == ExportFormat::Brat) {
+                BratFiles b = toBrat(doc);
+                oc.files.push_back({base.string() + ".txt", std::move(b.txt)});
+                oc.files.push_back({base.string() + ".ann", std::move(b.ann)});
+            } else {
+                std::string s = exportDocument(doc, f, eo);
+                if (f == ExportFormat::Json || f == ExportFormat::WebAnnotation) s += '\n';
+                oc.files.push_back({base.string() + exportFileExtension(f), std::move(s)});
+            }
+            return oc;
+        }
+        if (m_opt.jsonl && f != ExportFormat::Json && f != ExportFormat::WebAnnotation) {
+            // one record a line: text formats travel as JSON strings
+            nlohmann::ordered_json o = nlohmann::ordered_json::object();
+            if (!doc.id.empty()) o["id"] = doc.id;
+            o["format"] = exportFormatName(f);
+            if (f == ExportFormat::Brat) {
+                BratFiles b = toBrat(doc);
+                o["txt"] = std::move(b.txt);
+                o["ann"] = std::move(b.ann);
+            } else {
+                o["content"] = exportDocument(doc, f, eo);
+            }
+            oc.out = o.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+            return oc;
+        }
+        oc.out = exportDocument(doc, f, eo);
+        if (f == ExportFormat::Json || f == ExportFormat::WebAnnotation) oc.out += '\n';
+        if (f == ExportFormat::Brat && !m_opt.jsonl && fmt != InputFormat::Text)
+            oc.messages.push_back("whosaid: " + where +
+                                  ": note: brat offsets refer to the extracted text, not the input file; use -o DIR "
+                                  "to get it as a .txt beside the .ann");
+        return oc;
+    }
+
+private:
+    const Options& m_opt;
+};
+
+// [SECTION] Reading records
+
+// Reads lines of any length in 64 KB pieces; a line over kMaxLineBytes is
+// skipped to its end and handed on as an error, so no line is held whole.
+class LineReader {
+public:
+    explicit LineReader(FILE* f) : m_f(f) {}
+    bool next(Record& r) {
+        r.data.clear();
+        r.error.clear();
+        bool any = false, tooLong = false;
+        char buf[1 << 16];
+        while (std::fgets(buf, sizeof buf, m_f)) {
+            any = true;
+            const size_t n = std::strlen(buf);
+            const bool eol = n > 0 && buf[n - 1] == '\n';
+            if (!tooLong) {
+                r.data.append(buf, eol ? n - 1 : n);
+                if (r.data.size() > kMaxLineBytes) {
+                    tooLong = true;
+                    r.data.clear();
+                    r.data.shrink_to_fit();
+                }
+            }
+            if (eol) break;
+        }
+        if (!any) return false;
+        r.line = ++m_line;
+        if (tooLong) r.error = "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MB, skipped";
+        return true;
+    }
+
+private:
+    FILE* m_f;
+    size_t m_line = 0;
+};
+
+// [SECTION] The ordered pipeline
+
+// Runs `work` over records from `next` on `jobs` threads and hands results to
+// `emit` on the calling thread in input order. In flight: at most 4 × jobs.
+void runOrdered(unsigned jobs, const std::function<bool(Record&)>& next, const std::function<Outcome(Record&)>& work,
+                const std::function<void(Outcome&)>& emit) {
+#ifdef __EMSCRIPTEN__
+    jobs = 1;  // the Node build has no threads
+#endif
+    if (jobs <= 1) {
+        Record r;
+        while (next(r)) {
+            Outcome o = work(r);
+            emit(o);
+        }
+        return;
+    }
+    const size_t capacity = size_t(jobs) * 4;
+    std::mutex mu;
+    std::condition_variable cvWork, cvSpace, cvDone;
+    std::deque<std::pair<size_t, Record>> queue;
+    std::vector<std::optional<Outcome>> ring(capacity);
+    size_t nextRead = 0, nextWrite = 0;
+    bool eof = false;
+
+    std::thread reader([&] {
+        for (;;) {
+            Record r;
+            const bool more = next(r);
+            std::unique_lock lock(mu);
+            if (!more) break;
+            cvSpace.wait(lock, [&] { return nextRead - nextWrite < capacity; });
+            queue.emplace_back(nextRead++, std::move(r));
+            cvWork.notify_one();
+        }
+        std::unique_lock lock(mu);
+        eof = true;
+        cvWork.notify_all();
+        cvDone.notify_all();
+    });
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < jobs; ++i)
+        workers.emplace_back([&] {
+            for (;;) {
+                std::unique_lock lock(mu);
+                cvWork.wait(lock, [&] { return !queue.empty() || eof; });
+                if (queue.empty()) return;
+                auto [seq, rec] = std::move(queue.front());
+                queue.pop_front();
+                lock.unlock();
+                Outcome o = work(rec);
+                lock.lock();
+                ring[seq % capacity] = std::move(o);
+                cvDone.notify_all();
+            }
+        });
+    for (;;) {
+        std::unique_lock lock(mu);
+        cvDone.wait(lock, [&] { return ring[nextWrite % capacity].has_value() || (eof && nextWrite == nextRead); });
+        if (!ring[nextWrite % capacity]) break;
+        Outcome o = std::move(*ring[nextWrite % capacity]);
+        ring[nextWrite % capacity].reset();
+        lock.unlock();
+        emit(o);
+        lock.lock();
+        ++nextWrite;
+        cvSpace.notify_one();
+    }
+    reader.join();
+    for (std::thread& t : workers) t.join();
+}
+
+int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std::string>& files) {
+    auto bad = [](const std::string& problem) {
+        std::fprintf(stderr, "whosaid: %s\n", problem.c_str());
+        std::fputs(kAnnotateUsage, stderr);
+        return 1;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--jsonl") o.jsonl = true;
+        else if (a == "--pretty") o.pretty = true;
+        else if (a == "--reannotate") o.reannotate = true;
+        else if (a == "--format" || a == "-f") {
+            if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll or html");
+        } else if (a == "--input") {
+            if (!value(v)) return bad("--input takes auto, text, html, markdown or json");
+            if (v == "auto") o.input.reset();
+            else if (v == "text") o.input = InputFormat::Text;
+            else if (v == "html") o.input = InputFormat::Html;
+            else if (v == "markdown" || v == "md") o.input = InputFormat::Markdown;
+            else if (v == "json") o.input = InputFormat::WhosaidJson;
+            else return bad("--input takes auto, text, html, markdown or json");
+        } else if (a == "--jobs" || a == "-j") {
+            if (!value(v)) return bad("--jobs takes a number");
+            const int n = std::atoi(v.c_str());
+            if (n < 0 || n > 256) return bad("--jobs takes a number from 0 (all cores) to 256");
+            o.jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(n);
+        } else if (a == "-o" || a == "--out-dir") {
+            if (!value(o.outDir)) return bad("-o takes a directory");
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(kAnnotateUsage, stdout);
+            return -1;
+        } else if (a.size() > 1 && a[0] == '-') return bad("unknown option " + a);
+        else files.push_back(a);
+    }
+    if (files.empty()) files.push_back("-");
+    if (std::count(files.begin(), files.end(), "-") > 1) return bad("stdin (-) can be read only once");
+    return 0;
+}
+
+} // namespace
+
+int annotateMain(const std::vector<std::string>& args) {
+    Options opt;
+    std::vector<std::string> files;
+    if (int rc = parseArgs(args, opt, files)) return rc < 0 ? 0 : rc;
+    if (!opt.outDir.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.outDir, ec);
+        if (ec) return std::fprintf(stderr, "whosaid: %s: cannot be created (%s)\n", opt.outDir.c_str(), ec.message().c_str()), 1;
+    }
+    const Annotator annotator(opt);
+    int code = 0;
+    auto emit = [&](Outcome& o) {
+        for (const std::string& m : o.messages) std::fprintf(stderr, "%s\n", m.c_str());
+        if (!o.out.empty()) std::fwrite(o.out.data(), 1, o.out.size(), stdout);
+        for (const auto& [path, content] : o.files) {
+            FILE* f = std::fopen(path.c_str(), "wb");
+            if (!f || std::fwrite(content.data(), 1, content.size(), f) != content.size()) {
+                std::fprintf(stderr, "whosaid: %s: cannot be written (%s)\n", path.c_str(), std::strerror(errno));
+                o.code = std::max(o.code, 1);
+            }
+            if (f) std::fclose(f);
+        }
+        code = std::max(code, o.code);
+    };
+    auto work = [&](Record& r) { return annotator.run(r); };
+
+    if (opt.jsonl) {
+        for (const std::string& path : files) {
+            FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+            if (!f) {
+                std::fprintf(stderr, "whosaid: %s: cannot be opened for reading (%s)\n", path.c_str(), std::strerror(errno));
+                code = std::max(code, 1);
+                continue;
+            }
+            LineReader lines(f);
+            runOrdered(opt.jobs, [&](Record& r) { r.source = path; return lines.next(r); }, work, emit);
+            if (f != stdin) std::fclose(f);
+        }
+        // in a stream, one bad record fails the run (exit 1) but never stops it; 2 is for single documents
+        code = std::min(code, 1);
+    } else {
+        size_t i = 0;
+        runOrdered(opt.jobs, [&](Record& r) {
+            if (i >= files.size()) return false;
+            r = Record{files[i++], 0, {}, {}};
+            return true;
+        }, work, emit);
+    }
+    if (!opt.outDir.empty() && opt.format == ExportFormat::Brat) {
+        const std::string conf = bratConfig();
+        const std::string path = (fs::path(opt.outDir) / "annotation.conf").string();
+        if (FILE* f = std::fopen(path.c_str(), "wb")) {
+            std::fwrite(conf.data(), 1, conf.size(), f);
+            std::fclose(f);
+        }
+    }
+    std::fflush(stdout);
+    return code;
+}
+
+} // namespace whosaid::cli
