@@ -112,6 +112,7 @@ void swatch(ImU32 color, float w = 0) {
 
 void App::setDocument(Document doc, bool keepUndo) {
     if (keepUndo && !m_doc.text.empty()) pushUndo();
+    if (keepUndo) m_mode = Mode::Annotate;  // a new article ends a lesson (Undo brings it back)
     m_doc = std::move(doc);
     m_jsonValid = false;
     const float fontSize = m_view.fontSize;
@@ -159,6 +160,18 @@ void App::reannotate() {
 }
 
 bool App::restoreState(std::string_view json) {
+    const nlohmann::json session = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (session.is_object() && session.value("schema", "") == "whosaid-session/1" && session.contains("lesson") &&
+        session.contains("work")) {
+        Result<Lesson> lesson = lessonFromJson(session["lesson"].dump());
+        Result<StudentWork> work = studentWorkFromJson(session["work"].dump());
+        if (!lesson || !work) {
+            m_error = !lesson ? lesson.error().message : work.error().message;
+            setStatus("Could not restore the saved lesson: " + m_error, true);
+            return false;
+        }
+        return openLesson(std::move(*lesson), &*work);
+    }
     Result<Document> saved = fromJson(json);
     if (!saved) {
         m_error = saved.error().message;
@@ -179,6 +192,13 @@ bool App::restoreState(std::string_view json) {
 }
 
 std::string App::stateJson() const {
+    if (m_mode != Mode::Annotate) {
+        // A lesson in progress: the lesson and the student's marks.
+        nlohmann::json j = {{"schema", "whosaid-session/1"},
+                            {"lesson", nlohmann::json::parse(lessonToJson(m_lesson))},
+                            {"work", nlohmann::json::parse(studentWorkToJson(m_work))}};
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
     Document state;
     state.id = m_doc.id;
     state.text = m_doc.text;
@@ -188,6 +208,20 @@ std::string App::stateJson() const {
 
 bool App::importFile(std::string_view name, std::string_view bytes) {
     const InputFormat format = detectFormat(bytes, name);
+    switch (classroomFileKind(bytes)) {
+    case ClassroomFile::Lesson: {
+        Result<Lesson> lesson = lessonFromJson(bytes);
+        if (!lesson) {
+            m_error = lesson.error().message;
+            setStatus(std::string(name) + ": " + m_error + ". Nothing was changed.", true);
+            return false;
+        }
+        if (m_mode == Mode::Annotate && !m_doc.text.empty()) pushUndo();
+        return openLesson(std::move(*lesson), nullptr);
+    }
+    case ClassroomFile::StudentWork: return addStudentWork(name, bytes);
+    default: break;
+    }
     if (format == InputFormat::WhosaidJson) {
         Result<Document> doc = fromJson(bytes);
         if (!doc) {
@@ -296,6 +330,12 @@ void App::rebuildCaches() {
 // [SECTION] Corrections and export
 
 bool App::reassignSpeaker(int quote, int mention) {
+    if (m_mode == Mode::Reveal) return false;
+    if (m_mode == Mode::Student) {
+        if (!setStudentSpeaker(m_doc, quote, mention)) return false;
+        studentChanged();
+        return true;
+    }
     if (quote < 0 || quote >= static_cast<int>(m_doc.quotes.size()) || mention < 0 ||
         mention >= static_cast<int>(m_doc.mentions.size()))
         return false;
@@ -308,7 +348,12 @@ bool App::reassignSpeaker(int quote, int mention) {
 }
 
 bool App::addMention(Span span, Label label) {
-    if (span.empty() || span.end > m_doc.text.size()) return false;
+    if (span.empty() || span.end > m_doc.text.size() || m_mode == Mode::Reveal) return false;
+    if (m_mode == Mode::Student) {
+        if (addStudentMention(m_doc, span, label) < 0) return false;
+        studentChanged();
+        return true;
+    }
     m_doc.corrections.added.push_back({span, label});
     std::erase_if(m_doc.corrections.removed, [&](Span r) { return r == span; });
     reannotate();
@@ -317,7 +362,12 @@ bool App::addMention(Span span, Label label) {
 }
 
 bool App::removeMention(int mention) {
-    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return false;
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size()) || m_mode == Mode::Reveal) return false;
+    if (m_mode == Mode::Student) {
+        removeStudentMention(m_doc, mention);
+        studentChanged();
+        return true;
+    }
     const Span s = m_doc.mentions[mention].span;
     m_doc.corrections.removed.push_back(s);
     std::erase_if(m_doc.corrections.added, [&](const Corrections::Added& a) { return a.span == s; });
@@ -433,6 +483,8 @@ void App::frame() {
     drawSidePanel();
     m_stats.sideMs = ms(t1);
     ImGui::EndChild();
+    drawLessonDialog();
+    drawClassSummary();
     ImGui::End();
 }
 
@@ -446,7 +498,10 @@ void App::drawTopBar() {
     if (ImGui::Button("Open\xE2\x80\xA6")) m_req.openFile = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a .txt, .md, .html or whosaid .json file (or drop it on the page)");
     ImGui::SameLine();
-    if (ImGui::Button(m_editing ? "Editing\xE2\x80\xA6" : "Edit text") && !m_editing) {
+    ImGui::BeginDisabled(m_mode != Mode::Annotate);
+    const bool edit = ImGui::Button(m_editing ? "Editing\xE2\x80\xA6" : "Edit text");
+    ImGui::EndDisabled();
+    if (edit && !m_editing) {
         m_editing = true;
         m_editBuffer = m_doc.text;
     }
@@ -454,6 +509,7 @@ void App::drawTopBar() {
     if (ImGui::Button("New")) {
         pushUndo();
         m_doc.corrections = {};
+        m_mode = Mode::Annotate;
         Document empty;
         setDocument(std::move(empty), false);
         m_editing = true;
@@ -476,6 +532,8 @@ void App::drawTopBar() {
         if (ImGui::Selectable("whosaid JSON (.json)")) exportAs("json");
         ImGui::EndPopup();
     }
+    ImGui::SameLine();
+    drawClassroomMenu();
     ImGui::SameLine();
     ImGui::Checkbox("All links", &m_view.showAllLinks);
     ImGui::SameLine(0, 20);
@@ -591,8 +649,24 @@ void App::drawArticle() {
             hitMention = static_cast<int>(std::prev(it) - m_doc.mentions.begin());
     }
 
-    // The claims of the selected actor, and the selected claim, get a soft background.
+    // Reveal: each claim of the key colored by how the student did.
     const int selQ = m_view.selectedQuote, selE = m_view.selectedEntity;
+    if (m_mode == Mode::Reveal) {
+        for (const ClaimCheck& cc : m_comparison.claimChecks) {
+            if (cc.keyQuote < 0 || cc.keyQuote >= static_cast<int>(m_doc.quotes.size())) continue;
+            const Quote& q = m_doc.quotes[cc.keyQuote];
+            if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
+            const ImU32 col = cc.studentQuote < 0 ? IM_COL32(255, 205, 205, 255)
+                              : cc.speakerRight   ? IM_COL32(200, 240, 205, 255)
+                                                  : IM_COL32(255, 226, 180, 255);
+            for (Span c : q.content)
+                for (const ImRect& r : m_layout.spanRects(c.begin, c.end)) {
+                    const ImRect sr = shift(r);
+                    dl->AddRectFilled(sr.Min, sr.Max, col, 3.f);
+                }
+        }
+    }
+    // The claims of the selected actor, and the selected claim, get a soft background.
     for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
         const Quote& q = m_doc.quotes[qi];
         if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
@@ -778,7 +852,7 @@ void App::drawArticle() {
             } else {
                 selectQuote(m_view.hoveredQuote, false);
             }
-        } else {
+        } else if (m_mode != Mode::Reveal) {
             ImGui::OpenPopup("mark");
         }
         m_view.dragFrom = -1;
@@ -799,6 +873,14 @@ void App::drawArticle() {
                 addMention(sel, l);
             }
         }
+        if (m_mode == Mode::Student) {
+            ImGui::Separator();
+            if (ImGui::Selectable("a claim (then: who said it?)")) {
+                const Span sel = m_view.selection;
+                m_view.selection = {};
+                addClaim(sel);
+            }
+        }
         ImGui::EndPopup();
     } else if (!m_view.pressed) {
         m_view.selection = {};
@@ -813,10 +895,11 @@ void App::drawArticle() {
         }
         if (m_view.contextQuote >= 0 && m_view.contextQuote < static_cast<int>(m_doc.quotes.size())) {
             ImGui::Separator();
-            if (ImGui::Selectable("Change this claim's speaker\xE2\x80\xA6")) {
+            if (ImGui::Selectable(m_mode == Mode::Student ? "Who said it?\xE2\x80\xA6" : "Change this claim's speaker\xE2\x80\xA6")) {
                 m_view.pickSpeakerFor = m_view.contextQuote;
                 selectQuote(m_view.contextQuote, false);
             }
+            if (m_mode == Mode::Student && ImGui::Selectable("Remove this claim")) removeClaim(m_view.contextQuote);
         }
         ImGui::EndPopup();
     }
@@ -825,6 +908,11 @@ void App::drawArticle() {
 // [SECTION] Panels
 
 void App::drawSidePanel() {
+    if (m_mode == Mode::Student) drawLessonPanel();
+    if (m_mode == Mode::Reveal) {
+        drawRevealPanel();
+        return;
+    }
     drawSelectionDetail();
     if (ImGui::BeginTabBar("panels")) {
         if (ImGui::BeginTabItem("Actors")) { drawActors(); ImGui::EndTabItem(); }

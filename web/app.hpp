@@ -18,6 +18,7 @@
 
 #include "layout.hpp"
 #include "whosaid/annotate.hpp"
+#include "whosaid/classroom.hpp"
 #include "whosaid/document.hpp"
 
 namespace whosaid::web {
@@ -46,6 +47,10 @@ struct LedgerRow {
     SourceKind kind = SourceKind::Unsourced;
     int claims = 0, words = 0, direct = 0, mixed = 0, reported = 0;
 };
+
+// What the page is doing: annotating (the tool's markup, corrections), a
+// student marking a lesson (the tool's markup hidden), or revealing the answers.
+enum class Mode : uint8_t { Annotate, Student, Reveal };
 
 struct ArticleView {
     int hoveredQuote = -1;
@@ -94,6 +99,20 @@ public:
     bool renameEntity(int entity, std::string name);
     // Asks the page to download the document: "json" (whosaid/1).
     bool exportAs(std::string_view format);
+
+    // Classroom (web/classroom.cpp). Offsets from JS are code points.
+    Mode mode() const { return m_mode; }
+    bool saveLesson(std::string title, std::string instructions, std::vector<std::string> questions);
+    bool studentMark(uint32_t cpBegin, uint32_t cpEnd, Label label);
+    bool studentClaim(uint32_t cpBegin, uint32_t cpEnd);
+    bool addClaim(Span span);
+    bool removeClaim(int quote);
+    bool reveal();           // compares the student's marks with the key
+    void backToMarks();
+    bool saveWork();         // downloads the student's work
+    std::string comparisonJson() const;
+    std::string classSummaryJson() const;
+    void setStudentName(std::string name) { m_work.student = std::move(name); m_req.save = true; }
     void setStatus(std::string s, bool error = false) { m_status = std::move(s); m_statusIsError = error; }
 
     // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
@@ -102,6 +121,14 @@ public:
 
 private:
     void setDocument(Document doc, bool keepUndo);
+    bool openLesson(Lesson lesson, const StudentWork* saved);
+    bool addStudentWork(std::string_view name, std::string_view bytes);
+    void studentChanged();   // the student's marks changed: show and save them
+    void drawClassroomMenu();
+    void drawLessonPanel();
+    void drawRevealPanel();
+    void drawClassSummary();
+    void drawLessonDialog();
     void reannotate();  // same text, corrections applied again
     void rebuildCaches();
     void pushUndo();
@@ -118,6 +145,16 @@ private:
     void drawClaims();
     void drawSelectionDetail();
     void handleKeys();
+
+    Mode m_mode = Mode::Annotate;
+    Lesson m_lesson;           // the open lesson (student and reveal modes)
+    StudentWork m_work;        // the student's marks; m_doc shows them in student mode
+    Comparison m_comparison;   // filled by reveal()
+    std::vector<StudentWork> m_class;  // students' work loaded by the teacher
+    ClassSummary m_summary;
+    bool m_showSummary = false;
+    bool m_lessonDialog = false;
+    std::string m_lessonTitle, m_lessonInstructions, m_lessonQuestions;
 
     Document m_doc;
     std::string m_json;

@@ -16,6 +16,8 @@
 #include "app.hpp"
 #include "imgui.h"
 #include "render_webgl.hpp"
+#include "whosaid/document.hpp"
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -319,6 +321,38 @@ EMSCRIPTEN_KEEPALIVE int whosaid_rename_entity(int entity, const char* name) {
     return settled(g_app && g_app->renameEntity(entity, name));
 }
 EMSCRIPTEN_KEEPALIVE int whosaid_export(const char* format) { return settled(g_app && g_app->exportAs(format)); }
+// Classroom: offsets are code points; label is "PER", "ORG", "LOC" or "GRP".
+EMSCRIPTEN_KEEPALIVE int whosaid_save_lesson(const char* json) {
+    if (!g_app) return 0;
+    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object()) return 0;
+    std::vector<std::string> questions;
+    if (j.contains("questions") && j["questions"].is_array())
+        for (const auto& q : j["questions"]) if (q.is_string()) questions.push_back(q.get<std::string>());
+    return settled(g_app->saveLesson(j.value("title", ""), j.value("instructions", ""), std::move(questions)));
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_student_mark(int begin, int end, const char* label) {
+    whosaid::Label l;
+    if (!g_app || !whosaid::parseLabel(label, l)) return 0;
+    return settled(g_app->studentMark(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), l));
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_student_claim(int begin, int end) {
+    return settled(g_app && g_app->studentClaim(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)));
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_set_student_name(const char* name) {
+    if (g_app) g_app->setStudentName(name);
+    settled(true);
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_reveal() { return settled(g_app && g_app->reveal()); }
+EMSCRIPTEN_KEEPALIVE int whosaid_save_work() { return settled(g_app && g_app->saveWork()); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_comparison_json() {
+    g_out = g_app ? g_app->comparisonJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_class_summary_json() {
+    g_out = g_app ? g_app->classSummaryJson() : "{}";
+    return g_out.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* whosaid_ledger_json() {
     g_out = g_app ? g_app->ledgerJson() : "[]";
     return g_out.c_str();
