@@ -122,7 +122,7 @@ test('the accessible mirror carries the markup and the ledger', async () => {
   const mirror = await page.evaluate(() => ({
     text: document.getElementById('mirror-article').textContent,
     marks: document.querySelectorAll('#mirror-article mark').length,
-    claims: document.querySelectorAll('#mirror-article [role=note]').length,
+    claims: new Set(Array.from(document.querySelectorAll('#mirror-article [role=note]')).map((e) => e.dataset.claim)).size,
     rows: document.querySelectorAll('#mirror-ledger tbody tr').length,
     label: document.querySelector('#mirror-article [role=note]')?.getAttribute('aria-label'),
   }));
