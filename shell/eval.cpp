@@ -91,6 +91,9 @@ int evalMain(const std::vector<std::string>& args) {
     EvalReport report;
     report.hasEntities = true;
     report.entities = scoreEntities(*g, pred, want);
+    for (const GoldDoc& gd : *g)
+        if (!gd.doc.quotes.empty()) report.hasQuotes = true;
+    if (report.hasQuotes) report.quotes = scoreQuotes(*g, pred);
     std::fputs(toText(report).c_str(), stdout);
     std::printf("%s\n", toJson(report).c_str());
     return 0;

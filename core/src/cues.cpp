@@ -64,7 +64,7 @@ constexpr Lemma kLemmas[] = {
     {"boast:boasts:boasted:boasting", CueClass::Speech, 0},
     {"lament:laments:lamented:lamenting", CueClass::Speech, 0},
     {"reiterate:reiterates:reiterated:reiterating", CueClass::Speech, 0},
-    {"repeat:repeats:repeated:repeating", CueClass::Speech, kCueWeak},
+    {"repeat:repeats:repeated:repeating", CueClass::Speech, kCueWeak | kCueTrailingOnly},
     {"caution:cautions:cautioned:cautioning", CueClass::Speech, 0},
     {"counter:counters:countered:countering", CueClass::Speech, kCueWeak},
     {"retort:retorts:retorted:retorting", CueClass::Speech, 0},
@@ -74,7 +74,7 @@ constexpr Lemma kLemmas[] = {
     {"assure:assures:assured:assuring", CueClass::Speech, kCueTakesObject},
     {"remind:reminds:reminded:reminding", CueClass::Speech, kCueTakesObject},
     {"inform:informs:informed:informing", CueClass::Speech, kCueTakesObject},
-    {"continue:continues:continued:continuing", CueClass::Speech, kCueWeak},
+    {"continue:continues:continued:continuing", CueClass::Speech, kCueWeak | kCueTrailingOnly},
     {"agree:agrees:agreed:agreeing", CueClass::Speech, kCueNeedsThat},
     {"demand:demands:demanded:demanding", CueClass::Speech, 0},
     {"suggest:suggests:suggested:suggesting", CueClass::Evidence, 0},
@@ -198,7 +198,7 @@ SpeakerNoun speakerNoun(std::string_view w) {
                                    "premier", "chancellor", "king", "queen", "prince", "judge", "lawyer",
                                    "attorney", "professor", "adviser", "advisor", "analyst", "economist",
                                    "official", "representative", "congressman", "congresswoman", "lawmaker",
-                                   "speaker", "counterpart", "founder", "executive", "manager", "candidate",
+                                   "speaker", "counterpart", "founder", "head", "executive", "manager", "candidate",
                                    "businessman", "businesswoman", "billionaire", "host", "author", "writer",
                                    "reporter", "correspondent", "editor", "pollster", "strategist", "woman",
                                    "man", "father", "mother", "wife", "husband", "son", "daughter"})
@@ -246,7 +246,10 @@ bool isNpBoundary(std::string_view w) {
         "with", "without", "from", "to", "by", "into", "than", "until", "unless", "yet", "whether", "also",
         "meanwhile", "however", "instead", "then", "there", "here", "now", "today", "yesterday", "is", "was",
         "are", "were", "has", "have", "had", "be", "been", "not", "what", "how", "why", "said", "says",
-        "told", "about", "against", "over", "under", "through", "between", "among", "like",
+        "told", "about", "against", "over", "under", "through", "between", "among", "like", "despite", "for",
+        "of", "by", "via", "amid", "following", "including", "toward", "towards", "upon", "within", "it", "its",
+        "itself", "this", "these", "those", "such", "what", "do", "does", "did", "can", "could", "would",
+        "should", "will", "may", "might", "must",
     };
     return among(kWords, w);
 }

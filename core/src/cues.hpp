@@ -25,6 +25,7 @@ enum CueFlags : uint8_t {
     kCueTakesObject = 1,   // "told reporters (that)...", "warned Putin that..."
     kCueNeedsThat = 2,     // only a cue when a clause follows ("found that", "shows that")
     kCueWeak = 4,          // ambiguous: lower confidence, never at a sentence start
+    kCueTrailingOnly = 8,  // a cue only right after a quotation ("…,” he continued)
 };
 
 struct CueWord {

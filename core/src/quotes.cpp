@@ -214,6 +214,7 @@ void findRegions(Ctx& c) {
     for (size_t k = 0; k < marks.size(); ++k) {
         const Mark& m = marks[k];
         if (m.family != MarkFamily::Single || m.role != MarkRole::Open || c.inRegion(m.first)) continue;
+        if (m.last + 1 < c.n && isDigit(firstChar(c, m.last + 1))) continue;  // ’90s
         for (size_t j = k + 1; j < marks.size() && marks[j].first < m.first + 120; ++j) {
             const Mark& e = marks[j];
             if (c.para[e.first] != c.para[m.first] || c.inRegion(e.first)) break;
@@ -221,7 +222,9 @@ void findRegions(Ctx& c) {
             if (e.role == MarkRole::Close) {
                 bool crosses = false;
                 for (uint32_t t = m.first; t <= e.last && !crosses; ++t) crosses = c.inRegion(t);
-                if (!crosses && e.first > m.first + 1) add(m.first, e.last, true);
+                bool longWord = false;  // rock ’n’ roll
+                for (uint32_t t = m.last + 1; t < e.first && !longWord; ++t) longWord = c.isWord(t) && c.tok[t].span.size() >= 2;
+                if (!crosses && e.first > m.first + 1 && longWord) add(m.first, e.last, true);
                 k = j;
                 break;
             }
@@ -260,7 +263,7 @@ struct Cue {
 };
 
 // The cue starting at token i, if any.
-bool cueAt(const Ctx& c, uint32_t i, Cue& out) {
+bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     if (c.tok[i].kind != TokenKind::Word || c.inRegion(i)) return false;
     const std::string& w = c.lower[i];
     if (w == "according" && c.is(i + 1, "to")) {
@@ -269,6 +272,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out) {
     }
     CueWord cw = lookupCue(w);
     if (cw.cls == CueClass::None) return false;
+    if ((cw.flags & kCueTrailingOnly) && !trailing) return false;
     const bool sentenceInitial = i == c.sentFirst(i) || c.tok[i - 1].kind == TokenKind::QuoteOpen;
     if (c.capitalized(i)) {
         // "Writing on Twitter, ..." and "Says" in running text are not cues;
@@ -340,6 +344,9 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
     if (e >= c.n || c.inRegion(e) || c.used[e]) return kNone;
     if (c.tok[e].kind != TokenKind::Word && c.tok[e].kind != TokenKind::Number) return kNone;
     if (sourcePronoun(c.lower[e]) != PronounKind::None) return static_cast<int32_t>(e);
+    if (isPossessive(c, e) || c.lower[e] == "'ve" || c.lower[e] == "\xE2\x80\x99ve" || c.lower[e] == "'d" ||
+        c.lower[e] == "\xE2\x80\x99" "d" || c.lower[e] == "'ll" || c.lower[e] == "\xE2\x80\x99ll")
+        return e > lb && sourcePronoun(c.lower[e - 1]) != PronounKind::None ? static_cast<int32_t>(e - 1) : kNone;
     if (c.mentionOf[e] != kNone) {
         const Mention& m = c.doc.mentions[c.mentionOf[e]];
         uint32_t b = e;
@@ -355,7 +362,23 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
     for (int steps = 0; b > lb && steps < 10; ++steps) {
         const uint32_t k = b - 1;
         if (c.inRegion(k) || c.used[k]) break;
-        if (c.isWord(k) && isDeterminer(c.lower[k])) { b = k; break; }
+        if (c.isWord(k) && isDeterminer(c.lower[k])) {
+            b = k;
+            // "a source familiar with the talks", "a spokesman for the ministry"
+            if (hops < 2 && k >= lb + 2) {
+                const std::string& p = c.lower[k - 1];
+                const bool prep = p == "with" || p == "to" || p == "of" || p == "for" || p == "at" || p == "from";
+                const bool speakerBefore = speakerNoun(c.lower[k - 2]) != SpeakerNoun::None ||
+                                           (k >= lb + 3 && speakerNoun(c.lower[k - 3]) != SpeakerNoun::None &&
+                                            !isNpBoundary(c.lower[k - 2]));
+                if (prep && c.isWord(k - 2) && speakerBefore && !c.inRegion(k - 2)) {
+                    ++hops;
+                    b = k - 1;
+                    continue;
+                }
+            }
+            break;
+        }
         if (isPossessive(c, k) && k > lb) { b = k; continue; }
         if (c.isPunct(k, "-")) { b = k; continue; }
         if (!c.isWord(k)) break;
@@ -425,7 +448,9 @@ bool sourceRight(const Ctx& c, uint32_t k, uint32_t end, int32_t& sb, int32_t& s
            e - k < 10) {
         const std::string& w = c.lower[e + 1];
         if (w == "that" || w == "who" || w == "which" || w == "and" || w == "but" || (w == "in" && c.mentionOf[e] != kNone) ||
-            w == "on" || w == "when" || w == "while" || w == "as" || w == "after" || w == "because")
+            w == "on" || w == "when" || w == "while" || w == "as" || w == "after" || w == "because" || w == "is" ||
+            w == "was" || w == "were" || w == "are" || w == "has" || w == "have" || w == "had" || w == "will" ||
+            w == "would" || w == "could" || w == "can" || w == "should" || w == "may" || w == "might")
             break;
         if (lookupCue(w).cls != CueClass::None && speakerNoun(w) == SpeakerNoun::None && !c.capitalized(e + 1)) break;
         ++e;
@@ -506,15 +531,29 @@ void takeRegion(Ctx& c, Attribution& a, int32_t r, int32_t owner) {
 // Sets the cue and source; `after` is the first token after the chunk.
 bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     uint32_t k = close + 1;
+    if (k < c.n && (c.isPunct(k, "\xE2\x80\x95") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) &&
+        c.para[k] == c.para[close] && k + 1 < c.n && c.capitalized(k + 1) && c.mentionOf[k + 1] != kNone) {
+        // a signed quotation: “…” ― Karen Bobadilla
+        uint32_t e = k + 1;
+        while (e + 1 < c.n && c.mentionOf[e + 1] == c.mentionOf[k + 1]) ++e;
+        a.cueFirst = a.cueLast = k;
+        a.hasCue = true;
+        a.srcFirst = static_cast<int32_t>(k + 1);
+        a.srcLast = static_cast<int32_t>(e);
+        a.rule = "signed: Q \xE2\x80\x95 X";
+        a.confidence = 0.8f;
+        after = c.n;
+        return true;
+    }
     if (c.isPunct(k, ",") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) ++k;
     const uint32_t start = k;
     const uint32_t pend = c.paraEnd(close);
     for (uint32_t steps = 0; k <= pend && steps < 14; ++k, ++steps) {
         if (c.isQuoteTok(k) || c.inRegion(k)) return false;
-        if (c.sentenceEnd(k) || c.isPunct(k, ";")) return false;
+        if ((c.sentenceEnd(k) && (k + 1 >= c.n || c.tok[k + 1].sentence != c.tok[k].sentence)) || c.isPunct(k, ";")) return false;
         if (c.isPunct(k, ",") && k > start && steps > 8) return false;
         Cue cue;
-        if (!cueAt(c, k, cue) || c.used[k]) continue;
+        if (!cueAt(c, k, cue, true) || c.used[k]) continue;
         if (cue.word.form == CueForm::Participle && !cue.according) return false;  // "…,” adding that...
         if (cue.word.cls == CueClass::Judgment) return false;
         if (cue.according) {
@@ -552,7 +591,7 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         }
         int32_t sb, se;
         bool app = false;
-        if (sourceLeft(c, k, start, sb, se, app) && static_cast<uint32_t>(sb) == start) {
+        if (sourceLeft(c, k, start, sb, se, app) && static_cast<uint32_t>(sb) >= start) {
             a.srcFirst = sb;
             a.srcLast = se;
             a.rule = sourcePronoun(c.lower[se]) != PronounKind::None ? "trailing: Q, PRONOUN said"
@@ -573,11 +612,13 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
 // First token after the attribution chunk's clause: skips "told reporters on
 // Wednesday" up to the end of the sentence or a comma.
 uint32_t chunkEnd(const Ctx& c, uint32_t after) {
+    if (after == 0 || after >= c.n) return after;
+    const uint32_t pend = c.paraEnd(after - 1);
     uint32_t k = after;
-    const uint32_t pend = c.paraEnd(after > 0 ? after - 1 : 0);
-    while (k <= pend && k < c.n && !c.isQuoteTok(k) && !c.sentenceEnd(k) && !c.isPunct(k, ",") && !c.isPunct(k, ":") &&
-           !c.isPunct(k, ";"))
-        ++k;
+    while (k <= pend && !c.isQuoteTok(k) && c.tok[k].sentence == c.tok[after - 1].sentence) ++k;
+    if (k <= pend && c.isQuoteTok(k) && c.tok[k].sentence == c.tok[after - 1].sentence && k > after &&
+        !c.isPunct(k - 1, ",") && !c.isPunct(k - 1, ":") && !c.isPunct(k - 1, "\xE2\x80\x94"))
+        return c.n;  // "he said, calling it “x”": not the rest of the quotation
     return k;
 }
 
@@ -585,6 +626,7 @@ uint32_t chunkEnd(const Ctx& c, uint32_t after) {
 // same speaker: the second half of a split quote.
 void joinFollowing(Ctx& c, Attribution& a, uint32_t k, int32_t owner) {
     for (;;) {
+        if (k == 0 || k >= c.n) return;
         const uint32_t pend = c.paraEnd(k > 0 ? k - 1 : 0);
         while (k <= pend && k < c.n && c.tok[k].kind == TokenKind::Punct && !c.isQuoteTok(k)) ++k;
         if (k > pend || k >= c.n || !c.inRegion(k) || c.tok[k].kind != TokenKind::QuoteOpen) return;
@@ -627,16 +669,16 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
             if (c.isWord(k)) {
                 ++k;
                 while (k <= pend && k < b + 6 && c.isWord(k) && !isDeterminer(c.lower[k]) &&
-                       sourcePronoun(c.lower[k]) == PronounKind::None && c.mentionOf[k] == c.mentionOf[k - 1] &&
-                       !isNpBoundary(c.lower[k]))
+                       sourcePronoun(c.lower[k]) == PronounKind::None && !isNpBoundary(c.lower[k]) &&
+                       !(c.mentionOf[k] != kNone && c.mentionOf[k] != c.mentionOf[k - 1] && !c.capitalized(k - 1) &&
+                         !isDeterminer(c.lower[k - 1])))
                     ++k;
-                if (c.mentionOf[b] != kNone)
-                    while (k <= pend && c.mentionOf[k] == c.mentionOf[b]) ++k;
                 if (k <= pend && !c.sentenceEnd(k)) b = k;
             }
             if (c.is(b, "to") || c.is(b, "not")) return false;  // "urged X to ...": an intention, kept short
         }
-    } else if (b <= pend && c.isWord(b) && (isNpBoundary(c.lower[b]) || isCueAdverb(c.lower[b])) && !c.is(b, "that")) {
+    } else if (b <= pend && c.isWord(b) && isCueAdverb(c.lower[b]) && !c.is(b, "that") &&
+               sourcePronoun(c.lower[b]) == PronounKind::None) {
         const int32_t t = findThat(b, 10);
         if (t != kNone) b = static_cast<uint32_t>(t);
     }
@@ -702,7 +744,7 @@ void directQuotes(Ctx& c) {
         // earlier regions of the same sentence run on into this one: “A.” “B,” he said
         takeRegion(c, a, static_cast<int32_t>(r), owner);
         useChunk(c, a);
-        joinFollowing(c, a, chunkEnd(c, after), owner);
+        if (after < c.n) joinFollowing(c, a, chunkEnd(c, after), owner);
         addAttribution(c, std::move(a));
     }
     // leading: Putin said: “…” / he said, “…”
@@ -767,11 +809,13 @@ void directQuotes(Ctx& c) {
 void transcripts(Ctx& c) {
     for (uint32_t i = 0; i < c.n; ++i) {
         if (!c.tok[i].paragraphStart || c.claimed[i]) continue;
+        const uint32_t para0 = i;
+        if (c.isQuoteTok(i) && i + 1 < c.n && !c.tok[i + 1].paragraphStart) ++i;  // "PENCE: … in a pasted transcript
         uint32_t k = i;
         while (k < c.n && k < i + 4 && (c.allCaps(k) || (c.isPunct(k, ".") && k > i)) && !c.tok[k + (k + 1 < c.n)].paragraphStart) ++k;
-        if (k == i || !c.isPunct(k, ":") || k + 1 >= c.n || c.tok[k + 1].paragraphStart) continue;
+        if (k == i || !c.isPunct(k, ":") || k + 1 >= c.n || c.tok[k + 1].paragraphStart) { i = para0; continue; }
         if (k == i + 1 && (c.lower[i] == "q" || c.lower[i] == "a" || c.lower[i] == "update" || c.lower[i] == "note" ||
-                           c.lower[i] == "source" || c.lower[i] == "editor")) continue;
+                           c.lower[i] == "source" || c.lower[i] == "editor")) { i = para0; continue; }
         const uint32_t pend = c.paraEnd(i);
         Attribution a;
         a.cueFirst = a.cueLast = k;
@@ -782,7 +826,7 @@ void transcripts(Ctx& c) {
         a.content.push_back({k + 1, pend});
         a.rule = "transcript: NAME: text";
         a.confidence = 0.85f;
-        for (uint32_t t = k + 1; t <= pend; ++t)
+        for (uint32_t t = para0; t <= pend; ++t)
             if (c.inRegion(t)) c.regions[c.regionOf[t]].owner = static_cast<int32_t>(c.atts.size());
         addAttribution(c, std::move(a));
     }
@@ -911,7 +955,9 @@ void reported(Ctx& c) {
             addAttribution(c, std::move(a));
             continue;
         }
-        if (cue.word.form == CueForm::Participle && i > first && c.isPunct(i - 1, ",")) {
+        if (cue.word.form == CueForm::Participle && i > first &&
+            (c.isPunct(i - 1, ",") || c.is(i - 1, "despite") || c.is(i - 1, "after") || c.is(i - 1, "before") ||
+             c.is(i - 1, "by") || c.is(i - 1, "while") || c.is(i - 1, "without") || c.is(i - 1, "in"))) {
             if (!clauseSubject(c, i, sb, se)) sb = se = kNone;
             a.rule = "reported: X ..., saying S";
             a.confidence = sb == kNone ? 0.4f : 0.75f;
@@ -948,14 +994,37 @@ void leftovers(Ctx& c) {
             const uint32_t e = a.content.back().second;
             if (e < reg.open && (prev == kNone || e > prevEnd)) { prev = static_cast<int32_t>(k); prevEnd = e; }
         }
-        if (opensParagraph && prev != kNone && c.para[reg.open] == c.para[prevEnd] + 1 &&
+        const bool sentenceStart = reg.open == c.sentFirst(reg.open) || (reg.open > 0 && c.sentenceEnd(reg.open - 1));
+        bool sameParagraphNext = false;
+        if (!opensParagraph && sentenceStart && prev != kNone && c.para[reg.open] == c.para[prevEnd] && c.inRegion(prevEnd)) {
+            sameParagraphNext = true;
+            for (uint32_t t = prevEnd + 1; t < reg.open && sameParagraphNext; ++t)
+                if (!c.used[t] && c.isWord(t)) sameParagraphNext = false;
+        }
+        if (((opensParagraph && prev != kNone && c.para[reg.open] == c.para[prevEnd] + 1) || sameParagraphNext) &&
             c.atts[prev].content.back().second == prevEnd && c.inRegion(prevEnd)) {
             Attribution& a = c.atts[prev];
             takeRegion(c, a, static_cast<int32_t>(r), prev);
             continue;
         }
-        if (regionWords(c, reg) < 6 || !opensParagraph) continue;
+        if (regionWords(c, reg) < 1) continue;
         Attribution a;
+        if (!opensParagraph || regionWords(c, reg) < 6) {
+            // a quoted fragment inside a sentence: the sentence's subject said it
+            int32_t sb, se;
+            if (!c.tok[reg.open].paragraphStart && clauseSubject(c, reg.open, sb, se) && static_cast<uint32_t>(se) < reg.open) {
+                a.srcFirst = sb;
+                a.srcLast = se;
+                a.rule = "fragment: quoted words, the clause's subject";
+                a.confidence = 0.35f;
+            } else {
+                a.rule = "fragment: quoted words, no attribution found";
+                a.confidence = 0.2f;
+            }
+            takeRegion(c, a, static_cast<int32_t>(r), static_cast<int32_t>(c.atts.size()));
+            c.atts.push_back(std::move(a));
+            continue;
+        }
         a.continuation = prev != kNone;
         a.rule = prev != kNone ? "continuation: same speaker as the previous quote" : "quotation marks, no attribution found";
         a.confidence = prev != kNone ? 0.5f : 0.2f;
@@ -1021,6 +1090,18 @@ struct Resolver {
         }
         const uint32_t sb = static_cast<uint32_t>(a.srcFirst), se = static_cast<uint32_t>(a.srcLast);
         const Span span{c.tok[sb].span.begin, c.tok[se].span.end};
+        // transcripts: "PENCE:" names a known person by surname
+        if (a.colonCue && c.allCaps(se)) {
+            for (const Mention& m : c.doc.mentions) {
+                if (m.entity < 0 || m.kind != MentionKind::Name || m.span.begin == c.tok[se].span.begin) continue;
+                const std::string name = lowercase(c.doc.slice(m.span));
+                if (name.size() > c.lower[se].size() && name.ends_with(" " + c.lower[se])) {
+                    q.speaker = m.entity;
+                    q.sourceKind = SourceKind::Named;
+                    return;
+                }
+            }
+        }
         // a name heads the phrase
         if (c.mentionOf[se] != kNone && c.doc.mentions[c.mentionOf[se]].entity >= 0) {
             const Mention& m = c.doc.mentions[c.mentionOf[se]];

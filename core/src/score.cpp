@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
@@ -39,6 +40,14 @@ Result<GoldDoc> goldFromJson(const json& j, size_t index) {
         out = {idx.codepointToByte(static_cast<uint32_t>(a)), idx.codepointToByte(static_cast<uint32_t>(b))};
         return true;
     };
+    // entity ids ("putin", "e1") to indices, in order of first appearance
+    std::map<std::string, int32_t> entityIds;
+    auto entityIndex = [&](const json& v) -> int32_t {
+        if (!v.is_string()) return -1;
+        auto [it, fresh] = entityIds.try_emplace(v.get<std::string>(), static_cast<int32_t>(g.doc.entities.size()));
+        if (fresh) g.doc.entities.push_back({v.get<std::string>(), Label::MISC});
+        return it->second;
+    };
     auto readList = [&](const char* key, bool needKind, std::vector<Mention>& out) -> std::string {
         auto l = j.find(key);
         if (l == j.end() || !l->is_array()) return {};
@@ -50,6 +59,7 @@ Result<GoldDoc> goldFromJson(const json& j, size_t index) {
             if (lab == m.end() || !lab->is_string() || !parseLabel(lab->get<std::string>(), men.label))
                 continue;  // a label we do not score
             men.kind = MentionKind::Name;
+            if (auto en = m.find("entity"); en != m.end()) men.entity = entityIndex(*en);
             if (needKind) {
                 auto k = m.find("kind");
                 if (k != m.end() && k->is_string() && !parseMentionKind(k->get<std::string>(), men.kind))
@@ -61,6 +71,37 @@ Result<GoldDoc> goldFromJson(const json& j, size_t index) {
     };
     if (std::string e = readList("mentions", true, g.doc.mentions); !e.empty()) return Error{e};
     if (std::string e = readList("entities", false, g.spanEntities); !e.empty()) return Error{e};
+    // quotes: content spans (or start/end), kind, source, speaker
+    if (auto qs = j.find("quotes"); qs != j.end() && qs->is_array()) {
+        auto pairSpan = [&](const json& v, Span& out) {
+            if (!v.is_array() || v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer()) return false;
+            const int64_t a = v[0].get<int64_t>(), b = v[1].get<int64_t>();
+            if (a < 0 || b < a || b > cps) return false;
+            out = {idx.codepointToByte(static_cast<uint32_t>(a)), idx.codepointToByte(static_cast<uint32_t>(b))};
+            return true;
+        };
+        for (const json& q : *qs) {
+            if (!q.is_object()) continue;
+            Quote quote;
+            if (auto cs = q.find("content_spans"); cs != q.end() && cs->is_array() && !cs->empty()) {
+                for (const json& v : *cs) {
+                    Span sp;
+                    if (!pairSpan(v, sp)) return Error{where + ": a quote has a bad content span"};
+                    quote.content.push_back(sp);
+                }
+            } else {
+                Span sp;
+                if (!span(q, sp)) return Error{where + ": a quote has no content spans nor start/end"};
+                quote.content.push_back(sp);
+            }
+            quote.span = {quote.content.front().begin, quote.content.back().end};
+            if (auto k = q.find("kind"); k != q.end() && k->is_string()) parseQuoteKind(k->get<std::string>(), quote.kind);
+            if (auto src = q.find("source"); src != q.end() && !src->is_null())
+                if (!pairSpan(*src, quote.source)) return Error{where + ": a quote has a bad source span"};
+            if (auto sp = q.find("speaker"); sp != q.end() && sp->is_string()) quote.speaker = entityIndex(*sp);
+            g.doc.quotes.push_back(std::move(quote));
+        }
+    }
     return g;
 }
 
@@ -162,6 +203,129 @@ EntityScore scoreEntities(const std::vector<GoldDoc>& gold, const std::vector<Do
     return s;
 }
 
+// [SECTION] Quote scores
+
+namespace {
+
+// Code point spans of one quote's content after score.py's trim(); empty spans dropped.
+using CpSpan = std::pair<uint32_t, uint32_t>;
+
+bool trimmed(char32_t c) {
+    static constexpr std::u32string_view kTrim = U" \t\n\r\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a.,;:!?\u2014\u2013-()[]";
+    return kTrim.find(c) != std::u32string_view::npos;
+}
+
+std::vector<CpSpan> trimmedSpans(const std::u32string& cps, const OffsetIndex& idx, const Quote& q) {
+    std::vector<CpSpan> out;
+    for (Span sp : q.content) {
+        uint32_t s = idx.byteToCodepoint(sp.begin), e = idx.byteToCodepoint(sp.end);
+        while (s < e && trimmed(cps[s])) ++s;
+        while (e > s && trimmed(cps[e - 1])) --e;
+        if (s + 5 <= cps.size()) {
+            bool that = true;
+            const char32_t* w = U"that ";
+            for (int k = 0; k < 5 && that; ++k) that = toLower(cps[s + k]) == w[k];
+            if (that) s += 5;
+        }
+        if (e > s) out.push_back({s, e});
+    }
+    return out;
+}
+
+uint64_t overlapCp(const std::vector<CpSpan>& a, const std::vector<CpSpan>& b) {
+    uint64_t o = 0;
+    for (const CpSpan& x : a)
+        for (const CpSpan& y : b) {
+            const uint32_t lo = std::max(x.first, y.first), hi = std::min(x.second, y.second);
+            if (hi > lo) o += hi - lo;
+        }
+    return o;
+}
+
+std::u32string decodeAll(std::string_view text) {
+    std::u32string out;
+    for (size_t i = 0; i < text.size();) {
+        int len = 1;
+        out.push_back(decodeAt(text, i, len));
+        i += len;
+    }
+    return out;
+}
+
+} // namespace
+
+QuoteScore scoreQuotes(const std::vector<GoldDoc>& gold, const std::vector<Document>& pred) {
+    QuoteScore s;
+    s.docs = gold.size();
+    size_t strictTp = 0, lenTp = 0;
+    static const Document kEmpty;
+    for (size_t i = 0; i < gold.size(); ++i) {
+        const Document& g = gold[i].doc;
+        const Document* p = i < pred.size() ? &pred[i] : nullptr;
+        std::string err;
+        if (!p) err = "missing prediction for " + g.id;
+        else if (p->text != g.text) err = "text differs for " + g.id;
+        if (!err.empty()) {
+            if (s.errors.size() < 5) s.errors.push_back(err);
+            ++s.nErrors;
+            p = &kEmpty;
+        }
+        const std::u32string cps = decodeAll(g.text);
+        const OffsetIndex idx(g.text);
+        std::vector<std::pair<const Quote*, std::vector<CpSpan>>> gq, pq;
+        for (const Quote& q : g.quotes)
+            if (auto t = trimmedSpans(cps, idx, q); !t.empty()) gq.push_back({&q, std::move(t)});
+        for (const Quote& q : p->quotes)
+            if (auto t = trimmedSpans(cps, idx, q); !t.empty()) pq.push_back({&q, std::move(t)});
+        s.gold += gq.size();
+        s.pred += pq.size();
+        std::vector<std::tuple<uint64_t, size_t, size_t>> cand;
+        for (size_t a = 0; a < gq.size(); ++a)
+            for (size_t b = 0; b < pq.size(); ++b)
+                if (const uint64_t o = overlapCp(gq[a].second, pq[b].second); o > 0) cand.push_back({o, a, b});
+        std::sort(cand.begin(), cand.end(), std::greater<>());
+        std::vector<uint8_t> usedG(gq.size(), 0), usedP(pq.size(), 0);
+        for (const auto& [o, a, b] : cand) {
+            if (usedG[a] || usedP[b]) continue;
+            usedG[a] = usedP[b] = 1;
+            const Quote& gqq = *gq[a].first;
+            const Quote& pqq = *pq[b].first;
+            QuoteKindScore& k = s.byKind[static_cast<int>(gqq.kind)];
+            ++lenTp;
+            ++k.found;
+            const auto& gs = gq[a].second;
+            const auto& ps = pq[b].second;
+            uint32_t gmin = UINT32_MAX, gmax = 0, pmin = UINT32_MAX, pmax = 0;  // hulls, as score.py
+            for (auto [x, y] : gs) { gmin = std::min(gmin, x); gmax = std::max(gmax, y); }
+            for (auto [x, y] : ps) { pmin = std::min(pmin, x); pmax = std::max(pmax, y); }
+            strictTp += gmin == pmin && gmax == pmax;
+            if (!gqq.source.empty()) {
+                ++s.srcN;
+                ++k.srcN;
+                if (!pqq.source.empty() && gqq.source.overlaps(pqq.source)) { ++s.srcOk; ++k.srcOk; }
+            }
+            if (gqq.speaker >= 0) {
+                bool hasMentions = false, ok = false;
+                for (const Mention& gm : g.mentions) {
+                    if (gm.entity != gqq.speaker) continue;
+                    hasMentions = true;
+                    if (pqq.speaker < 0) continue;
+                    for (const Mention& pm : p->mentions)
+                        if (pm.entity == pqq.speaker && pm.span.overlaps(gm.span)) ok = true;
+                }
+                if (hasMentions) {
+                    ++s.spkN;
+                    s.spkOk += ok;
+                }
+            }
+        }
+        for (const auto& [q, t] : gq) ++s.byKind[static_cast<int>(q->kind)].gold;
+    }
+    s.strict = makePrf(strictTp, s.pred, s.gold);
+    s.lenient = makePrf(lenTp, s.pred, s.gold);
+    return s;
+}
+
 // [SECTION] Reports
 
 std::string toJson(const EvalReport& r) {
@@ -177,6 +341,25 @@ std::string toJson(const EvalReport& r) {
         j["per_label"] = per;
         j["errors"] = e.errors;
         j["n_errors"] = e.nErrors;
+    }
+    if (r.hasQuotes) {
+        const QuoteScore& q = r.quotes;
+        auto ratio = [](size_t a, size_t b) { return b ? json(std::nearbyint(double(a) / b * 10000.0) / 10000.0) : json(nullptr); };
+        json o = {{"docs", q.docs}, {"gold", q.gold}, {"pred", q.pred},
+                  {"strict", {{"P", q.strict.p}, {"R", q.strict.r}, {"F1", q.strict.f1}}},
+                  {"lenient", {{"P", q.lenient.p}, {"R", q.lenient.r}, {"F1", q.lenient.f1}}},
+                  {"source_acc", ratio(q.srcOk, q.srcN)},
+                  {"speaker_acc", ratio(q.spkOk, q.spkN)}};
+        json kinds = json::object();
+        for (int k = 0; k < 3; ++k) {
+            const QuoteKindScore& ks = q.byKind[k];
+            kinds[quoteKindName(static_cast<QuoteKind>(k))] = {
+                {"recall", ratio(ks.found, ks.gold)}, {"source_acc", ratio(ks.srcOk, ks.srcN)}, {"gold", ks.gold}};
+        }
+        o["by_kind"] = kinds;
+        o["errors"] = q.errors;
+        o["n_errors"] = q.nErrors;
+        j["quotes"] = o;
     }
     return j.dump();
 }
@@ -197,6 +380,26 @@ std::string toText(const EvalReport& r) {
         for (const auto& [l, s] : e.perLabel) line(labelName(l), s);
         line("all", e.overall);
         for (const std::string& err : e.errors) out += "  error: " + err + "\n";
+    }
+    if (r.hasQuotes) {
+        const QuoteScore& q = r.quotes;
+        auto pct = [](size_t a, size_t b) { return b ? double(a) / b : 0.0; };
+        std::snprintf(buf, sizeof buf, "quotes over %zu documents: %zu gold, %zu predicted\n", q.docs, q.gold, q.pred);
+        out += buf;
+        std::snprintf(buf, sizeof buf, "  strict   P %.4f  R %.4f  F1 %.4f\n", q.strict.p, q.strict.r, q.strict.f1);
+        out += buf;
+        std::snprintf(buf, sizeof buf, "  lenient  P %.4f  R %.4f  F1 %.4f\n", q.lenient.p, q.lenient.r, q.lenient.f1);
+        out += buf;
+        std::snprintf(buf, sizeof buf, "  source   %.4f (%zu/%zu)   speaker %.4f (%zu/%zu)\n", pct(q.srcOk, q.srcN), q.srcOk,
+                      q.srcN, pct(q.spkOk, q.spkN), q.spkOk, q.spkN);
+        out += buf;
+        for (int k = 0; k < 3; ++k) {
+            const QuoteKindScore& ks = q.byKind[k];
+            std::snprintf(buf, sizeof buf, "  %-8s recall %.4f (%zu/%zu)  source %.4f\n", quoteKindName(static_cast<QuoteKind>(k)),
+                          pct(ks.found, ks.gold), ks.found, ks.gold, pct(ks.srcOk, ks.srcN));
+            out += buf;
+        }
+        for (const std::string& err : q.errors) out += "  error: " + err + "\n";
     }
     return out;
 }

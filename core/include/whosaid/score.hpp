@@ -56,10 +56,34 @@ struct EntityScore {
 EntityScore scoreEntities(const std::vector<GoldDoc>& gold, const std::vector<Document>& pred,
                           const std::vector<Label>& labels);
 
+// Quotes, as score.py's `quotes`: content spans trimmed of blanks, quotation
+// marks, punctuation and a leading "that"; strict = same trimmed hull, lenient
+// = any overlap, paired one to one by largest overlap (in code points). Source
+// accuracy over lenient pairs whose gold has a source (the spans overlap);
+// speaker accuracy where the gold speaker has mentions (a mention of the
+// predicted speaker overlaps one of the gold speaker's).
+struct QuoteKindScore {
+    size_t gold = 0, found = 0, srcN = 0, srcOk = 0;
+};
+struct QuoteScore {
+    size_t docs = 0, gold = 0, pred = 0;
+    Prf strict, lenient;
+    size_t srcN = 0, srcOk = 0, spkN = 0, spkOk = 0;
+    QuoteKindScore byKind[3];  // indexed by QuoteKind
+    std::vector<std::string> errors;
+    size_t nErrors = 0;
+};
+
+// Gold quotes come from GoldDoc::doc.quotes, gold speakers from the mentions'
+// entity ids (readGold keeps both).
+QuoteScore scoreQuotes(const std::vector<GoldDoc>& gold, const std::vector<Document>& pred);
+
 // Everything `whosaid eval` measured; more sections will follow.
 struct EvalReport {
     bool hasEntities = false;
     EntityScore entities;
+    bool hasQuotes = false;  // printed under "quotes" in the JSON summary
+    QuoteScore quotes;
 };
 
 // One-line JSON summary. With only entities it has score.py's fields.

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Regression test for claims and sources on the shared evaluation data.
+
+  quotes_eval_test.py WHOSAID REPO_ROOT
+
+Runs `whosaid eval` on polnear/dev.jsonl and gold/sochi.json (read from
+REPO_ROOT/../shared/data) and fails when a quote score drops more than a point
+below what the shipped rules reached. Exits 77 (skipped) when the data is absent.
+"""
+import json, os, subprocess, sys, tempfile
+
+SLACK = 0.01
+# What the attribution pass reached (see the closing note of issue 4).
+DEV = {'lenient_f1': 0.7272, 'direct': 0.9565, 'mixed': 0.9653, 'source_acc': 0.8374}
+SOCHI = {'lenient_r': 0.9565, 'speaker_acc': 1.0, 'source_acc': 1.0}
+
+
+def run_eval(whosaid, gold, pred_out):
+    out = subprocess.run([whosaid, 'eval', '--gold', gold, '--labels', 'PER,ORG,LOC', '--pred-out', pred_out],
+                         capture_output=True, text=True, check=True).stdout
+    print(out)
+    return json.loads(out.strip().splitlines()[-1])['quotes']
+
+
+def main():
+    whosaid, root = sys.argv[1], sys.argv[2]
+    data = os.path.join(root, '..', 'shared', 'data')
+    dev = os.path.join(data, 'polnear', 'dev.jsonl')
+    sochi = os.path.join(data, 'gold', 'sochi.json')
+    if not (os.path.exists(dev) and os.path.exists(sochi)):
+        print('SKIPPED: evaluation data not found under ' + os.path.abspath(data))
+        return 77
+    fails = []
+
+    def at_least(name, got, want):
+        if got is None or got < want - SLACK:
+            fails.append('%s %s < %.4f' % (name, got, want - SLACK))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        q = run_eval(whosaid, dev, os.path.join(tmp, 'dev.jsonl'))
+        at_least('dev lenient F1', q['lenient']['F1'], DEV['lenient_f1'])
+        at_least('dev direct recall', q['by_kind']['direct']['recall'], DEV['direct'])
+        at_least('dev mixed recall', q['by_kind']['mixed']['recall'], DEV['mixed'])
+        at_least('dev source accuracy', q['source_acc'], DEV['source_acc'])
+        pred = os.path.join(tmp, 'sochi.jsonl')
+        q = run_eval(whosaid, sochi, pred)
+        at_least('sochi lenient recall', q['lenient']['R'], SOCHI['lenient_r'])
+        at_least('sochi speaker accuracy', q['speaker_acc'], SOCHI['speaker_acc'])
+        at_least('sochi source accuracy', q['source_acc'], SOCHI['source_acc'])
+        # the anonymous sources of the article are classified anonymous
+        gold = json.load(open(sochi, encoding='utf-8'))
+        doc = json.loads(open(pred, encoding='utf-8').readline())
+        for g in gold['quotes']:
+            if g.get('source_kind') != 'anonymous':
+                continue
+            hits = [p for p in doc['quotes'] if p['source'] and min(p['source'][1], g['source'][1]) > max(p['source'][0], g['source'][0])]
+            if not hits or hits[0]['source_kind'] != 'anonymous':
+                fails.append('sochi: %r not classified anonymous' % g.get('source_text'))
+    for f in fails:
+        print('FAIL: ' + f)
+    return 1 if fails else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,257 @@
+// Claims and their sources, one pattern per test, on sentences written for
+// these tests.
+#include <gtest/gtest.h>
+
+#include "whosaid/annotate.hpp"
+
+using namespace whosaid;
+
+namespace {
+
+Document run(const std::string& text) {
+    auto doc = annotate(text, Model::builtin());
+    EXPECT_TRUE(doc) << doc.error().message;
+    return doc ? std::move(*doc) : Document{};
+}
+
+std::vector<std::string> spans(const Document& d, const Quote& q) {
+    std::vector<std::string> out;
+    for (Span s : q.content) out.emplace_back(d.slice(s));
+    return out;
+}
+
+std::string speaker(const Document& d, const Quote& q) { return q.speaker >= 0 ? d.entities[q.speaker].name : ""; }
+
+using V = std::vector<std::string>;
+
+} // namespace
+
+// [SECTION] Quotation marks
+
+// Every common style, attributed after the quotation.
+TEST(Quotes, AllQuotationStyles) {
+    for (const char* text : {"“The bridge is safe,” Marta Vieira said.", "\"The bridge is safe,\" Marta Vieira said.",
+                             "«The bridge is safe», Marta Vieira said.", "„The bridge is safe“, Marta Vieira said.",
+                             "‘The bridge is safe,’ Marta Vieira said.", "''The bridge is safe,'' Marta Vieira said."}) {
+        Document d = run(text);
+        ASSERT_EQ(d.quotes.size(), 1u) << text;
+        const Quote& q = d.quotes[0];
+        EXPECT_EQ(q.kind, QuoteKind::Direct) << text;
+        ASSERT_EQ(q.content.size(), 1u) << text;
+        EXPECT_NE(std::string(d.slice(q.content[0])).find("The bridge is safe"), std::string::npos) << text;
+        EXPECT_EQ(d.slice(q.cue), "said") << text;
+        EXPECT_EQ(d.slice(q.source), "Marta Vieira") << text;
+    }
+}
+
+TEST(Quotes, NestedQuoteStaysInside) {
+    Document d = run("“He told me ‘never again’ and walked out,” Marta Vieira said.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"“He told me ‘never again’ and walked out,”"}));
+}
+
+TEST(Quotes, SplitQuoteIsOneClaimWithTwoSpans) {
+    Document d = run("“We will rebuild the bridge,” Marta Vieira said. “It will take a year.”");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"“We will rebuild the bridge,”", "“It will take a year.”"}));
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Marta Vieira");
+}
+
+TEST(Quotes, SplitAroundCommaAttribution) {
+    Document d = run("“The money is there,” said Marta Vieira, “but the engineers are not.”");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].content.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+}
+
+TEST(Quotes, ContinuedIntoNextParagraph) {
+    Document d = run("Marta Vieira said: “The first part runs to the end of this paragraph.\n\n“And the second part "
+                     "closes here.”\n\nThe council met later.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]),
+              (V{"“The first part runs to the end of this paragraph.", "“And the second part closes here.”"}));
+}
+
+TEST(Quotes, UnbalancedMarkStopsAtParagraphEnd) {
+    Document d = run("Marta Vieira said “the council never closes its quotes.\n\nThe council met on Friday in "
+                     "Porto and voted.\n\nNobody objected.");
+    ASSERT_FALSE(d.quotes.empty());
+    for (const Quote& q : d.quotes)
+        EXPECT_EQ(d.slice(q.span).find("Porto"), std::string::npos) << d.slice(q.span);
+}
+
+TEST(Quotes, ApostrophesAreNotQuotes) {
+    Document d = run("The engineers’ report was Vieira’s idea. It’s the ’90s all over again, rock ’n’ roll.");
+    EXPECT_TRUE(d.quotes.empty());
+}
+
+// [SECTION] Attribution patterns
+
+TEST(Quotes, LeadingColon) {
+    Document d = run("Marta Vieira said: “We are ready for the vote.”");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].kind, QuoteKind::Direct);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+    EXPECT_NE(d.quotes[0].why.find("leading"), std::string::npos);
+}
+
+TEST(Quotes, Inverted) {
+    Document d = run("“The vote is lost,” said Marta Vieira.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+    EXPECT_NE(d.quotes[0].why.find("inverted"), std::string::npos);
+}
+
+TEST(Quotes, AppositiveSource) {
+    Document d = run("Marta Vieira, of the Lisbon Institute for Bridges, said the repairs were late.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    const Quote& q = d.quotes[0];
+    EXPECT_EQ(q.kind, QuoteKind::Indirect);
+    EXPECT_EQ(d.slice(q.source), "Marta Vieira");
+    EXPECT_EQ(spans(d, q), (V{"the repairs were late"}));
+    EXPECT_EQ(q.sourceKind, SourceKind::Named);
+}
+
+TEST(Quotes, ReportedWithThatAndWithout) {
+    Document d = run("Marta Vieira said on Monday that the repairs were late. Jorge Lima said the money was gone.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"that the repairs were late"}));
+    EXPECT_EQ(spans(d, d.quotes[1]), (V{"the money was gone"}));
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Jorge Lima");
+}
+
+TEST(Quotes, ReportedBeforeTheCue) {
+    Document d = run("The bridge will reopen in May, Marta Vieira told reporters.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"The bridge will reopen in May"}));
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+}
+
+TEST(Quotes, MixedQuote) {
+    Document d = run("Marta Vieira called the plan “a slow disaster” on Friday.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].kind, QuoteKind::Mixed);
+    EXPECT_EQ(d.slice(d.quotes[0].cue), "called");
+}
+
+TEST(Quotes, TellSkipsTheListener) {
+    Document d = run("Jorge Lima told the Porto council the money was gone.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"the money was gone"}));
+}
+
+TEST(Quotes, ParticipleTakesTheClauseSubject) {
+    Document d = run("Marta Vieira thanked the engineers, adding that the bridge would open in May.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"that the bridge would open in May"}));
+}
+
+TEST(Quotes, AccordingTo) {
+    Document d = run("According to Marta Vieira, the bridge is safe. The money is gone, according to Jorge Lima.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"the bridge is safe"}));
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Marta Vieira");
+    EXPECT_EQ(spans(d, d.quotes[1]), (V{"The money is gone"}));
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Jorge Lima");
+}
+
+TEST(Quotes, ColonTranscript) {
+    Document d = run("Marta Vieira met Jorge Lima.\n\nVIEIRA: We are not ready.\n\nLIMA: Then we wait.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"We are not ready."}));
+    EXPECT_EQ(d.slice(d.quotes[0].source), "VIEIRA");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Marta Vieira");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Jorge Lima");
+}
+
+TEST(Quotes, BeliefsAndFears) {
+    Document d = run("Marta Vieira fears that the bridge will close again.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].cue), "fears");
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"that the bridge will close again"}));
+}
+
+TEST(Quotes, NoNestedAttributions) {
+    // "believed" inside what she said is part of the content, not a claim of its own
+    Document d = run("Marta Vieira said she believed the bridge would hold.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"she believed the bridge would hold"}));
+}
+
+// [SECTION] Speakers
+
+TEST(Quotes, PronounResolvesToTheLastSpeaker) {
+    Document d = run("Marta Vieira met Jorge Lima on Monday. “We will be in touch,” Vieira said.\n\n“The work "
+                     "starts now,” she added.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[1].source), "she");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Marta Vieira");
+    // the pronoun is a mention of her, so the page can draw the link
+    bool found = false;
+    for (const Mention& m : d.mentions)
+        if (m.span == d.quotes[1].source) found = m.entity == d.quotes[1].speaker;
+    EXPECT_TRUE(found);
+}
+
+TEST(Quotes, NamesInsideTheQuoteAreNotTheSpeaker) {
+    Document d = run("“Jorge Lima will never sign this,” Marta Vieira said.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Marta Vieira");
+}
+
+TEST(Quotes, AnonymousGroupsBecomeNominalMentions) {
+    Document d = run("Portuguese officials said the bridge would reopen in May.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    const Quote& q = d.quotes[0];
+    EXPECT_EQ(d.slice(q.source), "Portuguese officials");
+    EXPECT_EQ(q.sourceKind, SourceKind::Anonymous);
+    ASSERT_GE(q.speaker, 0);
+    EXPECT_EQ(d.entities[q.speaker].label, Label::GRP);
+    bool nominal = false;
+    for (const Mention& m : d.mentions) nominal |= m.kind == MentionKind::Nominal && m.entity == q.speaker;
+    EXPECT_TRUE(nominal);
+}
+
+TEST(Quotes, SourceFamiliarWith) {
+    Document d = run("A source familiar with the talks said the deal was close.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "A source familiar with the talks");
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Anonymous);
+}
+
+TEST(Quotes, OrganizationsAndMetonymy) {
+    Document d = run("The ministry said the bridge was safe. Lisbon says the tolls will stay.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Organization);
+    EXPECT_EQ(d.quotes[1].sourceKind, SourceKind::Organization);
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Lisbon");
+}
+
+TEST(Quotes, ContinuationTakesThePreviousSpeaker) {
+    Document d = run("“The first stage is done,” Marta Vieira said.\n\n“The second stage will start in the "
+                     "spring, if the money comes.”");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].content.size(), 2u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Marta Vieira");
+}
+
+TEST(Quotes, EveryClaimSaysWhy) {
+    Document d = run("“Fine,” he said. Marta Vieira said the plan was late. Officials fear the worst, "
+                     "according to Jorge Lima.");
+    ASSERT_FALSE(d.quotes.empty());
+    for (const Quote& q : d.quotes) {
+        EXPECT_FALSE(q.why.empty());
+        EXPECT_GT(q.confidence, 0.f);
+        EXPECT_LE(q.confidence, 1.f);
+        EXPECT_LE(q.span.end, d.text.size());
+    }
+}
+
+TEST(Quotes, ManyMarksStayLinearAndInBounds) {
+    std::string s;
+    for (int i = 0; i < 5000; ++i) s += "“a ” said ‘b \" ";
+    Document d = run(s);
+    for (const Quote& q : d.quotes)
+        for (Span c : q.content) EXPECT_LE(c.end, d.text.size());
+}
