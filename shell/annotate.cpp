@@ -4,8 +4,8 @@
 //
 // Records (whole files, or lines with --jsonl) go through a bounded pipeline:
 // one reader, N workers calling core, and the main thread writing results in
-// input order. At most 4×N records are in flight, so memory stays flat however
-// long the stream is. Core is reentrant (Model::builtin() is shared read-only);
+// input order. At most 4×N batches of records are in flight, so memory stays
+// flat however long the stream is. Core is reentrant (Model::builtin() is shared read-only);
 // all threads live here, in the shell.
 #include <algorithm>
 #include <condition_variable>
@@ -36,7 +36,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kAnnotateUsage =
     "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
-    "                        [--jsonl] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n";
+    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n";
 
 // A line longer than this is refused without being kept in memory (the text
 // limit plus room for JSON escaping).
@@ -46,6 +46,7 @@ struct Options {
     ExportFormat format = ExportFormat::Json;
     std::optional<InputFormat> input;  // nullopt: auto
     bool jsonl = false, pretty = false, reannotate = false;
+    bool errorLines = false;  // --jsonl: a failed record becomes {"error":…} on stdout and the exit stays 0
     unsigned jobs = 1;
     std::string outDir;
 };
@@ -99,7 +100,13 @@ public:
         const std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
         auto fail = [&](const std::string& msg, int code = 1) {
             oc.messages.push_back("whosaid: " + where + ": " + msg);
-            oc.code = code;
+            if (m_opt.errorLines && r.line) {
+                // one output line per input line, so that streaming jobs can line results up
+                nlohmann::ordered_json e = {{"line", r.line}, {"error", msg}};
+                oc.out = e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+            } else {
+                oc.code = code;
+            }
             return oc;
         };
         if (!r.error.empty()) return fail(r.error);
@@ -247,7 +254,9 @@ private:
 // [SECTION] The ordered pipeline
 
 // Runs `work` over records from `next` on `jobs` threads and hands results to
-// `emit` on the calling thread in input order. In flight: at most 4 × jobs.
+// `emit` on the calling thread in input order. Records travel in batches (up
+// to 64 records or 1 MB of input) so that short documents do not drown in
+// locking; at most 4 × jobs batches are in flight, which bounds memory.
 void runOrdered(unsigned jobs, const std::function<bool(Record&)>& next, const std::function<Outcome(Record&)>& work,
                 const std::function<void(Outcome&)>& emit) {
 #ifdef __EMSCRIPTEN__
@@ -261,22 +270,32 @@ void runOrdered(unsigned jobs, const std::function<bool(Record&)>& next, const s
         }
         return;
     }
+    constexpr size_t kBatchRecords = 64, kBatchBytes = 1u << 20;
+    using Batch = std::vector<Record>;
+    using Results = std::vector<Outcome>;
     const size_t capacity = size_t(jobs) * 4;
     std::mutex mu;
     std::condition_variable cvWork, cvSpace, cvDone;
-    std::deque<std::pair<size_t, Record>> queue;
-    std::vector<std::optional<Outcome>> ring(capacity);
+    std::deque<std::pair<size_t, Batch>> queue;
+    std::vector<std::optional<Results>> ring(capacity);
     size_t nextRead = 0, nextWrite = 0;
     bool eof = false;
 
     std::thread reader([&] {
-        for (;;) {
+        bool more = true;
+        while (more) {
+            Batch batch;
+            size_t bytes = 0;
             Record r;
-            const bool more = next(r);
+            while (batch.size() < kBatchRecords && bytes < kBatchBytes && (more = next(r))) {
+                bytes += r.data.size();
+                batch.push_back(std::move(r));
+                r = Record{};
+            }
+            if (batch.empty()) break;
             std::unique_lock lock(mu);
-            if (!more) break;
             cvSpace.wait(lock, [&] { return nextRead - nextWrite < capacity; });
-            queue.emplace_back(nextRead++, std::move(r));
+            queue.emplace_back(nextRead++, std::move(batch));
             cvWork.notify_one();
         }
         std::unique_lock lock(mu);
@@ -291,26 +310,28 @@ void runOrdered(unsigned jobs, const std::function<bool(Record&)>& next, const s
                 std::unique_lock lock(mu);
                 cvWork.wait(lock, [&] { return !queue.empty() || eof; });
                 if (queue.empty()) return;
-                auto [seq, rec] = std::move(queue.front());
+                auto [seq, batch] = std::move(queue.front());
                 queue.pop_front();
                 lock.unlock();
-                Outcome o = work(rec);
+                Results out;
+                out.reserve(batch.size());
+                for (Record& r : batch) out.push_back(work(r));
+                batch.clear();
                 lock.lock();
-                ring[seq % capacity] = std::move(o);
-                cvDone.notify_all();
+                ring[seq % capacity] = std::move(out);
+                cvDone.notify_one();
             }
         });
     for (;;) {
         std::unique_lock lock(mu);
         cvDone.wait(lock, [&] { return ring[nextWrite % capacity].has_value() || (eof && nextWrite == nextRead); });
         if (!ring[nextWrite % capacity]) break;
-        Outcome o = std::move(*ring[nextWrite % capacity]);
+        Results out = std::move(*ring[nextWrite % capacity]);
         ring[nextWrite % capacity].reset();
-        lock.unlock();
-        emit(o);
-        lock.lock();
         ++nextWrite;
         cvSpace.notify_one();
+        lock.unlock();
+        for (Outcome& o : out) emit(o);
     }
     reader.join();
     for (std::thread& t : workers) t.join();
@@ -333,6 +354,7 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
         if (a == "--jsonl") o.jsonl = true;
         else if (a == "--pretty") o.pretty = true;
         else if (a == "--reannotate") o.reannotate = true;
+        else if (a == "--error-lines") o.errorLines = true;
         else if (a == "--format" || a == "-f") {
             if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll or html");
         } else if (a == "--input") {

@@ -119,8 +119,8 @@ check('<script>alert(1)</script>' in body and 'onerror=alert(2)>' in body and '<
 
 # [SECTION] --jsonl and --jobs
 lines = []
-for i in range(60):
-    if i in (7, 31):
+for i in range(300):  # several batches of 64 records
+    if i in (7, 31, 200):
         lines.append('{"id": broken')
     elif i == 44:
         lines.append(json.dumps({'id': 'no-text'}))
@@ -133,11 +133,16 @@ for jobs in ('1', '2', '3'):
     outs[jobs] = r
     check(r.returncode == 1, f'jsonl with bad lines exits 1 (jobs {jobs})')
     ids = [json.loads(l)['id'] for l in r.stdout.decode().splitlines()]
-    check(ids == [f'd{i}' for i in range(60) if i not in (7, 31, 44)], f'jsonl order kept (jobs {jobs})')
+    check(ids == [f'd{i}' for i in range(300) if i not in (7, 31, 44, 200)], f'jsonl order kept (jobs {jobs})')
     err = r.stderr.decode().splitlines()
     check(err == ['whosaid: -:8: not a JSON object', 'whosaid: -:32: not a JSON object',
-                  'whosaid: -:45: missing string field "text"'], f'jsonl errors by line, in order (jobs {jobs}): {err}')
+                  'whosaid: -:45: missing string field "text"', 'whosaid: -:201: not a JSON object'], f'jsonl errors by line, in order (jobs {jobs}): {err}')
 check(outs['1'].stdout == outs['2'].stdout == outs['3'].stdout, 'same output for any --jobs')
+
+r = run(['annotate', '--jsonl', '--error-lines', '--jobs', '2', '-'], data)
+out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+check(r.returncode == 0 and len(out) == 300, '--error-lines: exit 0, one output line per input line')
+check(out[7] == {'line': 8, 'error': 'not a JSON object'} and out[8]['id'] == 'd8', '--error-lines: the error in its place')
 
 r = run(['annotate', '--jsonl', '--format', 'conll', '-'], lines[0].encode())
 o = json.loads(r.stdout)
