@@ -11,6 +11,7 @@
 
 #include "imgui_stdlib.h"
 #include "whosaid/corrections.hpp"
+#include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
@@ -386,13 +387,20 @@ bool App::renameEntity(int entity, std::string name) {
 }
 
 bool App::exportAs(std::string_view format) {
-    if (format == "json") {
-        m_req.downloadName = "whosaid.json";
-        m_req.downloadMime = "application/json";
-        m_req.downloadData = toJson(m_doc, JsonOptions{2, true});
-        return true;
+    ExportFormat f;
+    if (!parseExportFormat(format, f)) return false;
+    const std::string base = m_doc.id.empty() ? std::string("whosaid") : m_doc.id;
+    ExportOptions options;
+    options.indent = 2;
+    if (f == ExportFormat::Brat) {
+        // brat wants the text and the standoff side by side: two downloads.
+        const BratFiles brat = toBrat(m_doc);
+        m_req.downloads.push_back({base + ".txt", "text/plain", brat.txt});
+        m_req.downloads.push_back({base + ".ann", "text/plain", brat.ann});
+    } else {
+        m_req.downloads.push_back({base + exportFileExtension(f), exportMimeType(f), exportDocument(m_doc, f, options)});
     }
-    return false;
+    return true;
 }
 
 // [SECTION] Selection
@@ -529,7 +537,11 @@ void App::drawTopBar() {
     ImGui::SameLine();
     if (ImGui::Button("Export \xE2\x96\xBE")) ImGui::OpenPopup("export");
     if (ImGui::BeginPopup("export")) {
-        if (ImGui::Selectable("whosaid JSON (.json)")) exportAs("json");
+        if (ImGui::Selectable("whosaid JSON (.json): everything, corrections included")) exportAs("json");
+        if (ImGui::Selectable("Printable handout (.html)")) exportAs("html");
+        if (ImGui::Selectable("W3C Web Annotation (.jsonld)")) exportAs("webanno");
+        if (ImGui::Selectable("brat standoff (.txt + .ann)")) exportAs("brat");
+        if (ImGui::Selectable("CoNLL tokens with IOB tags (.conll)")) exportAs("conll");
         ImGui::EndPopup();
     }
     ImGui::SameLine();

@@ -37,7 +37,10 @@ struct AppRequests {
     bool documentChanged = false; // markup changed: rebuild the accessible mirror
     bool openFile = false;        // show the browser's file picker
     int focusQuote = -1, focusEntity = -1;  // move the accessible focus here
-    std::string downloadName, downloadMime, downloadData;
+    struct Download {
+        std::string name, mime, data;
+    };
+    std::vector<Download> downloads;
 };
 
 // Per-speaker counts for the Sources panel.
@@ -97,7 +100,8 @@ public:
     bool addMention(Span span, Label label);
     bool removeMention(int mention);
     bool renameEntity(int entity, std::string name);
-    // Asks the page to download the document: "json" (whosaid/1).
+    // Asks the page to download the document: "json" (whosaid/1), "html"
+    // (handout), "webanno", "brat" (two files) or "conll".
     bool exportAs(std::string_view format);
 
     // Classroom (web/classroom.cpp). Offsets from JS are code points.

@@ -99,9 +99,7 @@ bool App::saveLesson(std::string title, std::string instructions, std::vector<st
     lesson.questions = std::move(questions);
     lesson.key = m_doc;
     lesson.hasKey = !m_doc.corrections.empty();
-    m_req.downloadName = "lesson.whosaid.json";
-    m_req.downloadMime = "application/json";
-    m_req.downloadData = lessonToJson(lesson);
+    m_req.downloads.push_back({"lesson.whosaid.json", "application/json", lessonToJson(lesson)});
     m_status = lesson.hasKey ? "Lesson saved with your checked markup as the answer key."
                              : "Lesson saved; with no corrections made, the tool's own markup is the key.";
     return true;
@@ -112,9 +110,7 @@ bool App::saveWork() {
     std::string name = m_work.student.empty() ? std::string("student") : m_work.student;
     for (char& c : name)
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) c = '_';
-    m_req.downloadName = name + ".whosaid-work.json";
-    m_req.downloadMime = "application/json";
-    m_req.downloadData = studentWorkToJson(m_work);
+    m_req.downloads.push_back({name + ".whosaid-work.json", "application/json", studentWorkToJson(m_work)});
     return true;
 }
 

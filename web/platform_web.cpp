@@ -211,9 +211,9 @@ void handleRequests(whosaid::web::AppRequests r) {
     }
     if (r.documentChanged) EM_ASM({ if (Module.onDocumentChanged) Module.onDocumentChanged(); });
     if (r.openFile) EM_ASM({ if (Module.openFile) Module.openFile(); });
-    if (!r.downloadName.empty())
+    for (const auto& d : r.downloads)
         EM_ASM({ if (Module.download) Module.download(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
-               r.downloadName.c_str(), r.downloadMime.c_str(), r.downloadData.c_str());
+               d.name.c_str(), d.mime.c_str(), d.data.c_str());
     if (r.focusQuote >= 0 || r.focusEntity >= 0)
         EM_ASM({ if (Module.focusMirror) Module.focusMirror($0, $1); }, r.focusQuote, r.focusEntity);
 }

@@ -81,6 +81,15 @@ test('a correction and the text survive a reload; export gives valid JSON', asyn
   assert.equal(exported.schema, 'whosaid/1');
   assert.equal(exported.text, doc.text);
   assert.equal(exported.quotes[0].why, 'corrected by hand');
+  // The other formats come out of the same menu.
+  const [handout] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.whosaid.export('html'))]);
+  const html = readFileSync(await handout.path(), 'utf8');
+  assert.match(html, /<!doctype html>/i);
+  assert.doesNotMatch(html, /<script/i);
+  assert.equal(handout.suggestedFilename(), 'whosaid.html');
+  const [webanno] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.whosaid.export('webanno'))]);
+  const wa = JSON.parse(readFileSync(await webanno.path(), 'utf8'));
+  assert.ok(JSON.stringify(wa).includes('TextPositionSelector'));
   assert.deepEqual(seen.requests, []);
   assert.deepEqual(seen.errors, []);
   await context.clearCookies();
