@@ -255,3 +255,11 @@ TEST(Quotes, ManyMarksStayLinearAndInBounds) {
     for (const Quote& q : d.quotes)
         for (Span c : q.content) EXPECT_LE(c.end, d.text.size());
 }
+
+TEST(Quotes, ParticipleAfterACommaInsideTheMarks) {
+    Document d = run("He told Lima that “the work is done,” adding that the money “is still missing”.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(spans(d, d.quotes[0]), (V{"that “the work is done,”"}));
+    EXPECT_EQ(d.slice(d.quotes[1].cue), "adding");
+    EXPECT_EQ(d.quotes[1].kind, QuoteKind::Mixed);
+}

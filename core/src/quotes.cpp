@@ -696,6 +696,29 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
         }
         if (k > hardEnd) break;
         if (c.used[k] || c.claimed[k]) break;
+        if (k > b + 1 && c.tok[k].kind == TokenKind::Word && c.tok[k - 1].kind == TokenKind::QuoteClose && c.isPunct(k - 2, ",")) {
+            Cue nx;  // "…importance,” adding that…"
+            if (cueAt(c, k, nx) && (nx.word.form == CueForm::Participle || nx.according)) break;
+        }
+        if (k > b + 1 && c.tok[k].kind == TokenKind::Word) {
+            // a new clause with its own speaker: "…, though she noted that…", "… but officials say…"
+            Cue nx;
+            int32_t sb, se;
+            bool app;
+            if (cueAt(c, k, nx) && !nx.according && nx.word.form != CueForm::Participle && sourceLeft(c, k, b, sb, se, app) &&
+                !app && static_cast<uint32_t>(sb) > b + 1) {
+                const std::string& before = c.lower[sb - 1];
+                if (before == "," || before == "but" || before == "though" || before == "although" || before == "while" ||
+                    before == "and" || before == "because" || before == "whereas" || before == ";") {
+                    uint32_t cut = static_cast<uint32_t>(sb) - 1;
+                    while (cut > b && (c.tok[cut].kind == TokenKind::Punct || c.is(cut, "but") || c.is(cut, "though") ||
+                                       c.is(cut, "although") || c.is(cut, "while") || c.is(cut, "and") || c.is(cut, "because") ||
+                                       c.is(cut, "whereas")))
+                        --cut;
+                    if (cut >= b && !c.inRegion(cut)) { e = cut; break; }
+                }
+            }
+        }
         if (c.isPunct(k, ",") || c.isPunct(k, ";") || c.isPunct(k, "\xE2\x80\x94")) {
             Cue nx;
             uint32_t j = k + 1;
@@ -956,7 +979,8 @@ void reported(Ctx& c) {
             continue;
         }
         if (cue.word.form == CueForm::Participle && i > first &&
-            (c.isPunct(i - 1, ",") || c.is(i - 1, "despite") || c.is(i - 1, "after") || c.is(i - 1, "before") ||
+            (c.isPunct(i - 1, ",") || (c.tok[i - 1].kind == TokenKind::QuoteClose && i >= 2 && c.isPunct(i - 2, ",")) ||
+             c.is(i - 1, "despite") || c.is(i - 1, "after") || c.is(i - 1, "before") ||
              c.is(i - 1, "by") || c.is(i - 1, "while") || c.is(i - 1, "without") || c.is(i - 1, "in"))) {
             if (!clauseSubject(c, i, sb, se)) sb = se = kNone;
             a.rule = "reported: X ..., saying S";
