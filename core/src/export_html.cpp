@@ -6,11 +6,11 @@
 // htmlEscape(); the only markup is written here from fixed strings.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "whosaid/export.hpp"
+#include "whosaid/ledger.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -88,20 +88,6 @@ const char* labelTitle(Label l) {
     return "";
 }
 
-uint32_t countWords(std::string_view s) {
-    uint32_t n = 0;
-    bool in = false;
-    for (size_t i = 0; i < s.size();) {
-        int len;
-        const char32_t c = decodeAt(s, i, len);
-        const bool w = isLetter(c) || isDigit(c);
-        if (w && !in) ++n;
-        in = w;
-        i += static_cast<size_t>(len);
-    }
-    return n;
-}
-
 std::string claimText(const Document& doc, const Quote& q) {
     std::string out;
     for (Span s : q.content) {
@@ -115,37 +101,6 @@ std::string speakerName(const Document& doc, const Quote& q) {
     if (q.speaker >= 0 && q.speaker < static_cast<int>(doc.entities.size())) return doc.entities[q.speaker].name;
     if (!q.source.empty()) return std::string(doc.slice(q.source));
     return {};
-}
-
-// [SECTION] Sources ledger
-// Per speaker: claims, words, direct vs reported, and the kind of source.
-// (A shared ledger in core would replace this when one lands.)
-struct LedgerRow {
-    std::string name;
-    SourceKind kind = SourceKind::Unsourced;
-    int claims = 0, direct = 0, mixed = 0, reported = 0;
-    uint32_t words = 0;
-};
-
-std::vector<LedgerRow> ledger(const Document& doc) {
-    std::map<std::string, size_t> byKey;
-    std::vector<LedgerRow> rows;
-    for (const Quote& q : doc.quotes) {
-        std::string name = speakerName(doc, q);
-        const std::string key = q.speaker >= 0 ? "e" + std::to_string(q.speaker) : name.empty() ? "-" : "t" + lowercase(name);
-        auto [it, fresh] = byKey.try_emplace(key, rows.size());
-        if (fresh) {
-            rows.push_back({});
-            rows.back().name = name.empty() ? "(no source given)" : name;
-            rows.back().kind = q.sourceKind;
-        }
-        LedgerRow& r = rows[it->second];
-        ++r.claims;
-        (q.kind == QuoteKind::Direct ? r.direct : q.kind == QuoteKind::Mixed ? r.mixed : r.reported)++;
-        for (Span s : q.content) r.words += countWords(doc.slice(s));
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const LedgerRow& a, const LedgerRow& b) { return a.claims > b.claims; });
-    return rows;
 }
 
 // [SECTION] Article with highlights
@@ -245,7 +200,7 @@ std::string toHtmlHandout(const Document& doc, const ExportOptions& options) {
     const std::string title = options.title.empty() ? defaultTitle(doc) : options.title;
     int names = 0;
     for (const Mention& m : doc.mentions) names += m.kind == MentionKind::Name;
-    const std::vector<LedgerRow> rows = ledger(doc);
+    const std::vector<LedgerRow> rows = buildLedger(doc);  // the same ledger as the page's panel
 
     std::string h;
     h.reserve(doc.text.size() * 2 + 8192);
@@ -276,13 +231,15 @@ std::string toHtmlHandout(const Document& doc, const ExportOptions& options) {
     h += "<h2>Sources ledger</h2>\n";
     if (rows.empty()) h += "<p class=\"note\">No claims were found.</p>\n";
     else {
-        h += "<table><thead><tr><th>Source</th><th>Type</th><th>Claims</th><th>Direct</th><th>Mixed</th>"
-             "<th>Reported</th><th>Words</th></tr></thead><tbody>\n";
-        for (const LedgerRow& r : rows)
-            h += "<tr><td>" + htmlEscape(r.name) + "</td><td>" + sourceKindName(r.kind) + "</td><td class=\"num\">" +
-                 std::to_string(r.claims) + "</td><td class=\"num\">" + std::to_string(r.direct) + "</td><td class=\"num\">" +
-                 std::to_string(r.mixed) + "</td><td class=\"num\">" + std::to_string(r.reported) +
-                 "</td><td class=\"num\">" + std::to_string(r.words) + "</td></tr>\n";
+        h += "<table><thead><tr><th>Source</th><th>Claims</th><th>Direct</th><th>Reported</th><th>Words</th>"
+             "<th>Quoted words</th><th>Named</th><th>Organization</th><th>Anonymous</th><th>Unsourced</th></tr></thead><tbody>\n";
+        auto num = [](size_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; };
+        for (const LedgerRow& r : rows) {
+            h += "<tr><td>" + htmlEscape(r.name);
+            if (r.entity >= 0) h += std::string(" <span class=\"note\">(") + labelTitle(r.label) + ")</span>";
+            h += "</td>" + num(r.claims) + num(r.direct) + num(r.reported()) + num(r.words) + num(r.quotedWords) +
+                 num(r.named) + num(r.organization) + num(r.anonymous) + num(r.unsourced) + "</tr>\n";
+        }
         int named = 0, anonymous = 0;
         for (const Quote& q : doc.quotes) {
             named += q.sourceKind == SourceKind::Named || q.sourceKind == SourceKind::Organization;
