@@ -86,17 +86,6 @@ std::string clip(std::string_view s, size_t max) {
     return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
-int countWords(std::string_view s) {
-    int n = 0;
-    bool in = false;
-    for (char c : s) {
-        const bool w = !(c == ' ' || c == '\n' || c == '\t');
-        if (w && !in) ++n;
-        in = w;
-    }
-    return n;
-}
-
 // Draws a small swatch and keeps the cursor on the same line.
 void swatch(ImU32 color, float w = 0) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -268,11 +257,21 @@ std::string App::debugJson() const {
     return buf;
 }
 
+namespace {
+// The way a row's claims are mostly sourced, in one word.
+const char* sourcing(const LedgerRow& r) {
+    if (r.entity < 0) return "unsourced";
+    const size_t most = std::max({r.named, r.organization, r.anonymous, r.unsourced});
+    return most == r.anonymous ? "anonymous" : most == r.organization ? "organization" : most == r.named ? "named" : "unsourced";
+}
+} // namespace
+
 std::string App::ledgerJson() const {
     nlohmann::json rows = nlohmann::json::array();
     for (const LedgerRow& r : m_ledger)
-        rows.push_back({{"name", r.name}, {"entity", r.entity}, {"kind", sourceKindName(r.kind)}, {"claims", r.claims},
-                        {"words", r.words}, {"direct", r.direct}, {"mixed", r.mixed}, {"reported", r.reported}});
+        rows.push_back({{"name", r.name}, {"entity", r.entity}, {"kind", sourcing(r)}, {"claims", r.claims},
+                        {"words", r.words}, {"quoted_words", r.quotedWords}, {"direct", r.direct}, {"mixed", r.mixed},
+                        {"reported", r.indirect}});
     return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -306,26 +305,7 @@ void App::rebuildCaches() {
     for (auto& v : m_byLabel)
         std::stable_sort(v.begin(), v.end(), [&](int a, int b) { return m_mentionCount[a] > m_mentionCount[b]; });
 
-    // The sources ledger: who is quoted, how often, how many words, how.
-    m_ledger.clear();
-    std::vector<int> rowOf(ne + 1, -1);
-    for (const Quote& q : m_doc.quotes) {
-        const size_t key = q.speaker >= 0 ? static_cast<size_t>(q.speaker) : ne;
-        if (rowOf[key] < 0) {
-            rowOf[key] = static_cast<int>(m_ledger.size());
-            LedgerRow row;
-            row.entity = q.speaker;
-            row.name = q.speaker >= 0 ? m_doc.entities[q.speaker].name
-                       : !q.source.empty() ? std::string(m_doc.slice(q.source)) : std::string("(no source)");
-            row.kind = q.speaker >= 0 || !q.source.empty() ? q.sourceKind : SourceKind::Unsourced;
-            m_ledger.push_back(std::move(row));
-        }
-        LedgerRow& row = m_ledger[rowOf[key]];
-        ++row.claims;
-        for (Span c : q.content) row.words += countWords(m_doc.slice(c));
-        (q.kind == QuoteKind::Direct ? row.direct : q.kind == QuoteKind::Mixed ? row.mixed : row.reported) += 1;
-    }
-    std::stable_sort(m_ledger.begin(), m_ledger.end(), [](const LedgerRow& a, const LedgerRow& b) { return a.claims > b.claims; });
+    m_ledger = buildLedger(m_doc);
 }
 
 // [SECTION] Corrections and export
@@ -997,7 +977,8 @@ void App::drawActors() {
 }
 
 void App::drawLedger() {
-    ImGui::TextWrapped("Who is quoted, how often and how. \"Direct\" counts words in quotation marks; \"reported\" is paraphrase.");
+    ImGui::TextWrapped("Who is quoted, how often and how: quoted words stand inside quotation marks; "
+                       "direct claims are all quotation, reported ones are (partly) paraphrase.");
     int named = 0, anonymous = 0, organization = 0, unsourced = 0;
     for (const Quote& q : m_doc.quotes) {
         switch (q.sourceKind) {
@@ -1015,7 +996,7 @@ void App::drawLedger() {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 3.f);
     ImGui::TableSetupColumn("Claims", 0, 1.f);
-    ImGui::TableSetupColumn("Words", 0, 1.f);
+    ImGui::TableSetupColumn("Quoted words", 0, 1.3f);
     ImGui::TableSetupColumn("Direct / reported", 0, 1.6f);
     ImGui::TableSetupColumn("Kind", 0, 1.6f);
     ImGui::TableHeadersRow();
@@ -1032,14 +1013,13 @@ void App::drawLedger() {
                 selectEntity(r.entity, true);
             ImGui::PopID();
             ImGui::TableNextColumn();
-            ImGui::Text("%d", r.claims);
+            ImGui::Text("%zu", r.claims);
             ImGui::TableNextColumn();
-            ImGui::Text("%d", r.words);
+            ImGui::Text("%zu", r.quotedWords);
             ImGui::TableNextColumn();
-            ImGui::Text("%d / %d", r.direct + r.mixed, r.reported);
+            ImGui::Text("%zu / %zu", r.direct, r.reported());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.kind == SourceKind::Named ? "named" : r.kind == SourceKind::Organization ? "organization"
-                                   : r.kind == SourceKind::Anonymous ? "anonymous" : "unsourced");
+            ImGui::TextUnformatted(sourcing(r));
         }
     }
     ImGui::EndTable();

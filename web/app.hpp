@@ -20,6 +20,7 @@
 #include "whosaid/annotate.hpp"
 #include "whosaid/classroom.hpp"
 #include "whosaid/document.hpp"
+#include "whosaid/ledger.hpp"
 
 namespace whosaid::web {
 
@@ -41,14 +42,6 @@ struct AppRequests {
         std::string name, mime, data;
     };
     std::vector<Download> downloads;
-};
-
-// Per-speaker counts for the Sources panel.
-struct LedgerRow {
-    int entity = -1;        // -1: unsourced
-    std::string name;
-    SourceKind kind = SourceKind::Unsourced;
-    int claims = 0, words = 0, direct = 0, mixed = 0, reported = 0;
 };
 
 // What the page is doing: annotating (the tool's markup, corrections), a
@@ -180,7 +173,7 @@ private:
     std::vector<int> m_mentionCount;       // per entity
     std::vector<int> m_firstMention;       // per entity
     std::vector<std::vector<int>> m_byLabel;  // entity indices per label, most mentioned first
-    std::vector<LedgerRow> m_ledger;
+    std::vector<LedgerRow> m_ledger;       // core's source ledger
 };
 
 // Colors shared by the article, the legend and the panels.
