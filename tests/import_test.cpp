@@ -48,3 +48,22 @@ TEST(Import, DetectsFormats) {
     EXPECT_EQ(detectFormat("Plain words."), InputFormat::Text);
     EXPECT_EQ(importText(R"({"schema":"whosaid/1","text":"Hello"})"), "Hello");
 }
+
+TEST(Import, MarkdownListsRulesEscapesAndInlineHtml) {
+    EXPECT_EQ(markdownToText("Bridge vote\n===========\n\n1. First point\n12) Second point\n  - nested item\n"
+                             "A \\*literal\\* star and <b>bold</b> text<br>\n[1]: http://x.invalid\n"),
+              "Bridge vote\n\nFirst point\nSecond point\nnested item\nA *literal* star and bold text");
+}
+
+TEST(Import, HtmlDropsHiddenPartsInAnyCase) {
+    EXPECT_EQ(htmlToText("<P>One</P><SCRIPT type=x>var a = '</p>';</SCRIPT><Style>p{}</STYLE>"
+                         "<!-- <p>commented</p> --><NAV><p>menu</p></NAV><p>Two &amp; three</p>"),
+              "One\n\nTwo & three");
+    EXPECT_EQ(htmlToText("<p title=\"a > b\">Quoted &gt; attribute</p>"), "Quoted > attribute");
+}
+
+TEST(Import, WhosaidJsonKeepsItsText) {
+    EXPECT_EQ(detectFormat("{\"schema\":\"whosaid/1\"}", "doc.JSON"), InputFormat::WhosaidJson);
+    EXPECT_EQ(importText(R"({"schema":"whosaid/1","text":"Ana <b>said</b> hi."})", "x.json"), "Ana <b>said</b> hi.");
+    EXPECT_EQ(importText("not json at all", "x.json"), "not json at all");  // unreadable JSON stays text
+}

@@ -3,6 +3,7 @@
 #include "whosaid/import.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdint>
 
@@ -228,14 +229,32 @@ std::string markdownToText(std::string_view md) {
         if (body.substr(0, 3) == "```" || body.substr(0, 3) == "~~~") { inFence = !inFence; continue; }
         if (!inFence) {
             while (!body.empty() && (body[0] == '#' || body[0] == '>')) body.remove_prefix(1);
-            if (body.size() >= 2 && (body[0] == '-' || body[0] == '*' || body[0] == '+') && body[1] == ' ') body.remove_prefix(2);
             while (!body.empty() && body[0] == ' ') body.remove_prefix(1);
-            if (body == "---" || body == "***" || body == "___") body = {};
+            if (body.size() >= 2 && (body[0] == '-' || body[0] == '*' || body[0] == '+') && body[1] == ' ') body.remove_prefix(2);
+            size_t digits = 0;  // ordered list item: "12. " or "3) "
+            while (digits < body.size() && digits < 9 && body[digits] >= '0' && body[digits] <= '9') ++digits;
+            if (digits && digits + 1 < body.size() && (body[digits] == '.' || body[digits] == ')') && body[digits + 1] == ' ')
+                body.remove_prefix(digits + 2);
+            while (!body.empty() && body[0] == ' ') body.remove_prefix(1);
+            // rules and setext heading underlines ("---", "===="), reference link definitions ("[1]: http://…")
+            if (body.size() >= 3 && body.find_first_not_of(body[0]) == std::string_view::npos &&
+                (body[0] == '-' || body[0] == '*' || body[0] == '_' || body[0] == '='))
+                continue;
+            if (!body.empty() && body[0] == '[' && body.find("]: ") != std::string_view::npos && body.find("](") == std::string_view::npos)
+                continue;
         }
         std::string clean;
         for (size_t i = 0; i < body.size(); ++i) {
             const char c = body[i];
             if (inFence) { clean += c; continue; }
+            if (c == '\\' && i + 1 < body.size() && std::string_view("\\`*_{}[]()#+-.!<>|~").find(body[i + 1]) != std::string_view::npos) {
+                clean += body[++i];  // a backslash escape: the character itself
+                continue;
+            }
+            if (c == '<' && i + 1 < body.size() && (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/' || body[i + 1] == '!')) {
+                const size_t gt = body.find('>', i);  // inline HTML tag or comment: dropped, its text kept
+                if (gt != std::string_view::npos) { i = gt; continue; }
+            }
             if (c == '!' && i + 1 < body.size() && body[i + 1] == '[') {  // image: drop
                 const size_t close = body.find("](", i);
                 const size_t end = close == std::string_view::npos ? std::string_view::npos : body.find(')', close);
