@@ -24,7 +24,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
-    "                        [--jsonl] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n"
+    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n"
     "       whosaid bench FILE [--seconds S]\n"
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
     "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
