@@ -26,18 +26,25 @@ for n in (1000, 10000, 40000):
             f.write(json.dumps({'id': f'd{i}', 'text': doc(i)}, ensure_ascii=False) + '\n')
 PY
 
-# Peak RSS (KB) and wall seconds of one run, via getrusage of the child.
+# Peak RSS (KB) and wall seconds of one run. GNU time reports the process
+# itself; getrusage from a Python parent would count the forked interpreter.
 measure() {
-    python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
-t = time.monotonic()
-with open(sys.argv[1], 'rb') as inp:
-    r = subprocess.run(sys.argv[2:], stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-wall = time.monotonic() - t
-if r.returncode:
-    sys.exit('failed: ' + r.stderr.decode()[:500])
-print(f'{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {wall:.2f}')
-PY
+    local input=$1
+    shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M %e' -o "$TMP/time" "$@" < "$input" > /dev/null 2> "$TMP/err" || { cat "$TMP/err" >&2; exit 1; }
+        cat "$TMP/time"
+    else  # sample /proc/PID/status while it runs
+        "$@" < "$input" > /dev/null 2> "$TMP/err" &
+        local pid=$! peak=0 start=$(date +%s.%N)
+        while kill -0 $pid 2> /dev/null; do
+            local hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2> /dev/null || true)
+            [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ] && peak=$hwm
+            sleep 0.01
+        done
+        wait $pid
+        echo "$peak $(python3 -c "import time; print(round(time.time() - $start, 2))")"
+    fi
 }
 
 echo "whosaid: $WHOSAID ($(nproc) cores)"
