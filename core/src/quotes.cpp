@@ -69,7 +69,9 @@ struct Ctx {
     size_t n = 0;
     std::vector<std::string> lower;
     std::vector<uint32_t> para;
-    std::vector<int32_t> mentionOf;  // token -> name mention index
+    // token -> span.begin of the name mention covering it, or kNone. Offsets, not
+    // indices: resolving speakers inserts mentions, which would shift indices.
+    std::vector<int32_t> mentionOf;
     std::vector<int32_t> regionOf;   // token -> region index
     std::vector<uint8_t> used;       // token taken by an attribution's cue/source chunk
     std::vector<uint8_t> claimed;    // token inside some content
@@ -79,6 +81,14 @@ struct Ctx {
     explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()) {}
 
     std::string_view text(uint32_t i) const { return doc.slice(tok[i].span); }
+    // The name mention covering token i; precondition: mentionOf[i] != kNone.
+    const Mention& mentionAt(uint32_t i) const {
+        const uint32_t b = static_cast<uint32_t>(mentionOf[i]);
+        auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), b,
+                                   [](const Mention& m, uint32_t v) { return m.span.begin < v; });
+        while (it + 1 != doc.mentions.end() && it->kind != MentionKind::Name && (it + 1)->span.begin == b) ++it;
+        return *it;
+    }
     bool is(uint32_t i, std::string_view w) const { return i < n && lower[i] == w; }
     bool isPunct(uint32_t i, std::string_view p) const {
         return i < n && tok[i].kind == TokenKind::Punct && text(i) == p;
@@ -348,10 +358,8 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
         c.lower[e] == "\xE2\x80\x99" "d" || c.lower[e] == "'ll" || c.lower[e] == "\xE2\x80\x99ll")
         return e > lb && sourcePronoun(c.lower[e - 1]) != PronounKind::None ? static_cast<int32_t>(e - 1) : kNone;
     if (c.mentionOf[e] != kNone) {
-        const Mention& m = c.doc.mentions[c.mentionOf[e]];
         uint32_t b = e;
         while (b > lb && c.mentionOf[b - 1] == c.mentionOf[e]) --b;
-        (void)m;
         return static_cast<int32_t>(extendNameLeft(c, b, lb));
     }
     if (isNpBoundary(c.lower[e]) || isDeterminer(c.lower[e]) || isCueAdverb(c.lower[e])) return kNone;
@@ -1075,9 +1083,8 @@ struct Resolver {
     // Most recent PER (or ORG/LOC/GRP for `it`/`they`) mention before token k, outside quotes.
     int32_t recentMention(uint32_t k, PronounKind pk) {
         for (uint32_t t = k; t-- > 0 && k - t < 400;) {
-            const int32_t m = c.mentionOf[t];
-            if (m == kNone || c.inRegion(t)) continue;
-            const Mention& mm = c.doc.mentions[m];
+            if (c.mentionOf[t] == kNone || c.inRegion(t)) continue;
+            const Mention& mm = c.mentionAt(t);
             if (mm.entity < 0) continue;
             const Label l = c.doc.entities[mm.entity].label;
             const bool ok = pk == PronounKind::Neuter   ? (l == Label::ORG)
@@ -1093,10 +1100,14 @@ struct Resolver {
 
     void addMention(Span s, Label label, MentionKind kind, int32_t entity) {
         auto& ms = c.doc.mentions;
-        for (Mention& m : ms)
-            if (m.span == s) { if (m.entity < 0) m.entity = entity; return; }
-        for (const Mention& m : ms)
-            if (m.span.overlaps(s)) return;  // names already there
+        // Mentions are sorted by start and short: look only at the neighbours.
+        auto after = std::lower_bound(ms.begin(), ms.end(), s.end, [](const Mention& x, uint32_t v) { return x.span.begin < v; });
+        for (auto it = after; it != ms.begin();) {
+            --it;
+            if (it->span.end + 4096 < s.begin) break;
+            if (it->span == s) { if (it->entity < 0) it->entity = entity; return; }
+            if (it->span.overlaps(s)) return;  // names already there
+        }
         Mention m;
         m.span = s;
         m.label = label;
@@ -1127,8 +1138,8 @@ struct Resolver {
             }
         }
         // a name heads the phrase
-        if (c.mentionOf[se] != kNone && c.doc.mentions[c.mentionOf[se]].entity >= 0) {
-            const Mention& m = c.doc.mentions[c.mentionOf[se]];
+        if (c.mentionOf[se] != kNone && c.mentionAt(se).entity >= 0) {
+            const Mention& m = c.mentionAt(se);
             q.speaker = m.entity;
             const Label l = c.doc.entities[m.entity].label;
             q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
@@ -1259,7 +1270,7 @@ void findQuotes(Document& doc, const ModelData&) {
             while (m < doc.mentions.size() && doc.mentions[m].span.end <= doc.tokens[i].span.begin) ++m;
             if (m < doc.mentions.size() && doc.mentions[m].span.contains(doc.tokens[i].span.begin) &&
                 doc.mentions[m].kind == MentionKind::Name)
-                c.mentionOf[i] = static_cast<int32_t>(m);
+                c.mentionOf[i] = static_cast<int32_t>(doc.mentions[m].span.begin);
         }
     }
     c.regionOf.assign(c.n, kNone);
@@ -1314,16 +1325,7 @@ void findQuotes(Document& doc, const ModelData&) {
                 q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
             }
         } else {
-            res.resolve(q, a, history, historyLabel);
-            // mentions may have been inserted: rebuild the token map
-            c.mentionOf.assign(c.n, kNone);
-            size_t m = 0;
-            for (uint32_t i = 0; i < c.n; ++i) {
-                while (m < doc.mentions.size() && doc.mentions[m].span.end <= doc.tokens[i].span.begin) ++m;
-                if (m < doc.mentions.size() && doc.mentions[m].span.contains(doc.tokens[i].span.begin) &&
-                    doc.mentions[m].kind == MentionKind::Name)
-                    c.mentionOf[i] = static_cast<int32_t>(m);
-            }
+            res.resolve(q, a, history, historyLabel);  // may insert mentions; mentionOf holds offsets
         }
         history.push_back(q.speaker);
         historyLabel.push_back(q.speaker >= 0 ? doc.entities[q.speaker].label : Label::MISC);
