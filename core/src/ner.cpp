@@ -167,15 +167,13 @@ std::string normalizeLower(std::string_view token) {
 void FlatMap::build(const std::vector<std::pair<uint32_t, uint32_t>>& items) {
     uint32_t cap = 16;
     while (cap < items.size() * 2) cap <<= 1;
-    keys.assign(cap, 0);
-    values.assign(cap, 0);
+    slots.assign(cap, Slot{});
     mask = cap - 1;
     for (const auto& [k, v] : items) {
         for (uint32_t s = k & mask;; s = (s + 1) & mask) {
-            if (keys[s] == k) break;  // duplicate key: the first one wins
-            if (keys[s] == 0) {
-                keys[s] = k;
-                values[s] = v;
+            if (slots[s].key == k) break;  // duplicate key: the first one wins
+            if (slots[s].key == 0) {
+                slots[s] = {k, v};
                 break;
             }
         }
@@ -183,7 +181,7 @@ void FlatMap::build(const std::vector<std::pair<uint32_t, uint32_t>>& items) {
 }
 
 size_t FlatMap::size() const {
-    return static_cast<size_t>(std::count_if(keys.begin(), keys.end(), [](uint32_t k) { return k != 0; }));
+    return static_cast<size_t>(std::count_if(slots.begin(), slots.end(), [](const Slot& e) { return e.key != 0; }));
 }
 
 // [SECTION] Serialization
@@ -257,8 +255,8 @@ std::string serialize(const NerModel& m) {
     // features: keys in row order
     const uint32_t rows = static_cast<uint32_t>(m.scales.size());
     std::vector<uint32_t> rowKey(rows, 0);
-    for (size_t s = 0; s < m.features.keys.size(); ++s)
-        if (m.features.keys[s]) rowKey[m.features.values[s]] = m.features.keys[s];
+    for (const FlatMap::Slot& e : m.features.slots)
+        if (e.key) rowKey[e.value] = e.key;
     w.u32(rows);
     for (uint32_t k : rowKey) w.u32(k);
     for (float f : m.scales) w.f32(f);
@@ -266,8 +264,8 @@ std::string serialize(const NerModel& m) {
     for (float f : m.transitions) w.f32(f);
     auto writeMap = [&](const FlatMap& fm, bool wide) {
         std::vector<std::pair<uint32_t, uint32_t>> items;
-        for (size_t s = 0; s < fm.keys.size(); ++s)
-            if (fm.keys[s]) items.push_back({fm.keys[s], fm.values[s]});
+        for (const FlatMap::Slot& e : fm.slots)
+            if (e.key) items.push_back({e.key, e.value});
         std::sort(items.begin(), items.end());
         w.u32(static_cast<uint32_t>(items.size()));
         for (auto& it : items) w.u32(it.first);
@@ -409,7 +407,7 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
         }
     }
     // gazetteer: the longest match of each class starting at each capitalized token
-    if (!model.gazetteer.keys.empty()) {
+    if (!model.gazetteer.empty()) {
         for (const Sentence& s : doc.sentences) {
             for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
                 if (!df.info[i].candidate) continue;
@@ -643,8 +641,13 @@ void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& t
             for (uint32_t i = a; i < b; ++i) {
                 float* sc = &scores[static_cast<size_t>(i - a) * kTags];
                 const int nf = features(doc, df, i, feats);
+                uint32_t folded[kMaxFeatures];
                 for (int f = 0; f < nf; ++f) {
-                    const uint32_t row = m.features.find(foldKey(feats[f]));
+                    folded[f] = foldKey(feats[f]);
+                    m.features.prefetch(folded[f]);
+                }
+                for (int f = 0; f < nf; ++f) {
+                    const uint32_t row = m.features.find(folded[f]);
                     if (row == UINT32_MAX) continue;
                     const float scale = m.scales[row];
                     const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
