@@ -124,11 +124,8 @@ struct Ctx {
     bool isWord(uint32_t i) const { return i < n && (tok[i].kind == TokenKind::Word || tok[i].kind == TokenKind::Number); }
     uint32_t sentFirst(uint32_t i) const { return doc.sentences[tok[i].sentence].firstToken; }
     uint32_t sentEnd(uint32_t i) const { return doc.sentences[tok[i].sentence].endToken; }
-    uint32_t paraEnd(uint32_t i) const {
-        uint32_t j = i;
-        while (j + 1 < n && para[j + 1] == para[i]) ++j;
-        return j;  // inclusive
-    }
+    std::vector<uint32_t> paraLast;  // paragraph -> its last token
+    uint32_t paraEnd(uint32_t i) const { return paraLast[para[i]]; }  // inclusive
     bool inRegion(uint32_t i) const { return i < n && regionOf[i] != kNone; }
 };
 
@@ -1263,6 +1260,8 @@ void findQuotes(Document& doc, const ModelData&) {
     for (const Token& t : doc.tokens) c.lower.push_back(lowercase(doc.slice(t.span)));
     c.para.resize(c.n);
     for (uint32_t i = 0; i < c.n; ++i) c.para[i] = doc.sentences[doc.tokens[i].sentence].paragraph;
+    c.paraLast.assign(c.para.back() + 1, 0);
+    for (uint32_t i = 0; i < c.n; ++i) c.paraLast[c.para[i]] = i;  // paragraphs run in order
     c.mentionOf.assign(c.n, kNone);
     {
         size_t m = 0;
