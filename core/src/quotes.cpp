@@ -470,8 +470,12 @@ bool sourceRight(const Ctx& c, uint32_t k, uint32_t end, int32_t& sb, int32_t& s
 // calling..."): the source of an earlier attribution in the sentence, or its
 // first name or pronoun after an opening adverbial.
 bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
-    const uint32_t first = c.sentFirst(cue);
-    for (auto it = c.atts.rbegin(); it != c.atts.rend(); ++it) {
+    // A subject sits near its verb: looking further back than this in a runaway
+    // "sentence" (a paste without full stops) would only make the cost quadratic.
+    constexpr uint32_t kReach = 400, kRecent = 64;
+    const uint32_t first = std::max(c.sentFirst(cue), cue > kReach ? cue - kReach : 0u);
+    uint32_t looked = 0;
+    for (auto it = c.atts.rbegin(); it != c.atts.rend() && looked++ < kRecent; ++it) {
         if (it->srcFirst == kNone || static_cast<uint32_t>(it->srcFirst) < first || static_cast<uint32_t>(it->srcFirst) >= cue) continue;
         sb = it->srcFirst;
         se = it->srcLast;
@@ -1010,19 +1014,34 @@ void reported(Ctx& c) {
 // open a paragraph right after a quoted paragraph; otherwise left alone when
 // short (scare quotes, titles) and reported as unsourced when long.
 void leftovers(Ctx& c) {
+    // The attributions so far sorted by where their content ends, to find the one
+    // before each region in O(log n). Those made or extended here are tracked
+    // apart: regions come in text order, so the latest of them ends last.
+    auto endOf = [&](int32_t k) { return c.atts[k].content.back().second; };
+    std::vector<std::pair<uint32_t, int32_t>> ends;
+    ends.reserve(c.atts.size());
+    for (size_t k = 0; k < c.atts.size(); ++k) ends.push_back({endOf(static_cast<int32_t>(k)), static_cast<int32_t>(k)});
+    std::sort(ends.begin(), ends.end());
+    int32_t touched = kNone;
     for (size_t r = 0; r < c.regions.size(); ++r) {
         Region& reg = c.regions[r];
         if (reg.owner != kNone || reg.prev != kNone) continue;
         if (c.claimed[reg.open]) { reg.owner = -2; continue; }
         const bool opensParagraph = c.tok[reg.open].paragraphStart;
-        // the previous attribution, by content position
+        // the previous attribution, by content position (the first one on a tie)
         int32_t prev = kNone;
         uint32_t prevEnd = 0;
-        for (size_t k = 0; k < c.atts.size(); ++k) {
-            const auto& a = c.atts[k];
-            const uint32_t e = a.content.back().second;
-            if (e < reg.open && (prev == kNone || e > prevEnd)) { prev = static_cast<int32_t>(k); prevEnd = e; }
+        auto consider = [&](int32_t k) {
+            const uint32_t e = endOf(k);
+            if (e < reg.open && (prev == kNone || e > prevEnd || (e == prevEnd && k < prev))) { prev = k; prevEnd = e; }
+        };
+        auto it = std::lower_bound(ends.begin(), ends.end(), std::pair<uint32_t, int32_t>{reg.open, INT32_MIN});
+        if (it != ends.begin()) {
+            const uint32_t best = std::prev(it)->first;
+            auto first = std::lower_bound(ends.begin(), it, std::pair<uint32_t, int32_t>{best, INT32_MIN});
+            consider(first->second);
         }
+        if (touched != kNone) consider(touched);
         const bool sentenceStart = reg.open == c.sentFirst(reg.open) || (reg.open > 0 && c.sentenceEnd(reg.open - 1));
         bool sameParagraphNext = false;
         if (!opensParagraph && sentenceStart && prev != kNone && c.para[reg.open] == c.para[prevEnd] && c.inRegion(prevEnd)) {
@@ -1034,6 +1053,7 @@ void leftovers(Ctx& c) {
             c.atts[prev].content.back().second == prevEnd && c.inRegion(prevEnd)) {
             Attribution& a = c.atts[prev];
             takeRegion(c, a, static_cast<int32_t>(r), prev);
+            touched = prev;
             continue;
         }
         if (regionWords(c, reg) < 1) continue;
@@ -1052,6 +1072,7 @@ void leftovers(Ctx& c) {
             }
             takeRegion(c, a, static_cast<int32_t>(r), static_cast<int32_t>(c.atts.size()));
             c.atts.push_back(std::move(a));
+            touched = static_cast<int32_t>(c.atts.size() - 1);
             continue;
         }
         a.continuation = prev != kNone;
@@ -1059,6 +1080,7 @@ void leftovers(Ctx& c) {
         a.confidence = prev != kNone ? 0.5f : 0.2f;
         takeRegion(c, a, static_cast<int32_t>(r), static_cast<int32_t>(c.atts.size()));
         c.atts.push_back(std::move(a));
+        touched = static_cast<int32_t>(c.atts.size() - 1);
     }
 }
 
