@@ -263,7 +263,12 @@ void App::drawClassSummary() {
         return;
     }
     const ClassSummary& s = m_summary;
-    ImGui::Text("%d students: %s", s.students, s.students ? "" : "load their work files (Classroom \xE2\x96\xBE)");
+    if (s.students == 0) ImGui::TextUnformatted("No students' work yet: load their files (Classroom \xE2\x96\xBE).");
+    else ImGui::Text("%d student%s: %s", s.students, s.students == 1 ? "" : "s", [&] {
+        std::string names;
+        for (const std::string& n : s.names) names += (names.empty() ? "" : ", ") + (n.empty() ? std::string("(no name)") : n);
+        return names;
+    }().c_str());
     scoreBar("Claims found", s.claims);
     scoreBar("Speakers right", s.speakers);
     scoreBar("Anonymous noticed", s.anonymous);
