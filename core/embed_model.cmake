@@ -1,7 +1,11 @@
 # Turns a binary file into a C++ source holding its bytes, so the model is
 # compiled into the library (the browser has no files to open).
-#   cmake -DIN=assets/ner.bin -DOUT=builtin_model.cpp -P embed_model.cmake
-# A missing IN gives an empty array (a build without a trained model).
+#   cmake -DIN=assets/ner.bin -DOUT=builtin_model.cpp [-DNAME=kBuiltinModel] -P embed_model.cmake
+# A missing IN gives an empty array (a build without a trained model). NAME is
+# the array's symbol (NAME and NAMESize) in whosaid::detail.
+if(NOT NAME)
+    set(NAME kBuiltinModel)
+endif()
 if(EXISTS "${IN}")
     file(READ "${IN}" hex HEX)
 else()
@@ -19,10 +23,10 @@ file(WRITE "${OUT}.tmp"
 "// Generated from ${IN} by core/embed_model.cmake. Do not edit.\n"
 "#include <cstddef>\n"
 "namespace whosaid::detail {\n"
-"extern const char kBuiltinModel[];\n"
-"extern const size_t kBuiltinModelSize;\n"
-"const char kBuiltinModel[] =\n\"${lines}\";\n"
-"const size_t kBuiltinModelSize = ${bytes};\n"
+"extern const char ${NAME}[];\n"
+"extern const size_t ${NAME}Size;\n"
+"const char ${NAME}[] =\n\"${lines}\";\n"
+"const size_t ${NAME}Size = ${bytes};\n"
 "} // namespace whosaid::detail\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUT}.tmp")

@@ -8,6 +8,8 @@ namespace whosaid::cli {
 
 // whosaid train-ner [options]; args excludes the command name.
 int trainNerMain(const std::vector<std::string>& args);
+// whosaid train-quotes [options] (shell/train_quotes.cpp)
+int trainQuotesMain(const std::vector<std::string>& args);
 // whosaid annotate [FILE...|-] [options] (shell/annotate.cpp)
 int annotateMain(const std::vector<std::string>& args);
 // whosaid eval --gold FILE [options]

@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "       whosaid bench FILE [--seconds S]\n"
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
     "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
+    "       whosaid train-quotes [--data DIR] [--out FILE] [--seed S] (see train-quotes --help)\n"
     "       whosaid version\n";
 
 int usage(const char* problem = nullptr) {
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
     if (args.empty()) return usage();
     const std::string cmd = args[0];
     if (cmd == "train-ner") return whosaid::cli::trainNerMain({args.begin() + 1, args.end()});
+    if (cmd == "train-quotes") return whosaid::cli::trainQuotesMain({args.begin() + 1, args.end()});
     if (cmd == "eval") return whosaid::cli::evalMain({args.begin() + 1, args.end()});
     if (cmd == "annotate") return whosaid::cli::annotateMain({args.begin() + 1, args.end()});
     bool jsonl = false, pretty = false;

@@ -18,7 +18,22 @@ namespace detail {
 // Generated at build time from assets/ner.bin (core/embed_model.cmake).
 extern const char kBuiltinModel[];
 extern const size_t kBuiltinModelSize;
+// From assets/quotes.bin (the cue tagger); empty in a build without it.
+extern const char kBuiltinQuoteModel[];
+extern const size_t kBuiltinQuoteModelSize;
 } // namespace detail
+
+namespace {
+// The built-in cue tagger, shared by every loaded Model (a NER file given to
+// Model::load() does not carry one). Bad bytes give the lexicon alone.
+const qm::QuoteModel& builtinQuoteModel() {
+    static const qm::QuoteModel m = [] {
+        Result<qm::QuoteModel> q = qm::deserialize(std::string_view(detail::kBuiltinQuoteModel, detail::kBuiltinQuoteModelSize));
+        return q ? std::move(*q) : qm::QuoteModel();
+    }();
+    return m;
+}
+} // namespace
 
 const Model& Model::builtin() {
     // A build without assets/ner.bin embeds no bytes: the model is then empty
@@ -36,6 +51,7 @@ Result<Model> Model::load(std::string_view bytes) {
     Model m;
     m.m_data->version = ner::kFormatVersion;
     m.m_data->ner = std::move(*ner);
+    m.m_data->quotes = builtinQuoteModel();
     return m;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ner.hpp"
+#include "quote_model.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/document.hpp"
 
@@ -11,6 +12,7 @@ namespace whosaid {
 struct ModelData {
     uint32_t version = 0;
     ner::NerModel ner;  // empty when no tagger was loaded: then no names are found
+    qm::QuoteModel quotes;  // the cue tagger; empty: the cue lexicon alone
 };
 
 // Name mentions (kind Name) from the tokens; fills doc.mentions sorted by start.

@@ -18,6 +18,7 @@
 // function words; a cue is trusted when its word is in the lexicon.
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -77,6 +78,11 @@ struct Ctx {
     std::vector<uint8_t> claimed;    // token inside some content
     std::vector<Region> regions;
     std::vector<Attribution> atts;
+    // The cue tagger's score per token (empty without a model) and its thresholds.
+    std::vector<float> cueScore;
+    float addThreshold = 0.f, dropThreshold = -1e9f;
+    int minTaggerWords = 4;
+    bool taggerCues = false;  // words outside the lexicon count as cues (the reported-speech pass only)
 
     explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()) {}
 
@@ -263,6 +269,9 @@ int regionWords(const Ctx& c, const Region& r) {
 
 // [SECTION] Cues
 
+// The lemma of a cue found by the tagger rather than the lexicon.
+constexpr std::string_view kTaggerLemma = "(tagger)";
+
 struct Cue {
     uint32_t first = 0, last = 0;
     CueWord word;
@@ -278,6 +287,22 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
         return true;
     }
     CueWord cw = lookupCue(w);
+    if (!c.cueScore.empty()) {
+        // The cue tagger: words the lexicon lacks ("blocked", "advocates") become
+        // cues when they score high; lexicon words that score low are not cues here.
+        const float s = c.cueScore[i];
+        if (cw.cls == CueClass::None) {
+            if (!c.taggerCues || s <= c.addThreshold || w.size() < 3 || isNpBoundary(w) || isCueAdverb(w) ||
+                isDeterminer(w) || sourcePronoun(w) != PronounKind::None)
+                return false;
+            const bool ing = w.size() > 4 && w.ends_with("ing"), ed = w.size() > 3 && w.ends_with("ed");
+            const CueForm form = ing ? CueForm::Participle : ed ? CueForm::Past
+                                 : w.ends_with("s") && !w.ends_with("ss") ? CueForm::Third : CueForm::Base;
+            cw = CueWord{CueClass::Speech, form, 0, kTaggerLemma};
+        } else if (s < c.dropThreshold) {
+            return false;
+        }
+    }
     if (cw.cls == CueClass::None) return false;
     if ((cw.flags & kCueTrailingOnly) && !trailing) return false;
     const bool sentenceInitial = i == c.sentFirst(i) || c.tok[i - 1].kind == TokenKind::QuoteOpen;
@@ -938,6 +963,8 @@ bool reverseChunk(Ctx& c, const Cue& cue, Attribution& a) {
 }
 
 void reported(Ctx& c) {
+    c.taggerCues = true;
+    struct Reset { Ctx& c; ~Reset() { c.taggerCues = false; } } reset{c};
     std::vector<Cue> cues;
     for (uint32_t i = 0; i < c.n; ++i) {
         Cue cue;
@@ -1006,6 +1033,12 @@ void reported(Ctx& c) {
         a.srcFirst = sb;
         a.srcLast = se;
         if (!contentAfter(c, cue.last + 1, cue.word, a)) continue;
+        if (cue.word.lemma == kTaggerLemma) {
+            // a tagged cue needs a clause, not just an object ("thanked the engineers")
+            int words = 0;
+            for (uint32_t k = a.content.back().first; k <= a.content.back().second; ++k) words += c.isWord(k);
+            if (words < c.minTaggerWords) continue;
+        }
         addAttribution(c, std::move(a));
     }
 }
@@ -1274,7 +1307,7 @@ struct Resolver {
 
 } // namespace
 
-void findQuotes(Document& doc, const ModelData&) {
+void findQuotes(Document& doc, const ModelData& model) {
     doc.quotes.clear();
     Ctx c(doc);
     if (c.n == 0) return;
@@ -1293,6 +1326,21 @@ void findQuotes(Document& doc, const ModelData&) {
                 doc.mentions[m].kind == MentionKind::Name)
                 c.mentionOf[i] = static_cast<int32_t>(doc.mentions[m].span.begin);
         }
+    }
+    if (!model.quotes.empty()) {
+        std::vector<uint8_t> isName(c.n);
+        for (uint32_t i = 0; i < c.n; ++i) isName[i] = c.mentionOf[i] != kNone;
+        const qm::CueInput in{doc, c.lower, isName};
+        c.cueScore.assign(c.n, -1e9f);
+        for (uint32_t i = 0; i < c.n; ++i)
+            if (doc.tokens[i].kind == TokenKind::Word) c.cueScore[i] = model.quotes.score(in, i);
+        c.addThreshold = model.quotes.addThreshold;
+        c.dropThreshold = model.quotes.dropThreshold;
+#ifdef WHOSAID_TUNE_QUOTES  // tuning on dev without retraining: -DWHOSAID_TUNE_QUOTES, never shipped
+        if (const char* e = std::getenv("WHOSAID_QADD")) c.addThreshold = std::strtof(e, nullptr);
+        if (const char* e = std::getenv("WHOSAID_QDROP")) c.dropThreshold = std::strtof(e, nullptr);
+        if (const char* e = std::getenv("WHOSAID_QMIN")) c.minTaggerWords = std::atoi(e);
+#endif
     }
     c.regionOf.assign(c.n, kNone);
     c.used.assign(c.n, 0);

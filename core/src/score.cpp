@@ -98,6 +98,8 @@ Result<GoldDoc> goldFromJson(const json& j, size_t index) {
             if (auto k = q.find("kind"); k != q.end() && k->is_string()) parseQuoteKind(k->get<std::string>(), quote.kind);
             if (auto src = q.find("source"); src != q.end() && !src->is_null())
                 if (!pairSpan(*src, quote.source)) return Error{where + ": a quote has a bad source span"};
+            if (auto cue = q.find("cue"); cue != q.end() && !cue->is_null())
+                if (!pairSpan(*cue, quote.cue)) return Error{where + ": a quote has a bad cue span"};
             if (auto sp = q.find("speaker"); sp != q.end() && sp->is_string()) quote.speaker = entityIndex(*sp);
             g.doc.quotes.push_back(std::move(quote));
         }
