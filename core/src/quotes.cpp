@@ -445,6 +445,11 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
         --k;
         ++skipped;
     }
+    if (k >= lb && (c.is(k, "who") || c.is(k, "which")) && k > 0 && (c.isPunct(k - 1, ",") || c.mentionOf[k - 1] != kNone)) {
+        // "Cruz, who refused to...": PolNeAR marks the relative pronoun as the source
+        sb = se = static_cast<int32_t>(k);
+        return true;
+    }
     if (c.isPunct(k, ")")) {  // "Sen. Chuck Grassley (R-Iowa) said"
         uint32_t j = k;
         while (j > lb && !c.isPunct(j, "(") && k - j < 12) --j;

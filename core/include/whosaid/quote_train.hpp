@@ -22,8 +22,8 @@ struct QuoteTrainOptions {
     uint32_t seed = 7;
     uint32_t bits = 18;          // hashed weight table of 2^bits int16 weights
     // Tuned on polnear/dev by measuring `whosaid eval` (never trained on dev).
-    float addThreshold = -5.f;   // a word outside the lexicon scoring above this is a cue
-    float dropThreshold = -20.f; // a lexicon word scoring below this is not a cue there
+    float addThreshold = -4.f;   // a word outside the lexicon scoring above this is a cue
+    float dropThreshold = -15.f; // a lexicon word scoring below this is not a cue there
 };
 
 // Annotates each gold document's text with `model` (tokens and names, the
