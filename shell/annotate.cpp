@@ -66,21 +66,6 @@ struct Outcome {
     int code = 0;
 };
 
-bool readAllFile(const std::string& path, std::string& out, std::string& err) {
-    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (!f) {
-        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
-        return false;
-    }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    const bool bad = std::ferror(f);
-    if (f != stdin) std::fclose(f);
-    if (bad) err = path + ": read error";
-    return !bad;
-}
-
 bool tooLarge(const Error& e) { return e.message.rfind("text too large", 0) == 0; }
 
 // A file name from a document id: letters, digits, '-', '_' and '.' kept.
@@ -138,7 +123,7 @@ public:
             if (name.empty()) name = "line-" + std::to_string(r.line);
         } else {
             std::string err;
-            if (!readAllFile(r.source, bytes, err)) return fail(err.substr(err.find(": ") + 2));
+            if (!readFile(r.source, bytes, err)) return fail(err.substr(err.find(": ") + 2));
             fileHint = r.source == "-" ? "" : r.source;
             name = r.source == "-" ? "stdin" : fs::path(r.source).stem().string();
         }

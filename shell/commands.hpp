@@ -15,7 +15,7 @@ int annotateMain(const std::vector<std::string>& args);
 // whosaid eval --gold FILE [options]
 int evalMain(const std::vector<std::string>& args);
 
-// Reads a whole file; false with a message on failure.
+// Reads a whole file, or stdin for "-"; false with a message on failure (shell/io.cpp).
 bool readFile(const std::string& path, std::string& out, std::string& err);
 
 } // namespace whosaid::cli

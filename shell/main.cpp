@@ -37,25 +37,9 @@ int usage(const char* problem = nullptr) {
     return 1;
 }
 
-// Reads a whole file, or stdin for "-". Returns false with a message on failure.
-bool readAll(const std::string& path, std::string& out, std::string& err) {
-    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (!f) {
-        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
-        return false;
-    }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    const bool bad = std::ferror(f);
-    if (f != stdin) std::fclose(f);
-    if (bad) err = path + ": read error";
-    return !bad;
-}
-
 int bench(const std::string& path, double seconds) {
     std::string text, err;
-    if (!readAll(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
+    if (!whosaid::cli::readFile(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
     using clock = std::chrono::steady_clock;
     const whosaid::Model& model = whosaid::Model::builtin();
     size_t sink = 0;

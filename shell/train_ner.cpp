@@ -21,21 +21,6 @@ namespace whosaid::cli {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-bool readFile(const std::string& path, std::string& out, std::string& err) {
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        err = path + ": cannot be opened for reading (" + std::strerror(errno) + ")";
-        return false;
-    }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    const bool bad = std::ferror(f);
-    std::fclose(f);
-    if (bad) err = path + ": read error";
-    return !bad;
-}
-
 namespace {
 
 constexpr const char* kUsage =
