@@ -1,6 +1,7 @@
 // The whosaid/1 JSON form: code point offsets outside, byte offsets inside.
 #include "whosaid/json.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "whosaid/text.hpp"
@@ -199,7 +200,8 @@ Result<Document> fromJson(std::string_view text) {
         if (!parseSourceKind(str(q, "source_kind", "unsourced"), quo.sourceKind))
             return Error{"whosaid/1: quote has an unknown source_kind"};
         const json& c = field(q, "confidence");
-        quo.confidence = c.is_number() ? c.get<float>() : 0.f;
+        // clamped: the page draws it as a share, and other tools may write 0..100
+        quo.confidence = c.is_number() ? static_cast<float>(std::clamp(c.get<double>(), 0.0, 1.0)) : 0.f;
         quo.why = str(q, "why");
         doc.quotes.push_back(std::move(quo));
     }

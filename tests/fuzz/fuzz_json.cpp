@@ -1,0 +1,38 @@
+// libFuzzer target: whosaid/1 import (fromJson) on arbitrary bytes, then what
+// the page and the CLI do with an imported document: tokenize, apply the hand
+// corrections, write it back out in every export format.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "../document_invariants.hpp"
+#include "whosaid/corrections.hpp"
+#include "whosaid/export.hpp"
+#include "whosaid/json.hpp"
+#include "whosaid/tokenizer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    using namespace whosaid;
+    Result<Document> doc = fromJson(std::string_view(reinterpret_cast<const char*>(data), size));
+    if (!doc) return 0;
+    std::string why = invariants::checkDocument(*doc, {.strict = false});
+    if (why.empty()) {
+        tokenize(*doc);
+        applyCorrections(*doc);
+        why = invariants::checkDocument(*doc, {.strict = false});
+    }
+    if (!why.empty()) {
+        std::fprintf(stderr, "invariant broken: %s\n", why.c_str());
+        std::abort();
+    }
+    Result<Document> back = fromJson(toJson(*doc));
+    if (!back) {
+        std::fprintf(stderr, "toJson -> fromJson failed: %s\n", back.error().message.c_str());
+        std::abort();
+    }
+    for (ExportFormat f : {ExportFormat::Json, ExportFormat::WebAnnotation, ExportFormat::Brat, ExportFormat::Conll,
+                           ExportFormat::Html})
+        (void)exportDocument(*doc, f);
+    return 0;
+}
