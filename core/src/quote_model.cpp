@@ -27,24 +27,30 @@ constexpr uint32_t mix(uint32_t a, uint32_t b) {
 
 // [SECTION] Features
 
-std::string_view word(const CueInput& in, int64_t i) {
-    if (i < 0) return "<s>";
-    if (i >= static_cast<int64_t>(in.lower.size())) return "</s>";
-    return in.lower[static_cast<size_t>(i)];
+const uint32_t kStartHash = fnv("<s>"), kEndHash = fnv("</s>");
+
+uint32_t hashAt(const CueInput& in, int64_t i) {
+    if (i < 0) return kStartHash;
+    if (i >= static_cast<int64_t>(in.hash.size())) return kEndHash;
+    return in.hash[static_cast<size_t>(i)];
 }
 
-
-uint32_t tokenClass(const CueInput& in, int64_t i) {
-    if (i < 0 || i >= static_cast<int64_t>(in.doc.tokens.size())) return 1;
-    const Token& t = in.doc.tokens[static_cast<size_t>(i)];
+uint32_t classOf(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
+                 size_t i) {
+    const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::QuoteOpen) return 2;
     if (t.kind == TokenKind::QuoteClose) return 3;
     if (t.kind != TokenKind::Word) return 10 + static_cast<uint32_t>(t.kind);
-    if (in.isName[static_cast<size_t>(i)]) return 4;
-    const std::string_view w = in.lower[static_cast<size_t>(i)];
+    if (isName[i]) return 4;
+    const std::string_view w = lower[i];
     if (sourcePronoun(w) != PronounKind::None) return 5;
-    if (speakerNoun(w) != SpeakerNoun::None) return 6 + static_cast<uint32_t>(speakerNoun(w));
+    if (const SpeakerNoun sn = speakerNoun(w); sn != SpeakerNoun::None) return 6 + static_cast<uint32_t>(sn);
     return 0;
+}
+
+uint32_t tokenClass(const CueInput& in, int64_t i) {
+    if (i < 0 || i >= static_cast<int64_t>(in.tokenClass.size())) return 1;
+    return in.tokenClass[static_cast<size_t>(i)];
 }
 
 } // namespace
@@ -52,10 +58,10 @@ uint32_t tokenClass(const CueInput& in, int64_t i) {
 int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out) {
     int n = 0;
     auto add = [&](uint32_t kind, uint32_t v) { out[n++] = mix(kind * 0x9E3779B1u, v); };
-    const std::string_view w = word(in, i);
-    const uint32_t hw = fnv(w);
-    const uint32_t hp1 = fnv(word(in, int64_t(i) - 1)), hp2 = fnv(word(in, int64_t(i) - 2));
-    const uint32_t hn1 = fnv(word(in, int64_t(i) + 1)), hn2 = fnv(word(in, int64_t(i) + 2));
+    const std::string_view w = in.lower[i];
+    const uint32_t hw = in.hash[i];
+    const uint32_t hp1 = hashAt(in, int64_t(i) - 1), hp2 = hashAt(in, int64_t(i) - 2);
+    const uint32_t hn1 = hashAt(in, int64_t(i) + 1), hn2 = hashAt(in, int64_t(i) + 2);
     add(1, 0);  // bias
     add(2, hw);
     add(3, fnv(w.substr(w.size() > 3 ? w.size() - 3 : 0)));
@@ -117,6 +123,16 @@ float QuoteModel::score(const CueInput& in, uint32_t i) const {
     float s = 0.f;
     for (int k = 0; k < n; ++k) s += weights[f[k] & mask];
     return s;
+}
+
+void prepareCueInput(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
+                     std::vector<uint32_t>& hash, std::vector<uint8_t>& tokenClass) {
+    hash.resize(lower.size());
+    tokenClass.resize(lower.size());
+    for (size_t i = 0; i < lower.size(); ++i) {
+        hash[i] = fnv(lower[i]);
+        tokenClass[i] = static_cast<uint8_t>(classOf(doc, lower, isName, i));
+    }
 }
 
 void cueInputArrays(const Document& doc, std::vector<std::string>& lower, std::vector<uint8_t>& isName) {
@@ -222,16 +238,18 @@ QuoteModel trainCueTagger(const std::vector<Document>& docs, const CueTrainOptio
     std::vector<uint32_t> feats;
     std::vector<Example> ex;
     std::vector<std::string> lower;
-    std::vector<uint8_t> isName;
+    std::vector<uint8_t> isName, classes;
+    std::vector<uint32_t> hashes;
     for (const Document& d : docs) {
         cueInputArrays(d, lower, isName);
+        prepareCueInput(d, lower, isName, hashes, classes);
         std::vector<uint8_t> gold(d.tokens.size(), 0);
         for (const Quote& q : d.quotes) {
             if (q.cue.end <= q.cue.begin) continue;
             for (size_t i = 0; i < d.tokens.size(); ++i)
                 if (d.tokens[i].span.begin < q.cue.end && q.cue.begin < d.tokens[i].span.end) gold[i] = 1;
         }
-        const CueInput in{d, lower, isName};
+        const CueInput in{d, lower, isName, hashes, classes};
         uint32_t f[kMaxFeatures];
         for (uint32_t i = 0; i < d.tokens.size(); ++i) {
             if (d.tokens[i].kind != TokenKind::Word) continue;

@@ -32,13 +32,21 @@ namespace whosaid::qm {
 constexpr uint32_t kFormatVersion = 1;
 constexpr int kMaxFeatures = 40;
 
-// What the features see of a document: its tokens, their lowercase forms and
-// which tokens are inside a name mention.
+// What the features see of a document: its tokens, their lowercase forms,
+// which tokens are inside a name mention, and per token a word hash and a
+// coarse class (filled once per document by prepareCueInput(), so scoring a
+// token costs no string hashing of its neighbours).
 struct CueInput {
     const Document& doc;
     const std::vector<std::string>& lower;
     const std::vector<uint8_t>& isName;
+    const std::vector<uint32_t>& hash;
+    const std::vector<uint8_t>& tokenClass;
 };
+
+// Fills `hash` and `tokenClass` for CueInput from the tokens, `lower` and `isName`.
+void prepareCueInput(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
+                     std::vector<uint32_t>& hash, std::vector<uint8_t>& tokenClass);
 
 // Hashed feature ids (before folding to the table size) of token i; returns how many.
 int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out);

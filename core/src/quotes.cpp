@@ -18,7 +18,6 @@
 // function words; a cue is trusted when its word is in the lexicon.
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -1335,17 +1334,15 @@ void findQuotes(Document& doc, const ModelData& model) {
     if (!model.quotes.empty()) {
         std::vector<uint8_t> isName(c.n);
         for (uint32_t i = 0; i < c.n; ++i) isName[i] = c.mentionOf[i] != kNone;
-        const qm::CueInput in{doc, c.lower, isName};
+        std::vector<uint32_t> hashes;
+        std::vector<uint8_t> classes;
+        qm::prepareCueInput(doc, c.lower, isName, hashes, classes);
+        const qm::CueInput in{doc, c.lower, isName, hashes, classes};
         c.cueScore.assign(c.n, -1e9f);
         for (uint32_t i = 0; i < c.n; ++i)
             if (doc.tokens[i].kind == TokenKind::Word) c.cueScore[i] = model.quotes.score(in, i);
         c.addThreshold = model.quotes.addThreshold;
         c.dropThreshold = model.quotes.dropThreshold;
-#ifdef WHOSAID_TUNE_QUOTES  // tuning on dev without retraining: -DWHOSAID_TUNE_QUOTES, never shipped
-        if (const char* e = std::getenv("WHOSAID_QADD")) c.addThreshold = std::strtof(e, nullptr);
-        if (const char* e = std::getenv("WHOSAID_QDROP")) c.dropThreshold = std::strtof(e, nullptr);
-        if (const char* e = std::getenv("WHOSAID_QMIN")) c.minTaggerWords = std::atoi(e);
-#endif
     }
     c.regionOf.assign(c.n, kNone);
     c.used.assign(c.n, 0);
