@@ -97,3 +97,13 @@ TEST(QuoteTagger, RelativePronounIsTheSource) {
     ASSERT_EQ(d->quotes.size(), 1u);
     EXPECT_EQ(d->slice(d->quotes[0].source), "who");
 }
+
+TEST(QuoteTagger, HeadlineColonNamesTheSpeaker) {
+    Result<Document> d = annotate("Maria Lopez: Voters are \xE2\x80\x9Ctired of the old promises\xE2\x80\x9D\n\n"
+                                  "The campaign opened its office on Monday.\n",
+                                  Model::builtin());
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->quotes.size(), 1u);
+    EXPECT_EQ(d->slice(d->quotes[0].source), "Maria Lopez");
+    EXPECT_EQ(d->quotes[0].why, "colon: X: quoted words");
+}

@@ -1095,6 +1095,33 @@ void leftovers(Ctx& c) {
         }
         if (regionWords(c, reg) < 1) continue;
         Attribution a;
+        {
+            // A speaker before a colon: a transcript inside the quotation ("“WALLACE: If I may…")
+            // or a headline ("Sanders: Clinton needs to ‘get away…’").
+            auto colonSpeaker = [&](uint32_t from, uint32_t to, bool capsOnly, int32_t& sb, int32_t& se) {
+                uint32_t k = from;
+                while (k <= to && k < from + 4 && c.isWord(k) &&
+                       (capsOnly ? c.allCaps(k) : c.mentionOf[k] != kNone || c.capitalized(k)))
+                    ++k;
+                if (k == from || k > to || !c.isPunct(k, ":")) return false;
+                sb = static_cast<int32_t>(from);
+                se = static_cast<int32_t>(k - 1);
+                return true;
+            };
+            int32_t sb, se;
+            const uint32_t sf = c.sentFirst(reg.open);
+            if (colonSpeaker(reg.open + 1, reg.close, true, sb, se) ||
+                (sf < reg.open && colonSpeaker(sf, reg.open - 1, false, sb, se) && c.mentionOf[se] != kNone)) {
+                a.srcFirst = sb;
+                a.srcLast = se;
+                a.colonCue = true;
+                a.rule = "colon: X: quoted words";
+                a.confidence = 0.6f;
+                takeRegion(c, a, static_cast<int32_t>(r), static_cast<int32_t>(c.atts.size()));
+                c.atts.push_back(std::move(a));
+                continue;
+            }
+        }
         if (!opensParagraph || regionWords(c, reg) < 6) {
             // a quoted fragment inside a sentence: the sentence's subject said it
             int32_t sb, se;
