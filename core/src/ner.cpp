@@ -424,10 +424,10 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
                 for (int c = 0; c < kGazClasses; ++c) {
                     const uint32_t len = best[c];
                     if (!len) continue;
-                    if (len == 1) { df.info[i].gaz |= 1u << (c * 4 + PartU); continue; }
+                    if (len == 1) { df.info[i].gaz |= 1ull << (c * 4 + PartU); continue; }
                     for (uint32_t j = 0; j < len; ++j) {
                         const Part p = j == 0 ? PartB : j + 1 == len ? PartL : PartI;
-                        df.info[i + j].gaz |= 1u << (c * 4 + p);
+                        df.info[i + j].gaz |= 1ull << (c * 4 + p);
                     }
                 }
             }
@@ -517,9 +517,9 @@ int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out
         add(THeadSS, t.h.shortShape);
         add(THeadLower, t.h.lower);
     }
-    for (uint32_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctz(g)));
-    if (m1) for (uint32_t g = m1->gaz; g; g &= g - 1) add(TGazM1, static_cast<uint64_t>(__builtin_ctz(g)) / 4);
-    if (p1) for (uint32_t g = p1->gaz; g; g &= g - 1) add(TGazP1, static_cast<uint64_t>(__builtin_ctz(g)) / 4);
+    for (uint64_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctzll(g)));
+    if (m1) for (uint64_t g = m1->gaz; g; g &= g - 1) add(TGazM1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
+    if (p1) for (uint64_t g = p1->gaz; g; g &= g - 1) add(TGazP1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
     if (t.h.flags & FHasUpper) add(TDoc, static_cast<uint64_t>(t.doc) | (t.sentenceStart ? 16 : 0) | (t.headline ? 32 : 0));
     const uint8_t hist = df.history[i];
     if (hist != 0xFF) {

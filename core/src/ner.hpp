@@ -149,7 +149,7 @@ std::string serialize(const NerModel& m);
 struct TokenInfo {
     WordHashes h;
     uint16_t cluster[kClusterLevels] = {kNoCluster, kNoCluster, kNoCluster};
-    uint32_t gaz = 0;      // bit (class * 4 + part) for the longest match of each class
+    uint64_t gaz = 0;      // bit (class * 4 + part) for the longest match of each class: 40 bits
     uint8_t doc = 0;       // DocFlag bits
     bool candidate = false;  // may be inside a name; others are tagged O without scoring
     bool sentenceStart = false;
