@@ -11,7 +11,7 @@ import json, os, subprocess, sys, tempfile
 
 SLACK = 0.01
 # What the attribution pass with the cue tagger reached (see the closing note of issue 4).
-DEV = {'lenient_f1': 0.7812, 'direct': 0.9511, 'mixed': 0.9768, 'source_acc': 0.8536}
+DEV = {'lenient_f1': 0.7809, 'direct': 0.9511, 'mixed': 0.9768, 'source_acc': 0.8538}
 SOCHI = {'lenient_r': 1.0, 'speaker_acc': 1.0, 'source_acc': 1.0}
 
 
