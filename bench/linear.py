@@ -55,14 +55,14 @@ with tempfile.TemporaryDirectory() as tmp:
                     cells.append(f'exit {r.returncode}')
                     continue
                 cpu = float(u) + float(s)
-                per_mb.append(cpu / size_mb)
+                per_mb.append(max(cpu, 0.05) / size_mb)  # below 50 ms the clock tick is noise
                 mem_per_mb.append(int(kb) / 1024 / size_mb)
                 cells.append(f'{cpu / size_mb:.2f} s/MB, {int(kb) / 1024:.0f} MB')
             except subprocess.TimeoutExpired:
                 cells.append('> 600 s')
                 per_mb.append(float('inf'))
             print(f'  {name} {mb:g} MB: {cells[-1]}', file=sys.stderr, flush=True)
-        ratio = max(per_mb) / max(min(per_mb), 1e-3) if per_mb else float('nan')
+        ratio = max(per_mb) / min(per_mb) if per_mb else float('nan')
         flag = ' SUPERLINEAR' if ratio > 2 else ''
         mem = f'{mem_per_mb[-1]:.0f} MB/MB' if mem_per_mb else ''
         print(f'| {name} | ' + ' | '.join(cells) + f' | {ratio:.2f}{flag} | {mem} |', flush=True)
