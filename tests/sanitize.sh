@@ -17,7 +17,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DWHOSAID_FUZZ=ON >/dev/null
 fi
 cmake --build "$build" -j 2
-export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp:print_stacktrace=1"
+export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp:print_stacktrace=1:halt_on_error=1"
 echo "== ASan + UBSan: unit tests"
 "$build/tests/whosaid_tests" --gtest_brief=1
 echo "== ASan + UBSan: CLI tests"

@@ -19,7 +19,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DWHOSAID_FUZZ=ON >/dev/null
 fi
 cmake --build "$build" -j 2 --target fuzz_annotate fuzz_json fuzz_html >/dev/null
-export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 mkdir -p "$build/fuzz-artifacts"
 status=0
