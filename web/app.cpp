@@ -266,6 +266,13 @@ const char* sourcing(const LedgerRow& r) {
 }
 } // namespace
 
+std::string App::statsJson() const {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "{\"bytes\":%zu,\"mentions\":%zu,\"quotes\":%zu,\"entities\":%zu}", m_doc.text.size(),
+                  m_doc.mentions.size(), m_doc.quotes.size(), m_doc.entities.size());
+    return buf;
+}
+
 std::string App::ledgerJson() const {
     nlohmann::json rows = nlohmann::json::array();
     for (const LedgerRow& r : m_ledger)
@@ -641,6 +648,16 @@ void App::drawArticle() {
             hitMention = static_cast<int>(std::prev(it) - m_doc.mentions.begin());
     }
 
+    // The claims that can reach into the view. Claims are sorted by start and
+    // rarely run over more than a few paragraphs, so a bounded look back before
+    // the view finds them; per-frame work then stays small on any article size.
+    constexpr uint32_t kQuoteReach = 1u << 16;
+    const auto byBegin = [](const Quote& q, uint32_t b) { return q.span.begin < b; };
+    const size_t qFirst = static_cast<size_t>(
+        std::lower_bound(m_doc.quotes.begin(), m_doc.quotes.end(), visBegin > kQuoteReach ? visBegin - kQuoteReach : 0u, byBegin) -
+        m_doc.quotes.begin());
+    const size_t qEnd = static_cast<size_t>(std::lower_bound(m_doc.quotes.begin(), m_doc.quotes.end(), visEnd, byBegin) - m_doc.quotes.begin());
+
     // Reveal: each claim of the key colored by how the student did.
     const int selQ = m_view.selectedQuote, selE = m_view.selectedEntity;
     if (m_mode == Mode::Reveal) {
@@ -659,7 +676,7 @@ void App::drawArticle() {
         }
     }
     // The claims of the selected actor, and the selected claim, get a soft background.
-    for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
+    for (size_t qi = qFirst; qi < qEnd; ++qi) {
         const Quote& q = m_doc.quotes[qi];
         if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
         if (static_cast<int>(qi) != selQ && !(selE >= 0 && q.speaker == selE)) continue;
@@ -703,7 +720,7 @@ void App::drawArticle() {
 
     // Claims underlined: solid under quoted words, dashed under reported speech.
     m_view.hoveredQuote = -1;
-    for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
+    for (size_t qi = qFirst; qi < qEnd; ++qi) {
         const Quote& q = m_doc.quotes[qi];
         if (hitByte >= 0)
             for (Span c : q.content)
@@ -772,7 +789,7 @@ void App::drawArticle() {
         ++m_stats.links;
     };
     if (m_view.showAllLinks) {
-        for (size_t qi = 0; qi < m_doc.quotes.size(); ++qi) {
+        for (size_t qi = qFirst; qi < qEnd; ++qi) {
             const Quote& q = m_doc.quotes[qi];
             if (q.span.end <= visBegin || q.span.begin >= visEnd) continue;
             if (static_cast<int>(qi) != selQ && static_cast<int>(qi) != m_view.hoveredQuote) drawLink(static_cast<int>(qi), false);

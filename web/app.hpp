@@ -79,6 +79,11 @@ public:
 
     const std::string& documentJson();
     const std::string& lastError() const { return m_error; }
+    // The status line under the toolbar (also mirrored in the page's DOM for screen readers and tests).
+    const std::string& status() const { return m_status; }
+    bool statusIsError() const { return m_statusIsError; }
+    std::string statsJson() const;
+    const std::string& text() const { return m_doc.text; }
     std::string debugJson() const;
     // The Sources ledger as JSON rows, for the page's accessible table.
     std::string ledgerJson() const;

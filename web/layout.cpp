@@ -61,24 +61,29 @@ void TextLayout::build(std::string_view text, ImFont* font, float size, float wr
         float w = measure(font, size, word);
         float gap = (pendingSpace && x > 0) ? space : 0.f;
         if (x > 0 && x + gap + w > wrapWidth) { newLine(0.f); gap = 0; }
-        // A word wider than the whole line is broken between characters.
-        while (w > wrapWidth && word.size() > 1) {
-            size_t cut = 0;
-            float cw = 0;
-            while (cut < word.size()) {
+        // A word wider than the whole line is broken between characters, each
+        // measured once (a pasted run of megabytes without a space stays linear).
+        if (w > wrapWidth && word.size() > 1) {
+            const float scale = size / font->FontSize;
+            size_t cut = i;
+            float lineWidth = 0;
+            for (size_t k = i; k < j;) {
                 int l = 1;
-                decodeAt(word, cut, l);
-                const float nw = measure(font, size, word.substr(0, cut + l));
-                if (nw > wrapWidth && cut > 0) break;
-                cut += l;
-                cw = nw;
+                const char32_t c = decodeAt(text, k, l);
+                const float cw = font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+                if (lineWidth + cw > wrapWidth && k > cut) {
+                    m_runs.push_back({static_cast<uint32_t>(cut), static_cast<uint32_t>(k), 0.f, lineWidth,
+                                      static_cast<uint32_t>(m_lines.size() - 1)});
+                    newLine(0.f);
+                    cut = k;
+                    lineWidth = 0;
+                }
+                lineWidth += cw;
+                k += l;
             }
-            m_runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + cut), x, cw,
-                              static_cast<uint32_t>(m_lines.size() - 1)});
-            newLine(0.f);
-            i += cut;
-            word = text.substr(i, j - i);
-            w = measure(font, size, word);
+            i = cut;
+            w = lineWidth;
+            gap = 0;
         }
         x += gap;
         m_runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), x, w, static_cast<uint32_t>(m_lines.size() - 1)});

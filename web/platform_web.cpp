@@ -201,6 +201,7 @@ void setupKeys() {
 // [SECTION] Frame
 
 double g_frameMs = 0;   // CPU time of the last frame, for ?bench=1
+std::string g_lastStatus;  // the status line last passed to the page's DOM
 bool g_firstFrameReported = false;
 
 // Carries out what the App asked for during the frame, through the page's JS.
@@ -210,6 +211,10 @@ void handleRequests(whosaid::web::AppRequests r) {
         EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0)); }, state.c_str());
     }
     if (r.documentChanged) EM_ASM({ if (Module.onDocumentChanged) Module.onDocumentChanged(); });
+    if (g_app->status() != g_lastStatus) {
+        g_lastStatus = g_app->status();
+        EM_ASM({ if (Module.onStatus) Module.onStatus(UTF8ToString($0), $1); }, g_lastStatus.c_str(), g_app->statusIsError() ? 1 : 0);
+    }
     if (r.openFile) EM_ASM({ if (Module.openFile) Module.openFile(); });
     for (const auto& d : r.downloads)
         EM_ASM({ if (Module.download) Module.download(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
@@ -353,6 +358,11 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_class_summary_json() {
     g_out = g_app ? g_app->classSummaryJson() : "{}";
     return g_out.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_stats_json() {
+    g_out = g_app ? g_app->statsJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_text() { return g_app ? g_app->text().c_str() : ""; }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_ledger_json() {
     g_out = g_app ? g_app->ledgerJson() : "[]";
     return g_out.c_str();

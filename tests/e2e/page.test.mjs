@@ -58,6 +58,9 @@ test('bad input keeps the previous article and says why', async () => {
   const err = await page.evaluate(() => { try { window.whosaid.annotate('x '.repeat(9 << 20)); return null; } catch (e) { return e.message; } });
   assert.match(err, /text too large/);
   assert.equal(await page.evaluate(() => window.whosaid.documentJson()), before);
+  const status = await page.evaluate(() => window.whosaid.status());  // the canvas message, mirrored in the DOM
+  assert.equal(status.error, true);
+  assert.match(status.text, /text too large.*previous article is kept/);
   // Unbalanced quotes, NUL, lone surrogate: no crash, valid document.
   const odd = '“never closed \u0000 \uD800 «« " \n\n„ and more';
   const doc = JSON.parse(await page.evaluate((t) => window.whosaid.annotate(t), odd));
