@@ -35,16 +35,6 @@ ImU32 labelColor(Label l, float alpha) {
 
 namespace {
 
-const char* labelTitle(Label l) {
-    switch (l) {
-    case Label::PER: return "person";
-    case Label::ORG: return "organization";
-    case Label::LOC: return "place";
-    case Label::GRP: return "anonymous group";
-    case Label::MISC: return "other name";
-    }
-    return "";
-}
 const char* labelPlural(Label l) {
     switch (l) {
     case Label::PER: return "People";

@@ -20,6 +20,11 @@ bool parseName(const std::array<const char*, N>& names, std::string_view s, E& o
 } // namespace
 
 const char* labelName(Label l) { return kLabels[static_cast<size_t>(l)]; }
+const char* labelTitle(Label l) {
+    static constexpr std::array<const char*, kLabelCount> kTitles = {"person", "organization", "place", "other name",
+                                                                     "anonymous group"};
+    return kTitles[static_cast<size_t>(l)];
+}
 const char* mentionKindName(MentionKind k) { return kMentionKinds[static_cast<size_t>(k)]; }
 const char* quoteKindName(QuoteKind k) { return kQuoteKinds[static_cast<size_t>(k)]; }
 const char* sourceKindName(SourceKind k) { return kSourceKinds[static_cast<size_t>(k)]; }

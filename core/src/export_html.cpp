@@ -77,16 +77,6 @@ const char* labelClass(Label l) {
     return "misc";
 }
 
-const char* labelTitle(Label l) {
-    switch (l) {
-    case Label::PER: return "person";
-    case Label::ORG: return "organization";
-    case Label::LOC: return "place";
-    case Label::MISC: return "other name";
-    case Label::GRP: return "group";
-    }
-    return "";
-}
 
 std::string claimText(const Document& doc, const Quote& q) {
     std::string out;

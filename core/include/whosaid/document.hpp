@@ -139,6 +139,7 @@ struct Document {
 };
 
 const char* labelName(Label l);          // "PER"
+const char* labelTitle(Label l);         // the reader's word: "person", "anonymous group"
 const char* mentionKindName(MentionKind k);  // "name"
 const char* quoteKindName(QuoteKind k);  // "direct"
 const char* sourceKindName(SourceKind k);  // "named"
