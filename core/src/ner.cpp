@@ -22,12 +22,18 @@ bool validTransition(int from, int to) {
 bool validEnd(int t) { return t == 0 || tagPart(t) == PartL || tagPart(t) == PartU; }
 
 namespace {
-// validTransition() as a table, [from + 1][to], for the decoder's inner loop.
+// validTransition() as a table, [from + 1][to], and per tag the tags that may
+// precede it in ascending order (at most 9 of 17), for the decoder's inner loop.
 struct TransitionTable {
     bool ok[kTags + 1][kTags];
+    uint8_t from[kTags][kTags];
+    uint8_t fromCount[kTags] = {};
     TransitionTable() {
         for (int f = -1; f < kTags; ++f)
             for (int t = 0; t < kTags; ++t) ok[f + 1][t] = validTransition(f, t);
+        for (int t = 0; t < kTags; ++t)
+            for (int f = 0; f < kTags; ++f)
+                if (ok[f + 1][t]) from[t][fromCount[t]++] = static_cast<uint8_t>(f);
     }
 };
 const TransitionTable& transitionTable() {
@@ -354,13 +360,13 @@ enum Template : uint64_t {
 constexpr uint64_t kBos = 0x5151, kEos = 0x6161;
 
 inline uint64_t shortFlags(const TokenInfo& t) {
-    return (t.h.flags & (FInitCap | FAllCaps | FHasDigit | FLower | FPunct)) | (t.sentenceStart ? 0x100 : 0);
+    return (t.flags & (FInitCap | FAllCaps | FHasDigit | FLower | FPunct)) | (t.sentenceStart ? 0x100 : 0);
 }
 
 bool sentenceIsHeadline(const std::vector<TokenInfo>& info, const Sentence& s) {
     int words = 0;
     for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
-        const uint16_t f = info[i].h.flags;
+        const uint16_t f = info[i].flags;
         if (!(f & FHasLetter)) continue;
         if (!(f & FAllCaps)) return false;
         ++words;
@@ -370,14 +376,77 @@ bool sentenceIsHeadline(const std::vector<TokenInfo>& info, const Sentence& s) {
 
 } // namespace
 
+namespace {
+
+// Word types: each distinct token text hashed once (news repeats its words).
+void internTypes(const Document& doc, const NerModel& model, DocFeatures& df) {
+    const size_t n = doc.tokens.size();
+    df.types.clear();
+    uint32_t cap = 64;
+    while (cap < n / 2 + 64) cap <<= 1;
+    std::vector<uint32_t> slots(cap, UINT32_MAX);
+    std::vector<uint64_t> keys;       // per type: the hash of its bytes
+    std::vector<uint32_t> firstToken;  // per type: where it first occurs
+    auto place = [&](uint64_t key, uint32_t type) {
+        uint32_t s = static_cast<uint32_t>(key >> 32) & (cap - 1);
+        while (slots[s] != UINT32_MAX) s = (s + 1) & (cap - 1);
+        slots[s] = type;
+    };
+    for (size_t i = 0; i < n; ++i) {
+        const Span sp = doc.tokens[i].span;
+        const std::string_view w = doc.slice(sp);
+        uint64_t key = kFnvBasis;
+        for (unsigned char ch : w) key = (key ^ ch) * kFnvPrime;
+        uint32_t s = static_cast<uint32_t>(key >> 32) & (cap - 1);
+        uint32_t type = UINT32_MAX;
+        for (;; s = (s + 1) & (cap - 1)) {
+            const uint32_t t = slots[s];
+            if (t == UINT32_MAX) break;
+            if (keys[t] != key) continue;
+            if (doc.slice(doc.tokens[firstToken[t]].span) == w) { type = t; break; }
+        }
+        if (type == UINT32_MAX) {
+            type = static_cast<uint32_t>(df.types.size());
+            WordType wt;
+            wt.h = hashWord(w);
+            uint32_t c = model.clusters.find(foldKey(mix(kSeedClusterExact, wt.h.word)));
+            if (c == UINT32_MAX) c = model.clusters.find(foldKey(mix(kSeedClusterLower, wt.h.lower)));
+            if (c != UINT32_MAX) {
+                wt.cluster[0] = static_cast<uint16_t>(c);
+                for (int l = 1; l < kClusterLevels; ++l) {
+                    const auto& parent = model.clusterParent[l - 1];
+                    const uint16_t prev = wt.cluster[l - 1];
+                    wt.cluster[l] = prev < parent.size() ? parent[prev] : kNoCluster;
+                }
+            }
+            df.types.push_back(wt);
+            keys.push_back(key);
+            firstToken.push_back(static_cast<uint32_t>(i));
+            if (df.types.size() * 2 > cap) {
+                cap <<= 1;
+                slots.assign(cap, UINT32_MAX);
+                for (uint32_t k = 0; k < keys.size(); ++k) place(keys[k], k);
+            } else {
+                place(key, type);
+            }
+        }
+        TokenInfo& t = df.info[i];
+        t.type = type;
+        const WordType& wt = df.types[type];
+        t.lower = wt.h.lower;
+        t.shortShape = wt.h.shortShape;
+        t.flags = wt.h.flags;
+        std::copy(std::begin(wt.cluster), std::end(wt.cluster), std::begin(t.cluster));
+    }
+}
+
+} // namespace
+
 void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
     const size_t n = doc.tokens.size();
     df.info.assign(n, TokenInfo{});
     df.history.assign(n, 0xFF);
-    for (size_t i = 0; i < n; ++i) {
-        TokenInfo& t = df.info[i];
-        t.h = hashWord(doc.slice(doc.tokens[i].span));
-    }
+    internTypes(doc, model, df);
     size_t capitalized = 0;
     for (const Sentence& s : doc.sentences) {
         const bool head = sentenceIsHeadline(df.info, s);
@@ -385,25 +454,12 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
         for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
             TokenInfo& t = df.info[i];
             t.headline = head;
-            t.sentenceStart = start && (t.h.flags & (FHasLetter | FHasDigit));
-            if (t.h.flags & (FHasLetter | FHasDigit)) start = false;
-            const bool up = t.h.flags & FHasUpper;
-            t.candidate = up || (i > s.firstToken && (df.info[i - 1].h.flags & FHasUpper)) ||
-                          (i + 1 < s.endToken && (df.info[i + 1].h.flags & FHasUpper));
+            t.sentenceStart = start && (t.flags & (FHasLetter | FHasDigit));
+            if (t.flags & (FHasLetter | FHasDigit)) start = false;
+            const bool up = t.flags & FHasUpper;
+            t.candidate = up || (i > s.firstToken && (df.info[i - 1].flags & FHasUpper)) ||
+                          (i + 1 < s.endToken && (df.info[i + 1].flags & FHasUpper));
             if (up) ++capitalized;
-        }
-    }
-    // clusters
-    for (size_t i = 0; i < n; ++i) {
-        TokenInfo& t = df.info[i];
-        uint32_t c = model.clusters.find(foldKey(mix(kSeedClusterExact, t.h.word)));
-        if (c == UINT32_MAX) c = model.clusters.find(foldKey(mix(kSeedClusterLower, t.h.lower)));
-        if (c == UINT32_MAX) continue;
-        t.cluster[0] = static_cast<uint16_t>(c);
-        for (int l = 1; l < kClusterLevels; ++l) {
-            const auto& parent = model.clusterParent[l - 1];
-            const uint16_t prev = t.cluster[l - 1];
-            t.cluster[l] = prev < parent.size() ? parent[prev] : kNoCluster;
         }
     }
     // gazetteer: the longest match of each class starting at each capitalized token
@@ -411,12 +467,12 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
         for (const Sentence& s : doc.sentences) {
             for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
                 if (!df.info[i].candidate) continue;
-                const bool cap = df.info[i].h.flags & FHasUpper;
+                const bool cap = df.info[i].flags & FHasUpper;
                 const uint32_t maxLen = cap ? std::min<uint32_t>(kGazMaxTokens, s.endToken - i) : 1;
                 uint32_t best[kGazClasses] = {};
                 uint64_t k = kSeedGaz;
                 for (uint32_t len = 1; len <= maxLen; ++len) {
-                    k = mix(k, df.info[i + len - 1].h.lower);
+                    k = mix(k, df.info[i + len - 1].lower);
                     const uint32_t mask = model.gazetteer.find(foldKey(k), 0);
                     for (int c = 0; c < kGazClasses; ++c)
                         if (mask & (1u << c)) best[c] = len;
@@ -451,27 +507,48 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
     };
     for (size_t i = 0; i < n; ++i) {
         const TokenInfo& t = df.info[i];
-        if (!(t.h.flags & FHasUpper)) continue;
-        const int64_t s = slot(t.h.lower, true);
+        if (!(t.flags & FHasUpper)) continue;
+        const int64_t s = slot(t.lower, true);
         if (t.headline) continue;
         flags[s] |= t.sentenceStart ? DSeenInitial : DSeenCapMid;
     }
     for (size_t i = 0; i < n; ++i) {
         const TokenInfo& t = df.info[i];
-        if (!(t.h.flags & FLower)) continue;
-        const int64_t s = slot(t.h.lower, false);
+        if (!(t.flags & FLower)) continue;
+        const int64_t s = slot(t.lower, false);
         if (s >= 0) flags[s] |= DSeenLower;
     }
     for (size_t i = 0; i < n; ++i) {
         TokenInfo& t = df.info[i];
-        if (t.h.flags & FHasUpper) t.doc = flags[slot(t.h.lower, false)];
+        if (t.flags & FHasUpper) t.doc = flags[slot(t.lower, false)];
     }
     // history table, same size
     df.histKeys.assign(cap, 0);
     df.histCounts.assign(cap, {});
 }
 
+int wordFeatures(const WordHashes& h, uint64_t* out) {
+    int n = 0;
+    auto add = [&](uint64_t tmpl, uint64_t v) { out[n++] = mix(tmpl, v); };
+    add(TBias, 0);
+    add(TWord, h.word);
+    add(TLower, h.lower);
+    add(TShape, h.shape);
+    add(TShortShape, h.shortShape);
+    for (int k = 0; k < 4; ++k) {
+        if (h.prefix[k]) add(TPrefix + k, h.prefix[k]);
+        if (h.suffix[k]) add(TSuffix + k, h.suffix[k]);
+    }
+    if (h.afterHyphen) add(TAfterHyphen, h.afterHyphen);
+    return n;
+}
+
 int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out) {
+    const int n = wordFeatures(df.types[df.info[i].type].h, out);
+    return n + contextFeatures(doc, df, i, out + n);
+}
+
+int contextFeatures(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out) {
     int n = 0;
     auto add = [&](uint64_t tmpl, uint64_t v) { out[n++] = mix(tmpl, v); };
     const TokenInfo& t = df.info[i];
@@ -481,29 +558,19 @@ int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out
     const TokenInfo* p1 = i + 1 < s.endToken ? &df.info[i + 1] : nullptr;
     const TokenInfo* p2 = i + 2 < s.endToken ? &df.info[i + 2] : nullptr;
 
-    add(TBias, 0);
-    add(TWord, t.h.word);
-    add(TLower, t.h.lower);
-    add(TShape, t.h.shape);
-    add(TShortShape, t.h.shortShape);
-    for (int k = 0; k < 4; ++k) {
-        if (t.h.prefix[k]) add(TPrefix + k, t.h.prefix[k]);
-        if (t.h.suffix[k]) add(TSuffix + k, t.h.suffix[k]);
-    }
-    if (t.h.afterHyphen) add(TAfterHyphen, t.h.afterHyphen);
-    const uint64_t lm1 = m1 ? m1->h.lower : kBos, lp1 = p1 ? p1->h.lower : kEos;
-    const uint64_t sm1 = m1 ? m1->h.shortShape : kBos, sp1 = p1 ? p1->h.shortShape : kEos;
+    const uint64_t lm1 = m1 ? m1->lower : kBos, lp1 = p1 ? p1->lower : kEos;
+    const uint64_t sm1 = m1 ? m1->shortShape : kBos, sp1 = p1 ? p1->shortShape : kEos;
     add(TLowerM1, lm1);
     add(TLowerP1, lp1);
-    add(TLowerM2, m2 ? m2->h.lower : kBos);
-    add(TLowerP2, p2 ? p2->h.lower : kEos);
+    add(TLowerM2, m2 ? m2->lower : kBos);
+    add(TLowerP2, p2 ? p2->lower : kEos);
     add(TSSM1, sm1);
     add(TSSP1, sp1);
-    add(TSSM1SS, mix(sm1, t.h.shortShape));
-    add(TSSSSP1, mix(t.h.shortShape, sp1));
-    add(TLowerM1L, mix(lm1, t.h.lower));
-    add(TLowerLP1, mix(t.h.lower, lp1));
-    add(TWordM1SS, mix(lm1, t.h.shortShape));
+    add(TSSM1SS, mix(sm1, t.shortShape));
+    add(TSSSSP1, mix(t.shortShape, sp1));
+    add(TLowerM1L, mix(lm1, t.lower));
+    add(TLowerLP1, mix(t.lower, lp1));
+    add(TWordM1SS, mix(lm1, t.shortShape));
     add(TFlagsM1, m1 ? shortFlags(*m1) : kBos);
     add(TFlagsP1, p1 ? shortFlags(*p1) : kEos);
     for (int l = 0; l < kClusterLevels; ++l)
@@ -512,15 +579,15 @@ int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out
     if (p1 && p1->cluster[1] != kNoCluster) add(TClusterP1, p1->cluster[1]);
     if (m1 && m1->cluster[2] != kNoCluster && t.cluster[2] != kNoCluster)
         add(TClusterM1C0, mix(m1->cluster[2], t.cluster[2]));
-    if (t.sentenceStart) add(TFirstSS, t.h.shortShape);
+    if (t.sentenceStart) add(TFirstSS, t.shortShape);
     if (t.headline) {
-        add(THeadSS, t.h.shortShape);
-        add(THeadLower, t.h.lower);
+        add(THeadSS, t.shortShape);
+        add(THeadLower, t.lower);
     }
     for (uint64_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctzll(g)));
     if (m1) for (uint64_t g = m1->gaz; g; g &= g - 1) add(TGazM1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
     if (p1) for (uint64_t g = p1->gaz; g; g &= g - 1) add(TGazP1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
-    if (t.h.flags & FHasUpper) add(TDoc, static_cast<uint64_t>(t.doc) | (t.sentenceStart ? 16 : 0) | (t.headline ? 32 : 0));
+    if (t.flags & FHasUpper) add(TDoc, static_cast<uint64_t>(t.doc) | (t.sentenceStart ? 16 : 0) | (t.headline ? 32 : 0));
     const uint8_t hist = df.history[i];
     if (hist != 0xFF) {
         add(THist, hist);
@@ -552,8 +619,8 @@ void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence) {
     const Sentence& s = doc.sentences[sentence];
     for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
         df.history[i] = 0xFF;
-        if (!(df.info[i].h.flags & FHasUpper)) continue;
-        const int64_t slot = histSlot(df, df.info[i].h.lower, false);
+        if (!(df.info[i].flags & FHasUpper)) continue;
+        const int64_t slot = histSlot(df, df.info[i].lower, false);
         if (slot < 0) continue;
         const auto& c = df.histCounts[slot];
         int best = 0;
@@ -566,8 +633,8 @@ void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence) {
 void updateHistory(const Document& doc, DocFeatures& df, uint32_t sentence, const uint8_t* tags) {
     const Sentence& s = doc.sentences[sentence];
     for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
-        if (!(df.info[i].h.flags & FHasUpper)) continue;
-        const int64_t slot = histSlot(df, df.info[i].h.lower, true);
+        if (!(df.info[i].flags & FHasUpper)) continue;
+        const int64_t slot = histSlot(df, df.info[i].lower, true);
         const uint8_t t = tags[i - s.firstToken];
         auto& c = df.histCounts[slot][t == 0 ? 0 : 1 + tagLabel(t)];
         if (c < 0xFFFF) ++c;
@@ -601,8 +668,8 @@ void viterbi(const float* scores, size_t n, const float* trans, int startFrom, b
         for (int t = 0; t < kTags; ++t) {
             float best = kNeg;
             int arg = 0;
-            for (int f = 0; f < kTags; ++f) {
-                if (!valid.ok[f + 1][t]) continue;
+            for (int k = 0; k < valid.fromCount[t]; ++k) {
+                const int f = valid.from[t][k];
                 const float v = delta[(i - 1) * kTags + f] + tr(f, t);
                 if (v > best) { best = v; arg = f; }
             }
@@ -630,6 +697,25 @@ void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& t
     prepare(doc, m, df);
     std::vector<float> scores;
     uint64_t feats[kMaxFeatures];
+    // Adds the weights of features f[0..nf) to sc, in order.
+    auto addWeights = [&](const uint64_t* f, int nf, float* sc) {
+        uint32_t folded[kMaxFeatures];
+        for (int k = 0; k < nf; ++k) {
+            folded[k] = foldKey(f[k]);
+            m.features.prefetch(folded[k]);
+        }
+        for (int k = 0; k < nf; ++k) {
+            const uint32_t row = m.features.find(folded[k]);
+            if (row == UINT32_MAX) continue;
+            const float scale = m.scales[row];
+            const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
+            for (int t = 0; t < kTags; ++t) sc[t] += scale * w[t];
+        }
+    };
+    // The word features' scores, once per word type: the same sums in the same
+    // order as scoring every occurrence, so the tags do not change.
+    std::vector<float> wordScores(df.types.size() * kTags, 0.f);
+    std::vector<uint8_t> wordScored(df.types.size(), 0);
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
         readHistory(doc, df, si);
@@ -640,19 +726,14 @@ void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& t
             scores.assign(static_cast<size_t>(b - a) * kTags, 0.f);
             for (uint32_t i = a; i < b; ++i) {
                 float* sc = &scores[static_cast<size_t>(i - a) * kTags];
-                const int nf = features(doc, df, i, feats);
-                uint32_t folded[kMaxFeatures];
-                for (int f = 0; f < nf; ++f) {
-                    folded[f] = foldKey(feats[f]);
-                    m.features.prefetch(folded[f]);
+                const uint32_t type = df.info[i].type;
+                float* ws = &wordScores[static_cast<size_t>(type) * kTags];
+                if (!wordScored[type]) {
+                    addWeights(feats, wordFeatures(df.types[type].h, feats), ws);
+                    wordScored[type] = 1;
                 }
-                for (int f = 0; f < nf; ++f) {
-                    const uint32_t row = m.features.find(folded[f]);
-                    if (row == UINT32_MAX) continue;
-                    const float scale = m.scales[row];
-                    const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
-                    for (int t = 0; t < kTags; ++t) sc[t] += scale * w[t];
-                }
+                std::copy(ws, ws + kTags, sc);
+                addWeights(feats, contextFeatures(doc, df, i, feats), sc);
             }
             viterbi(scores.data(), b - a, m.transitions.data(), a == s.firstToken ? -1 : 0, b < s.endToken,
                     &tags[a]);

@@ -145,9 +145,19 @@ std::string serialize(const NerModel& m);
 
 // [SECTION] Features
 
-// Per-token information computed once per document.
-struct TokenInfo {
+// One distinct token text of a document: its hashes and clusters, computed
+// once however often the word occurs.
+struct WordType {
     WordHashes h;
+    uint16_t cluster[kClusterLevels] = {kNoCluster, kNoCluster, kNoCluster};
+};
+
+// Per-token information computed once per document. The hashes the
+// neighbours' features read are copied here; the rest stay with the type.
+struct TokenInfo {
+    uint64_t lower = 0, shortShape = 0;  // WordHashes::lower, ::shortShape
+    uint16_t flags = 0;                  // WordHashes::flags
+    uint32_t type = 0;                   // index into DocFeatures::types
     uint16_t cluster[kClusterLevels] = {kNoCluster, kNoCluster, kNoCluster};
     uint64_t gaz = 0;      // bit (class * 4 + part) for the longest match of each class: 40 bits
     uint8_t doc = 0;       // DocFlag bits
@@ -159,6 +169,7 @@ enum DocFlag : uint8_t { DSeenLower = 1, DSeenCapMid = 2, DSeenInitial = 4 };
 
 // Everything the features of one document need. Fill with prepare().
 struct DocFeatures {
+    std::vector<WordType> types;  // distinct token texts
     std::vector<TokenInfo> info;
     // prediction history: per token, the majority label (0 = O, 1+label) that
     // earlier sentences gave the same word, 0xFF when unseen.
@@ -174,6 +185,11 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df);
 // Writes the feature hashes of token i into out (at most kMaxFeatures).
 constexpr int kMaxFeatures = 96;
 int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out);
+// The first features() writes, which depend on the token's text alone (the
+// same for every occurrence of a word type); returns how many.
+int wordFeatures(const WordHashes& h, uint64_t* out);
+// The rest of features(): neighbours, clusters, gazetteer, document, history.
+int contextFeatures(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out);
 
 // History: read before tagging a sentence, update after.
 void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence);

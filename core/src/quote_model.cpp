@@ -7,6 +7,7 @@
 #include "cues.hpp"
 #include "whosaid/quote_train.hpp"
 #include "whosaid/text.hpp"
+#include "words.hpp"
 
 namespace whosaid::qm {
 
@@ -14,10 +15,7 @@ namespace {
 
 constexpr char kMagic[4] = {'W', 'S', 'Q', 'M'};
 
-uint32_t fnv(std::string_view s, uint32_t h = 2166136261u) {
-    for (unsigned char ch : s) h = (h ^ ch) * 16777619u;
-    return h;
-}
+uint32_t fnv(std::string_view s) { return fnv1a(s); }
 constexpr uint32_t mix(uint32_t a, uint32_t b) {
     uint32_t z = a ^ (b + 0x9E3779B9u + (a << 6) + (a >> 2));
     z = (z ^ (z >> 16)) * 0x85EBCA6Bu;
@@ -31,20 +29,19 @@ const uint32_t kStartHash = fnv("<s>"), kEndHash = fnv("</s>");
 
 uint32_t hashAt(const CueInput& in, int64_t i) {
     if (i < 0) return kStartHash;
-    if (i >= static_cast<int64_t>(in.hash.size())) return kEndHash;
-    return in.hash[static_cast<size_t>(i)];
+    if (i >= static_cast<int64_t>(in.words.size())) return kEndHash;
+    return in.words.facts(static_cast<size_t>(i)).hash;
 }
 
-uint32_t classOf(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
-                 size_t i) {
+uint32_t classOf(const Document& doc, const DocWords& words, const std::vector<uint8_t>& isName, size_t i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::QuoteOpen) return 2;
     if (t.kind == TokenKind::QuoteClose) return 3;
     if (t.kind != TokenKind::Word) return 10 + static_cast<uint32_t>(t.kind);
     if (isName[i]) return 4;
-    const std::string_view w = lower[i];
-    if (sourcePronoun(w) != PronounKind::None) return 5;
-    if (const SpeakerNoun sn = speakerNoun(w); sn != SpeakerNoun::None) return 6 + static_cast<uint32_t>(sn);
+    const WordFacts& f = words.facts(i);
+    if (f.pronoun != PronounKind::None) return 5;
+    if (f.noun != SpeakerNoun::None) return 6 + static_cast<uint32_t>(f.noun);
     return 0;
 }
 
@@ -58,14 +55,17 @@ uint32_t tokenClass(const CueInput& in, int64_t i) {
 int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out) {
     int n = 0;
     auto add = [&](uint32_t kind, uint32_t v) { out[n++] = mix(kind * 0x9E3779B1u, v); };
-    const std::string_view w = in.lower[i];
-    const uint32_t hw = in.hash[i];
+    const std::string_view w = in.words.lower(i);
+    const WordFacts& facts = in.words.facts(i);
+    const uint32_t hw = facts.hash;
     const uint32_t hp1 = hashAt(in, int64_t(i) - 1), hp2 = hashAt(in, int64_t(i) - 2);
     const uint32_t hn1 = hashAt(in, int64_t(i) + 1), hn2 = hashAt(in, int64_t(i) + 2);
     add(1, 0);  // bias
     add(2, hw);
-    add(3, fnv(w.substr(w.size() > 3 ? w.size() - 3 : 0)));
-    add(4, fnv(w.substr(w.size() > 2 ? w.size() - 2 : 0)));
+    const uint32_t suffix3 = fnv(w.substr(w.size() > 3 ? w.size() - 3 : 0));
+    const uint32_t suffix2 = fnv(w.substr(w.size() > 2 ? w.size() - 2 : 0));
+    add(3, suffix3);
+    add(4, suffix2);
     add(5, fnv(w.substr(0, 4)));
     add(6, hp1);
     add(7, hn1);
@@ -80,7 +80,7 @@ int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out) {
     add(14, mix(cp2, cp1));
     add(15, mix(hw, cp1));
     add(16, mix(hw, cn1));
-    const CueWord cw = lookupCue(w);
+    const CueWord& cw = facts.cue;
     const uint32_t lex = static_cast<uint32_t>(cw.cls) * 8 + static_cast<uint32_t>(cw.form);
     add(17, lex);
     add(18, mix(lex, cp1));
@@ -93,11 +93,12 @@ int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out) {
     add(20, (cap ? 1u : 0u) + (first ? 2u : 0u) + (in.isName[i] ? 4u : 0u));
     // a "that" or a quotation mark within the next three tokens; a name or pronoun within the three before
     uint32_t ahead = 0, behind = 0;
-    for (int64_t k = int64_t(i) + 1; k <= int64_t(i) + 3 && k < int64_t(in.lower.size()); ++k) {
-        if (in.lower[k] == "that") ahead |= 1;
+    for (int64_t k = int64_t(i) + 1; k <= int64_t(i) + 3 && k < int64_t(in.words.size()); ++k) {
+        const std::string_view x = in.words.lower(static_cast<size_t>(k));
+        if (x == "that") ahead |= 1;
         if (in.doc.tokens[k].kind == TokenKind::QuoteOpen) ahead |= 2;
-        if (in.lower[k] == "to") ahead |= 4;
-        if (in.lower[k] == ":") ahead |= 8;
+        if (x == "to") ahead |= 4;
+        if (x == ":") ahead |= 8;
     }
     for (int64_t k = int64_t(i) - 1; k >= int64_t(i) - 3 && k >= 0; --k) {
         const uint32_t c = tokenClass(in, k);
@@ -109,8 +110,8 @@ int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out) {
     add(21, ahead);
     add(22, behind);
     add(23, mix(ahead, lex));
-    add(24, mix(behind, fnv(w.substr(w.size() > 2 ? w.size() - 2 : 0))));
-    add(25, mix(ahead, fnv(w.substr(w.size() > 3 ? w.size() - 3 : 0))));
+    add(24, mix(behind, suffix2));
+    add(25, mix(ahead, suffix3));
     add(26, mix(hw, ahead));
     return n;
 }
@@ -125,20 +126,13 @@ float QuoteModel::score(const CueInput& in, uint32_t i) const {
     return s;
 }
 
-void prepareCueInput(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
-                     std::vector<uint32_t>& hash, std::vector<uint8_t>& tokenClass) {
-    hash.resize(lower.size());
-    tokenClass.resize(lower.size());
-    for (size_t i = 0; i < lower.size(); ++i) {
-        hash[i] = fnv(lower[i]);
-        tokenClass[i] = static_cast<uint8_t>(classOf(doc, lower, isName, i));
-    }
+void prepareCueInput(const Document& doc, const DocWords& words, const std::vector<uint8_t>& isName,
+                     std::vector<uint8_t>& tokenClass) {
+    tokenClass.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) tokenClass[i] = static_cast<uint8_t>(classOf(doc, words, isName, i));
 }
 
-void cueInputArrays(const Document& doc, std::vector<std::string>& lower, std::vector<uint8_t>& isName) {
-    lower.clear();
-    lower.reserve(doc.tokens.size());
-    for (const Token& t : doc.tokens) lower.push_back(lowercase(doc.slice(t.span)));
+void cueNameFlags(const Document& doc, std::vector<uint8_t>& isName) {
     isName.assign(doc.tokens.size(), 0);
     size_t m = 0;
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -237,19 +231,18 @@ QuoteModel trainCueTagger(const std::vector<Document>& docs, const CueTrainOptio
     struct Example { uint32_t first; uint8_t n; int8_t y; };
     std::vector<uint32_t> feats;
     std::vector<Example> ex;
-    std::vector<std::string> lower;
     std::vector<uint8_t> isName, classes;
-    std::vector<uint32_t> hashes;
     for (const Document& d : docs) {
-        cueInputArrays(d, lower, isName);
-        prepareCueInput(d, lower, isName, hashes, classes);
+        const DocWords words(d);
+        cueNameFlags(d, isName);
+        prepareCueInput(d, words, isName, classes);
         std::vector<uint8_t> gold(d.tokens.size(), 0);
         for (const Quote& q : d.quotes) {
             if (q.cue.end <= q.cue.begin) continue;
             for (size_t i = 0; i < d.tokens.size(); ++i)
                 if (d.tokens[i].span.begin < q.cue.end && q.cue.begin < d.tokens[i].span.end) gold[i] = 1;
         }
-        const CueInput in{d, lower, isName, hashes, classes};
+        const CueInput in{d, words, isName, classes};
         uint32_t f[kMaxFeatures];
         for (uint32_t i = 0; i < d.tokens.size(); ++i) {
             if (d.tokens[i].kind != TokenKind::Word) continue;

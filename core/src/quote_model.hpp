@@ -15,7 +15,9 @@
 //
 // Usage:
 //   Result<QuoteModel> m = qm::deserialize(bytes);
-//   CueInput in{doc, lower, isName};
+//   const DocWords words(doc);
+//   prepareCueInput(doc, words, isName, classes);
+//   CueInput in{doc, words, isName, classes};
 //   float s = m->score(in, i);   // > m->addThreshold: a cue
 #pragma once
 
@@ -27,26 +29,29 @@
 #include "whosaid/document.hpp"
 #include "whosaid/result.hpp"
 
+namespace whosaid {
+class DocWords;  // words.hpp
+}
+
 namespace whosaid::qm {
 
 constexpr uint32_t kFormatVersion = 1;
 constexpr int kMaxFeatures = 40;
 
-// What the features see of a document: its tokens, their lowercase forms,
-// which tokens are inside a name mention, and per token a word hash and a
-// coarse class (filled once per document by prepareCueInput(), so scoring a
+// What the features see of a document: its tokens, their lowercase forms and
+// word hashes (DocWords), which tokens are inside a name mention, and per token
+// a coarse class (filled once per document by prepareCueInput(), so scoring a
 // token costs no string hashing of its neighbours).
 struct CueInput {
     const Document& doc;
-    const std::vector<std::string>& lower;
+    const DocWords& words;
     const std::vector<uint8_t>& isName;
-    const std::vector<uint32_t>& hash;
     const std::vector<uint8_t>& tokenClass;
 };
 
-// Fills `hash` and `tokenClass` for CueInput from the tokens, `lower` and `isName`.
-void prepareCueInput(const Document& doc, const std::vector<std::string>& lower, const std::vector<uint8_t>& isName,
-                     std::vector<uint32_t>& hash, std::vector<uint8_t>& tokenClass);
+// Fills `tokenClass` for CueInput from the tokens, their words and `isName`.
+void prepareCueInput(const Document& doc, const DocWords& words, const std::vector<uint8_t>& isName,
+                     std::vector<uint8_t>& tokenClass);
 
 // Hashed feature ids (before folding to the table size) of token i; returns how many.
 int cueFeatures(const CueInput& in, uint32_t i, uint32_t* out);
@@ -82,7 +87,7 @@ struct CueTrainOptions {
 // overlaps a gold cue span. Deterministic for a given seed and document order.
 QuoteModel trainCueTagger(const std::vector<Document>& docs, const CueTrainOptions& options);
 
-// Lowercase forms and name flags for a document, as findQuotes() builds them.
-void cueInputArrays(const Document& doc, std::vector<std::string>& lower, std::vector<uint8_t>& isName);
+// Per token: 1 inside a name mention (the trainer's view of CueInput::isName).
+void cueNameFlags(const Document& doc, std::vector<uint8_t>& isName);
 
 } // namespace whosaid::qm

@@ -18,12 +18,14 @@
 // function words; a cue is trusted when its word is in the lexicon.
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
 #include "cues.hpp"
 #include "pipeline.hpp"
 #include "whosaid/text.hpp"
+#include "words.hpp"
 
 namespace whosaid {
 
@@ -67,7 +69,8 @@ struct Ctx {
     Document& doc;
     const std::vector<Token>& tok;
     size_t n = 0;
-    std::vector<std::string> lower;
+    const DocWords words;                          // lowercase forms and lexicon facts
+    const std::vector<std::string_view>& lower;    // per token, from `words`
     std::vector<uint32_t> para;
     // token -> span.begin of the name mention covering it, or kNone. Offsets, not
     // indices: resolving speakers inserts mentions, which would shift indices.
@@ -77,13 +80,29 @@ struct Ctx {
     std::vector<uint8_t> claimed;    // token inside some content
     std::vector<Region> regions;
     std::vector<Attribution> atts;
-    // The cue tagger's score per token (empty without a model) and its thresholds.
-    std::vector<float> cueScore;
+    // The cue tagger (null without a model), its input and its thresholds. A
+    // token is scored when a rule first asks: most never need it.
+    const qm::QuoteModel* cueModel = nullptr;
+    std::vector<uint8_t> isName, tokenClass;
+    mutable std::vector<float> cueScores;  // NaN: not scored yet
     float addThreshold = 0.f, dropThreshold = -1e9f;
     int minTaggerWords = 4;
     bool taggerCues = false;  // words outside the lexicon count as cues (the reported-speech pass only)
 
-    explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()) {}
+    explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()), words(d), lower(words.lowerForms()) {}
+
+    const CueWord& cue(uint32_t i) const { return words.facts(i).cue; }
+    SpeakerNoun noun(uint32_t i) const { return words.facts(i).noun; }
+    PronounKind pronoun(uint32_t i) const { return words.facts(i).pronoun; }
+    bool boundary(uint32_t i) const { return words.facts(i).bits & kWordBoundary; }
+    bool adverb(uint32_t i) const { return words.facts(i).bits & kWordAdverb; }
+    bool determiner(uint32_t i) const { return words.facts(i).bits & kWordDeterminer; }
+    // The cue tagger's score of word token i (precondition: cueModel).
+    float cueScore(uint32_t i) const {
+        float& s = cueScores[i];
+        if (s != s) s = cueModel->score(qm::CueInput{doc, words, isName, tokenClass}, i);
+        return s;
+    }
 
     std::string_view text(uint32_t i) const { return doc.slice(tok[i].span); }
     // The name mention covering token i; precondition: mentionOf[i] != kNone.
@@ -280,25 +299,24 @@ struct Cue {
 // The cue starting at token i, if any.
 bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     if (c.tok[i].kind != TokenKind::Word || c.inRegion(i)) return false;
-    const std::string& w = c.lower[i];
+    const std::string_view w = c.lower[i];
     if (w == "according" && c.is(i + 1, "to")) {
         out = {i, i + 1, CueWord{CueClass::Speech, CueForm::Participle, 0, "according to"}, true};
         return true;
     }
-    CueWord cw = lookupCue(w);
-    if (!c.cueScore.empty()) {
+    CueWord cw = c.cue(i);
+    if (c.cueModel) {
         // The cue tagger: words the lexicon lacks ("blocked", "advocates") become
         // cues when they score high; lexicon words that score low are not cues here.
-        const float s = c.cueScore[i];
         if (cw.cls == CueClass::None) {
-            if (!c.taggerCues || s <= c.addThreshold || w.size() < 3 || isNpBoundary(w) || isCueAdverb(w) ||
-                isDeterminer(w) || sourcePronoun(w) != PronounKind::None)
+            if (!c.taggerCues || w.size() < 3 || c.boundary(i) || c.adverb(i) || c.determiner(i) ||
+                c.pronoun(i) != PronounKind::None || c.cueScore(i) <= c.addThreshold)
                 return false;
             const bool ing = w.size() > 4 && w.ends_with("ing"), ed = w.size() > 3 && w.ends_with("ed");
             const CueForm form = ing ? CueForm::Participle : ed ? CueForm::Past
                                  : w.ends_with("s") && !w.ends_with("ss") ? CueForm::Third : CueForm::Base;
             cw = CueWord{CueClass::Speech, form, 0, kTaggerLemma};
-        } else if (s < c.dropThreshold) {
+        } else if (c.cueScore(i) < c.dropThreshold) {
             return false;
         }
     }
@@ -314,7 +332,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
             return false;
         if (i > 0 && c.isPunct(i - 1, ",")) return false;
     }
-    if (i > 0 && (isDeterminer(c.lower[i - 1]) && c.lower[i - 1] != "that")) return false;  // "the added benefit"
+    if (i > 0 && (c.determiner(i - 1) && c.lower[i - 1] != "that")) return false;  // "the added benefit"
     if (i > 0 && c.lower[i - 1] == "to" && cw.form != CueForm::Base) return false;
     if (cw.form == CueForm::Participle && sentenceInitial) return false;
     uint32_t last = i;
@@ -322,7 +340,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     if (cw.flags & kCueNeedsThat) {
         if (cw.lemma == "point" && last == i) return false;
         uint32_t k = last + 1;
-        if (k < c.n && isCueAdverb(c.lower[k])) ++k;
+        if (k < c.n && c.adverb(k)) ++k;
         if (cw.lemma != "point" && !c.is(k, "that")) return false;
     }
     if (cw.lemma == "report" && (c.is(i + 1, "from") || c.is(i + 1, "on") || c.is(i + 1, "for"))) return false;
@@ -335,7 +353,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
 
 bool isTitleLike(const Ctx& c, uint32_t k) {
     if (c.capitalized(k)) return true;
-    const SpeakerNoun s = speakerNoun(c.lower[k]);
+    const SpeakerNoun s = c.noun(k);
     return s == SpeakerNoun::PersonTitle || s == SpeakerNoun::Organization;
 }
 
@@ -350,9 +368,9 @@ uint32_t extendNameLeft(const Ctx& c, uint32_t b, uint32_t lb) {
     while (b > lb && steps < 8) {
         const uint32_t k = b - 1;
         if (c.inRegion(k) || c.used[k]) break;
-        if (c.mentionOf[k] != kNone || (c.tok[k].kind == TokenKind::Word && isTitleLike(c, k) && !isNpBoundary(c.lower[k])) ||
+        if (c.mentionOf[k] != kNone || (c.tok[k].kind == TokenKind::Word && isTitleLike(c, k) && !c.boundary(k)) ||
             (isPossessive(c, k) && k > lb && (c.mentionOf[k - 1] != kNone || c.capitalized(k - 1)))) {
-            if (c.capitalized(k) && k == c.sentFirst(k) && c.mentionOf[k] == kNone && isNpBoundary(c.lower[k])) break;
+            if (c.capitalized(k) && k == c.sentFirst(k) && c.mentionOf[k] == kNone && c.boundary(k)) break;
             b = k;
             ++steps;
             continue;
@@ -374,32 +392,32 @@ uint32_t extendNameLeft(const Ctx& c, uint32_t b, uint32_t lb) {
 int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
     if (e >= c.n || c.inRegion(e) || c.used[e]) return kNone;
     if (c.tok[e].kind != TokenKind::Word && c.tok[e].kind != TokenKind::Number) return kNone;
-    if (sourcePronoun(c.lower[e]) != PronounKind::None) return static_cast<int32_t>(e);
+    if (c.pronoun(e) != PronounKind::None) return static_cast<int32_t>(e);
     if (isPossessive(c, e) || c.lower[e] == "'ve" || c.lower[e] == "\xE2\x80\x99ve" || c.lower[e] == "'d" ||
         c.lower[e] == "\xE2\x80\x99" "d" || c.lower[e] == "'ll" || c.lower[e] == "\xE2\x80\x99ll")
-        return e > lb && sourcePronoun(c.lower[e - 1]) != PronounKind::None ? static_cast<int32_t>(e - 1) : kNone;
+        return e > lb && c.pronoun(e - 1) != PronounKind::None ? static_cast<int32_t>(e - 1) : kNone;
     if (c.mentionOf[e] != kNone) {
         uint32_t b = e;
         while (b > lb && c.mentionOf[b - 1] == c.mentionOf[e]) --b;
         return static_cast<int32_t>(extendNameLeft(c, b, lb));
     }
-    if (isNpBoundary(c.lower[e]) || isDeterminer(c.lower[e]) || isCueAdverb(c.lower[e])) return kNone;
-    if (lookupCue(c.lower[e]).cls != CueClass::None && speakerNoun(c.lower[e]) == SpeakerNoun::None) return kNone;
+    if (c.boundary(e) || c.determiner(e) || c.adverb(e)) return kNone;
+    if (c.cue(e).cls != CueClass::None && c.noun(e) == SpeakerNoun::None) return kNone;
     // nominal: walk left over modifiers; a determiner opens the phrase
     uint32_t b = e;
     int hops = 0;
     for (int steps = 0; b > lb && steps < 10; ++steps) {
         const uint32_t k = b - 1;
         if (c.inRegion(k) || c.used[k]) break;
-        if (c.isWord(k) && isDeterminer(c.lower[k])) {
+        if (c.isWord(k) && c.determiner(k)) {
             b = k;
             // "a source familiar with the talks", "a spokesman for the ministry"
             if (hops < 2 && k >= lb + 2) {
-                const std::string& p = c.lower[k - 1];
+                const std::string_view p = c.lower[k - 1];
                 const bool prep = p == "with" || p == "to" || p == "of" || p == "for" || p == "at" || p == "from";
-                const bool speakerBefore = speakerNoun(c.lower[k - 2]) != SpeakerNoun::None ||
-                                           (k >= lb + 3 && speakerNoun(c.lower[k - 3]) != SpeakerNoun::None &&
-                                            !isNpBoundary(c.lower[k - 2]));
+                const bool speakerBefore = c.noun(k - 2) != SpeakerNoun::None ||
+                                           (k >= lb + 3 && c.noun(k - 3) != SpeakerNoun::None &&
+                                            !c.boundary(k - 2));
                 if (prep && c.isWord(k - 2) && speakerBefore && !c.inRegion(k - 2)) {
                     ++hops;
                     b = k - 1;
@@ -411,24 +429,24 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
         if (isPossessive(c, k) && k > lb) { b = k; continue; }
         if (c.isPunct(k, "-")) { b = k; continue; }
         if (!c.isWord(k)) break;
-        if (isNpBoundary(c.lower[k])) {
+        if (c.boundary(k)) {
             // a post-modifier: "a source familiar with the matter", "the head of the agency"
-            const std::string& p = c.lower[k];
+            const std::string_view p = c.lower[k];
             if (hops < 2 && k > lb && (p == "with" || p == "to" || p == "of" || p == "for" || p == "at" || p == "in" || p == "from") &&
-                c.isWord(k - 1) && !isNpBoundary(c.lower[k - 1]) && !isCueAdverb(c.lower[k - 1]) &&
-                lookupCue(c.lower[k - 1]).cls == CueClass::None) {
+                c.isWord(k - 1) && !c.boundary(k - 1) && !c.adverb(k - 1) &&
+                c.cue(k - 1).cls == CueClass::None) {
                 ++hops;
                 b = k;
                 continue;
             }
             break;
         }
-        if (sourcePronoun(c.lower[k]) != PronounKind::None || lookupCue(c.lower[k]).cls != CueClass::None) break;
+        if (c.pronoun(k) != PronounKind::None || c.cue(k).cls != CueClass::None) break;
         if (c.lower[k].size() > 3 && c.lower[k].ends_with("ly") && !c.capitalized(k)) break;
         b = k;
     }
     // The phrase must start cleanly: drop a leading preposition chain we walked into.
-    while (b < e && isNpBoundary(c.lower[b])) ++b;
+    while (b < e && c.boundary(b)) ++b;
     return static_cast<int32_t>(b);
 }
 
@@ -439,7 +457,7 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
     if (cue == 0 || cue <= lb) return false;
     uint32_t k = cue - 1;
     int skipped = 0;
-    while (k > lb && skipped < 5 && c.isWord(k) && isCueAdverb(c.lower[k]) && sourcePronoun(c.lower[k]) == PronounKind::None &&
+    while (k > lb && skipped < 5 && c.isWord(k) && c.adverb(k) && c.pronoun(k) == PronounKind::None &&
            c.mentionOf[k] == kNone) {
         --k;
         ++skipped;
@@ -476,20 +494,20 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
 // The source on the right of a cue ("said Caddell", "according to officials").
 bool sourceRight(const Ctx& c, uint32_t k, uint32_t end, int32_t& sb, int32_t& se) {
     if (k >= end || c.inRegion(k) || !c.isWord(k)) return false;
-    if (sourcePronoun(c.lower[k]) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
+    if (c.pronoun(k) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
     uint32_t e = k;
     while (e + 1 < end && !c.inRegion(e + 1) && (c.isWord(e + 1) || isPossessive(c, e + 1) || c.isPunct(e + 1, "-")) &&
            e - k < 10) {
-        const std::string& w = c.lower[e + 1];
+        const std::string_view w = c.lower[e + 1];
         if (w == "that" || w == "who" || w == "which" || w == "and" || w == "but" || (w == "in" && c.mentionOf[e] != kNone) ||
             w == "on" || w == "when" || w == "while" || w == "as" || w == "after" || w == "because" || w == "is" ||
             w == "was" || w == "were" || w == "are" || w == "has" || w == "have" || w == "had" || w == "will" ||
             w == "would" || w == "could" || w == "can" || w == "should" || w == "may" || w == "might")
             break;
-        if (lookupCue(w).cls != CueClass::None && speakerNoun(w) == SpeakerNoun::None && !c.capitalized(e + 1)) break;
+        if (c.cue(e + 1).cls != CueClass::None && c.noun(e + 1) == SpeakerNoun::None && !c.capitalized(e + 1)) break;
         ++e;
     }
-    if (isNpBoundary(c.lower[k]) && !c.capitalized(k)) return false;
+    if (c.boundary(k) && !c.capitalized(k)) return false;
     sb = static_cast<int32_t>(k);
     se = static_cast<int32_t>(e);
     return true;
@@ -512,7 +530,7 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
     }
     uint32_t k = first;
     // skip an opening adverbial up to its comma ("In a warm exchange, ...")
-    if (k < cue && (isNpBoundary(c.lower[k]) || c.lower[k] == "writing" || c.lower[k] == "speaking")) {
+    if (k < cue && (c.boundary(k) || c.lower[k] == "writing" || c.lower[k] == "speaking")) {
         uint32_t j = k;
         while (j < cue && !c.isPunct(j, ",")) ++j;
         if (j < cue) k = j + 1;
@@ -528,8 +546,8 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
             se = static_cast<int32_t>(e);
             return true;
         }
-        if (sourcePronoun(c.lower[k]) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
-        const SpeakerNoun sn = speakerNoun(c.lower[k]);
+        if (c.pronoun(k) != PronounKind::None) { sb = se = static_cast<int32_t>(k); return true; }
+        const SpeakerNoun sn = c.noun(k);
         if (sn != SpeakerNoun::None && sn != SpeakerNoun::Document) {
             const int32_t b = npEndingAt(c, k, first);
             if (b == kNone) continue;
@@ -537,7 +555,7 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
             se = static_cast<int32_t>(k);
             return true;
         }
-        if (lookupCue(c.lower[k]).cls != CueClass::None) break;
+        if (c.cue(k).cls != CueClass::None) break;
     }
     return false;
 }
@@ -632,7 +650,7 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         if (sourceLeft(c, k, start, sb, se, app) && static_cast<uint32_t>(sb) >= start) {
             a.srcFirst = sb;
             a.srcLast = se;
-            a.rule = sourcePronoun(c.lower[se]) != PronounKind::None ? "trailing: Q, PRONOUN said"
+            a.rule = c.pronoun(se) != PronounKind::None ? "trailing: Q, PRONOUN said"
                      : c.mentionOf[se] != kNone                     ? "trailing: Q, X said"
                                                                      : "trailing: Q, the nominal said";
             a.confidence = c.mentionOf[se] != kNone ? 0.95f : 0.85f;
@@ -706,17 +724,17 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
             uint32_t k = b;
             if (c.isWord(k)) {
                 ++k;
-                while (k <= pend && k < b + 6 && c.isWord(k) && !isDeterminer(c.lower[k]) &&
-                       sourcePronoun(c.lower[k]) == PronounKind::None && !isNpBoundary(c.lower[k]) &&
+                while (k <= pend && k < b + 6 && c.isWord(k) && !c.determiner(k) &&
+                       c.pronoun(k) == PronounKind::None && !c.boundary(k) &&
                        !(c.mentionOf[k] != kNone && c.mentionOf[k] != c.mentionOf[k - 1] && !c.capitalized(k - 1) &&
-                         !isDeterminer(c.lower[k - 1])))
+                         !c.determiner(k - 1)))
                     ++k;
                 if (k <= pend && !c.sentenceEnd(k)) b = k;
             }
             if (c.is(b, "to") || c.is(b, "not")) return false;  // "urged X to ...": an intention, kept short
         }
-    } else if (b <= pend && c.isWord(b) && isCueAdverb(c.lower[b]) && !c.is(b, "that") &&
-               sourcePronoun(c.lower[b]) == PronounKind::None) {
+    } else if (b <= pend && c.isWord(b) && c.adverb(b) && !c.is(b, "that") &&
+               c.pronoun(b) == PronounKind::None) {
         const int32_t t = findThat(b, 10);
         if (t != kNone) b = static_cast<uint32_t>(t);
     }
@@ -745,7 +763,7 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
             bool app;
             if (cueAt(c, k, nx) && !nx.according && nx.word.form != CueForm::Participle && sourceLeft(c, k, b, sb, se, app) &&
                 !app && static_cast<uint32_t>(sb) > b + 1) {
-                const std::string& before = c.lower[sb - 1];
+                const std::string_view before = c.lower[sb - 1];
                 if (before == "," || before == "but" || before == "though" || before == "although" || before == "while" ||
                     before == "and" || before == "because" || before == "whereas" || before == ";") {
                     uint32_t cut = static_cast<uint32_t>(sb) - 1;
@@ -914,7 +932,7 @@ bool reverseChunk(Ctx& c, const Cue& cue, Attribution& a) {
     uint32_t extra = 0;
     if (!inverted && tail < send && !c.sentenceEnd(tail)) {
         // only adverbials may follow: "in a statement", "on Twitter", "told reporters"
-        const std::string& w = c.lower[tail];
+        const std::string_view w = c.lower[tail];
         const bool adverbial = w == "in" || w == "on" || w == "at" || w == "to" || w == "during" || w == "after" ||
                                w == "before" || w == "late" || w == "earlier" || w == "last" || w == "this" ||
                                w == "yesterday" || w == "today" || w == "via" || w == "through" || w == "recently" ||
@@ -1213,7 +1231,8 @@ struct Resolver {
             for (const Mention& m : c.doc.mentions) {
                 if (m.entity < 0 || m.kind != MentionKind::Name || m.span.begin == c.tok[se].span.begin) continue;
                 const std::string name = lowercase(c.doc.slice(m.span));
-                if (name.size() > c.lower[se].size() && name.ends_with(" " + c.lower[se])) {
+                const std::string_view surname = c.lower[se];
+                if (name.size() > surname.size() && name.ends_with(surname) && name[name.size() - surname.size() - 1] == ' ') {
                     q.speaker = m.entity;
                     q.sourceKind = SourceKind::Named;
                     return;
@@ -1244,7 +1263,7 @@ struct Resolver {
             q.sourceKind = SourceKind::Named;
             return;
         }
-        const PronounKind pk = sb == se ? sourcePronoun(c.lower[se]) : PronounKind::None;
+        const PronounKind pk = sb == se ? c.pronoun(se) : PronounKind::None;
         if (pk != PronounKind::None) {
             int32_t e = kNone;
             // the most recent speaker that fits, then the most recent mention
@@ -1283,7 +1302,7 @@ struct Resolver {
             return;
         }
         // a nominal: "Turkish officials", "Russia’s defence ministry", "the minister"
-        const SpeakerNoun head = speakerNoun(c.lower[se]);
+        const SpeakerNoun head = c.noun(se);
         const std::string key = lowercase(c.doc.slice(span));
         const bool definite = c.lower[sb] == "the" || c.lower[sb] == "this";
         const bool plural = c.lower[se].size() > 3 && c.lower[se].back() == 's' && head != SpeakerNoun::Organization;
@@ -1342,8 +1361,6 @@ void findQuotes(Document& doc, const ModelData& model) {
     doc.quotes.clear();
     Ctx c(doc);
     if (c.n == 0) return;
-    c.lower.reserve(c.n);
-    for (const Token& t : doc.tokens) c.lower.push_back(lowercase(doc.slice(t.span)));
     c.para.resize(c.n);
     for (uint32_t i = 0; i < c.n; ++i) c.para[i] = doc.sentences[doc.tokens[i].sentence].paragraph;
     c.paraLast.assign(c.para.back() + 1, 0);
@@ -1359,15 +1376,11 @@ void findQuotes(Document& doc, const ModelData& model) {
         }
     }
     if (!model.quotes.empty()) {
-        std::vector<uint8_t> isName(c.n);
-        for (uint32_t i = 0; i < c.n; ++i) isName[i] = c.mentionOf[i] != kNone;
-        std::vector<uint32_t> hashes;
-        std::vector<uint8_t> classes;
-        qm::prepareCueInput(doc, c.lower, isName, hashes, classes);
-        const qm::CueInput in{doc, c.lower, isName, hashes, classes};
-        c.cueScore.assign(c.n, -1e9f);
-        for (uint32_t i = 0; i < c.n; ++i)
-            if (doc.tokens[i].kind == TokenKind::Word) c.cueScore[i] = model.quotes.score(in, i);
+        c.isName.resize(c.n);
+        for (uint32_t i = 0; i < c.n; ++i) c.isName[i] = c.mentionOf[i] != kNone;
+        qm::prepareCueInput(doc, c.words, c.isName, c.tokenClass);
+        c.cueModel = &model.quotes;
+        c.cueScores.assign(c.n, std::numeric_limits<float>::quiet_NaN());
         c.addThreshold = model.quotes.addThreshold;
         c.dropThreshold = model.quotes.dropThreshold;
     }
