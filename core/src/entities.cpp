@@ -171,36 +171,51 @@ void groupEntities(Document& doc) {
     // longer forms first, so that full names exist before surnames and acronyms
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return forms[a].size() > forms[b].size(); });
 
+    // Each mention joins the first cluster (in order of creation) that matches
+    // it; the indexes below find that cluster without trying every one, so a
+    // long paste with thousands of names stays linear.
     std::vector<Cluster> clusters;
+    std::unordered_map<std::string, int> byLower;        // longestLower → first cluster
+    std::unordered_map<std::string_view, int> byAlias;   // alias (kAliases) → first cluster
+    std::unordered_map<std::string_view, std::vector<int>> byLastWord;  // bare last word → clusters, ascending
+    std::unordered_map<std::string, int> byInitials;     // initials of a 2+ word name → first cluster
+    auto firstOf = [](const auto& map, const auto& key) {
+        const auto it = map.find(key);
+        return it == map.end() ? -1 : it->second;
+    };
+    auto noteAlias = [&](std::string_view alias, int c) {
+        const auto [it, fresh] = byAlias.emplace(alias, c);
+        if (!fresh && c < it->second) it->second = c;
+    };
     std::vector<int> clusterOf(doc.mentions.size(), -1);
     for (size_t mi : order) {
         const std::vector<Word>& f = forms[mi];
         const Mention& m = doc.mentions[mi];
         const std::string lower = joinWords(f, true);
         const std::string_view alias = aliasOf(lower);
-        int found = -1;
-        for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
-            const Cluster& cl = clusters[c];
-            if (cl.longestLower == lower || (!alias.empty() && cl.alias == alias)) found = static_cast<int>(c);
+        int found = firstOf(byLower, lower);
+        if (!alias.empty()) {
+            const int a = firstOf(byAlias, alias);
+            if (a >= 0 && (found < 0 || a < found)) found = a;
         }
         // surname or shorter tail of a person's name: "Erdogan", "Tayyip Erdogan", "Assad"
         if (found < 0 && f.size() < 4 && !isAcronym(f)) {
-            for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
-                const Cluster& cl = clusters[c];
-                if (!cl.person || cl.longest.size() <= f.size()) continue;
-                bool tail = true;
-                for (size_t k = 0; k < f.size() && tail; ++k)
-                    tail = bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) == bareSurname(f[k].lower);
-                if (tail) found = static_cast<int>(c);
-            }
+            const auto it = byLastWord.find(bareSurname(f.back().lower));
+            if (it != byLastWord.end())
+                for (int c : it->second) {
+                    const Cluster& cl = clusters[c];
+                    if (!cl.person || cl.longest.size() <= f.size()) continue;
+                    bool tail = true;
+                    for (size_t k = 0; k < f.size() && tail; ++k)
+                        tail = bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) == bareSurname(f[k].lower);
+                    if (tail) {
+                        found = c;
+                        break;
+                    }
+                }
         }
         // acronym of a longer name: "CSIS" = "Center for Strategic and International Studies"
-        if (found < 0 && isAcronym(f)) {
-            for (size_t c = 0; c < clusters.size() && found < 0; ++c) {
-                const Cluster& cl = clusters[c];
-                if (cl.longest.size() >= 2 && initials(cl.longest) == f[0].lower) found = static_cast<int>(c);
-            }
-        }
+        if (found < 0 && isAcronym(f)) found = firstOf(byInitials, f[0].lower);
         if (found < 0) {
             Cluster cl;
             cl.longest = f;
@@ -208,11 +223,18 @@ void groupEntities(Document& doc) {
             cl.alias = std::string(alias);
             found = static_cast<int>(clusters.size());
             clusters.push_back(std::move(cl));
+            byLower.emplace(lower, found);
+            if (!alias.empty()) noteAlias(alias, found);
+            byLastWord[bareSurname(f.back().lower)].push_back(found);  // f lives in `forms`
+            if (f.size() >= 2) byInitials.emplace(initials(f), found);
         }
         Cluster& cl = clusters[found];
         ++cl.labels[static_cast<int>(m.label)];
         if (m.label == Label::PER) cl.person = true;
-        if (cl.alias.empty() && !alias.empty()) cl.alias = std::string(alias);
+        if (cl.alias.empty() && !alias.empty()) {
+            cl.alias = std::string(alias);
+            noteAlias(alias, found);
+        }
         cl.firstMention = std::min(cl.firstMention, static_cast<size_t>(m.span.begin));
         clusterOf[mi] = found;
     }
@@ -332,13 +354,21 @@ void resolvePronouns(Document& doc) {
         refs.insert(std::upper_bound(refs.begin(), refs.end(), r, [](const Ref& a, const Ref& b) { return a.token < b.token; }), r);
     }
     if (added.empty()) return;
-    // idempotent: skip pronouns already present
+    // Merge (`added` is in text order), each pronoun before the mentions with
+    // the same start; idempotent: a pronoun already present is skipped.
+    std::vector<Mention> all;
+    all.reserve(doc.mentions.size() + added.size());
+    auto rest = doc.mentions.begin();
     for (const Mention& m : added) {
-        auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), m.span.begin,
+        auto at = std::lower_bound(rest, doc.mentions.end(), m.span.begin,
                                    [](const Mention& x, uint32_t b) { return x.span.begin < b; });
-        if (it != doc.mentions.end() && it->span == m.span) continue;
-        doc.mentions.insert(it, m);
+        all.insert(all.end(), rest, at);
+        rest = at;
+        if (at != doc.mentions.end() && at->span == m.span) continue;
+        all.push_back(m);
     }
+    all.insert(all.end(), rest, doc.mentions.end());
+    doc.mentions = std::move(all);
 }
 
 } // namespace whosaid

@@ -18,6 +18,7 @@
 // function words; a cue is trusted when its word is in the lexicon.
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -1199,24 +1200,55 @@ struct Resolver {
         return kNone;
     }
 
+    // Mentions made here, sorted by start (on equal starts, in the order made).
+    // Kept apart from doc.mentions until finish(): inserting into that long
+    // vector one by one would move it over and over.
+    std::vector<Mention> added;
+
+    static bool startsBefore(const Mention& x, uint32_t v) { return x.span.begin < v; }
+
     void addMention(Span s, Label label, MentionKind kind, int32_t entity) {
         auto& ms = c.doc.mentions;
-        // Mentions are sorted by start and short: look only at the neighbours.
-        auto after = std::lower_bound(ms.begin(), ms.end(), s.end, [](const Mention& x, uint32_t v) { return x.span.begin < v; });
-        for (auto it = after; it != ms.begin();) {
-            --it;
-            if (it->span.end + 4096 < s.begin) break;
-            if (it->span == s) { if (it->entity < 0) it->entity = entity; return; }
-            if (it->span.overlaps(s)) return;  // names already there
+        // Mentions are sorted by start and short: look only at the neighbours,
+        // walking back through both lists as if they were one (merged as in finish()).
+        auto i = std::lower_bound(ms.begin(), ms.end(), s.end, startsBefore);
+        auto j = std::lower_bound(added.begin(), added.end(), s.end, startsBefore);
+        while (i != ms.begin() || j != added.begin()) {
+            const bool fromAdded = j != added.begin() && (i == ms.begin() || std::prev(j)->span.begin >= std::prev(i)->span.begin);
+            Mention& m = fromAdded ? *--j : *--i;
+            if (m.span.end + 4096 < s.begin) break;
+            if (m.span == s) { if (m.entity < 0) m.entity = entity; return; }
+            if (m.span.overlaps(s)) return;  // names already there
         }
         Mention m;
         m.span = s;
         m.label = label;
         m.kind = kind;
         m.entity = entity;
-        ms.insert(std::upper_bound(ms.begin(), ms.end(), s.begin,
-                                   [](uint32_t b, const Mention& x) { return b < x.span.begin; }),
-                  m);
+        added.insert(std::upper_bound(added.begin(), added.end(), s.begin,
+                                      [](uint32_t b, const Mention& x) { return b < x.span.begin; }),
+                     m);
+    }
+
+    // The entity of the last mention starting at `begin` that has one, or kNone.
+    int32_t entityStartingAt(uint32_t begin) const {
+        int32_t e = kNone;
+        for (const std::vector<Mention>* list : std::array<const std::vector<Mention>*, 2>{&c.doc.mentions, &added})
+            for (auto it = std::lower_bound(list->begin(), list->end(), begin, startsBefore);
+                 it != list->end() && it->span.begin == begin; ++it)
+                if (it->entity >= 0) e = it->entity;
+        return e;
+    }
+
+    // Puts the mentions made here into doc.mentions (after those with the same start).
+    void finish() {
+        if (added.empty()) return;
+        std::vector<Mention> all;
+        all.reserve(c.doc.mentions.size() + added.size());
+        std::merge(c.doc.mentions.begin(), c.doc.mentions.end(), added.begin(), added.end(), std::back_inserter(all),
+                   [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+        c.doc.mentions = std::move(all);
+        added.clear();
     }
 
     void resolve(Quote& q, const Attribution& a, const std::vector<int32_t>& speakerHistory, const std::vector<Label>& historyLabel) {
@@ -1287,8 +1319,7 @@ struct Resolver {
             if (e == kNone) e = recentMention(sb, pk);
             if (e == kNone) {
                 // the NER pass may have resolved this pronoun already
-                for (const Mention& m : c.doc.mentions)
-                    if (m.span.begin == c.tok[sb].span.begin && m.entity >= 0) e = m.entity;
+                e = entityStartingAt(c.tok[sb].span.begin);
             }
             q.speaker = e;
             if (e >= 0) {
@@ -1442,6 +1473,7 @@ void findQuotes(Document& doc, const ModelData& model) {
         historyLabel.push_back(q.speaker >= 0 ? doc.entities[q.speaker].label : Label::MISC);
         out.push_back(std::move(q));
     }
+    res.finish();
     std::stable_sort(out.begin(), out.end(), [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
     doc.quotes = std::move(out);
 }

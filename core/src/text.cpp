@@ -37,10 +37,9 @@ int validSequenceLength(std::string_view s, size_t i) {
 
 } // namespace
 
-char32_t decodeAt(std::string_view s, size_t i, int& len) {
+char32_t detail::decodeMultibyte(std::string_view s, size_t i, int& len) {
     const auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
     const char32_t c = b(i);
-    if (c < 0x80) { len = 1; return c; }
     if (c < 0xE0) { len = 2; return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F); }
     if (c < 0xF0) { len = 3; return ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F); }
     len = 4;
@@ -50,19 +49,25 @@ char32_t decodeAt(std::string_view s, size_t i, int& len) {
 void appendUtf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        return;
     }
+    char b[4];
+    int n;
+    if (cp < 0x800) {
+        b[0] = static_cast<char>(0xC0 | (cp >> 6));
+        n = 1;
+    } else if (cp < 0x10000) {
+        b[0] = static_cast<char>(0xE0 | (cp >> 12));
+        b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        n = 2;
+    } else {
+        b[0] = static_cast<char>(0xF0 | (cp >> 18));
+        b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        n = 3;
+    }
+    b[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    out.append(b, static_cast<size_t>(n));
 }
 
 bool isValidUtf8(std::string_view s) {
@@ -78,31 +83,33 @@ bool isValidUtf8(std::string_view s) {
 SanitizedText sanitizeUtf8(std::string_view raw) {
     SanitizedText out;
     out.text.reserve(raw.size());
+    // Clean text is copied run by run; only NUL, CR and bad bytes stop a run.
+    size_t run = 0;
     for (size_t i = 0; i < raw.size();) {
         const unsigned char c = static_cast<unsigned char>(raw[i]);
         if (c < 0x80) {
-            if (c == 0) {
-                ++out.removedNuls;
-            } else if (c == '\r') {
-                ++out.crlfFixed;
-                out.text += '\n';
-                if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-            } else {
-                out.text += static_cast<char>(c);
+            if (c != 0 && c != '\r') {
+                ++i;
+                continue;
             }
-            ++i;
+        } else if (const int n = validSequenceLength(raw, i); n > 0) {
+            i += n;
             continue;
         }
-        const int n = validSequenceLength(raw, i);
-        if (n == 0) {
+        out.text.append(raw.data() + run, i - run);
+        if (c == 0) {
+            ++out.removedNuls;
+        } else if (c == '\r') {
+            ++out.crlfFixed;
+            out.text += '\n';
+            if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+        } else {
             ++out.replacedBytes;
             out.text += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.text.append(raw.data() + i, n);
-            i += n;
         }
+        run = ++i;
     }
+    out.text.append(raw.data() + run, raw.size() - run);
     return out;
 }
 
@@ -201,8 +208,7 @@ uint32_t OffsetIndex::utf16ToByte(uint32_t unit) const {
 
 // [SECTION] Character classes
 
-bool isLetter(char32_t c) {
-    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool detail::isLetterBeyondAscii(char32_t c) {
     if (c == 0xD7 || c == 0xF7) return false;
     if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1 letters, Latin Extended-A/B
     if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
@@ -224,8 +230,7 @@ bool isLetter(char32_t c) {
     return false;
 }
 
-bool isUpper(char32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool detail::isUpperBeyondAscii(char32_t c) {
     if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
     if (c >= 0x100 && c <= 0x17F) return (c % 2) == (c >= 0x139 && c <= 0x148 ? 1u : (c >= 0x179 ? 1u : 0u));
     if (c >= 0x391 && c <= 0x3AB) return true;
@@ -233,11 +238,8 @@ bool isUpper(char32_t c) {
     return false;
 }
 
-bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-bool isSpace(char32_t c) {
+bool detail::isSpaceBeyondAscii(char32_t c) {
     switch (c) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
     case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
         return true;
@@ -251,8 +253,7 @@ bool isClosingQuote(char32_t c) { return c == 0x201D || c == 0x2019 || c == 0xBB
 bool isAmbiguousQuote(char32_t c) { return c == '"' || c == '\'' || c == 0x2033 || c == 0x201F; }
 bool isDash(char32_t c) { return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012 || c == 0x2212; }
 
-char32_t toLower(char32_t c) {
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+char32_t detail::toLowerBeyondAscii(char32_t c) {
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
     if (c >= 0x100 && c <= 0x17F && isUpper(c)) return c + 1;
     if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;

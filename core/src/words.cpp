@@ -10,6 +10,16 @@ namespace {
 // Appends the lowercase form of `s` (as lowercase() in text.hpp, without a
 // string per call).
 void appendLower(std::string& out, std::string_view s) {
+    const size_t at = out.size();
+    out.append(s);
+    bool ascii = true;
+    for (char* p = out.data() + at, *end = out.data() + out.size(); p != end; ++p) {
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c >= 0x80) { ascii = false; break; }
+        if (c >= 'A' && c <= 'Z') *p = static_cast<char>(c + 32);
+    }
+    if (ascii) return;
+    out.resize(at);
     for (size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {

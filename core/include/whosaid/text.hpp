@@ -35,9 +35,26 @@ SanitizedText sanitizeUtf8(std::string_view raw);
 // True when `s` is well-formed UTF-8 (no replacement needed).
 bool isValidUtf8(std::string_view s);
 
+namespace detail {
+// The out-of-line halves of the inline functions below: everything past ASCII.
+char32_t decodeMultibyte(std::string_view s, size_t i, int& len);
+bool isLetterBeyondAscii(char32_t c);
+bool isUpperBeyondAscii(char32_t c);
+bool isSpaceBeyondAscii(char32_t c);
+char32_t toLowerBeyondAscii(char32_t c);
+} // namespace detail
+
 // Decodes the code point starting at byte `i` of valid UTF-8 and sets `len`
 // to its length in bytes. Precondition: `s` is valid UTF-8 and i < s.size().
-char32_t decodeAt(std::string_view s, size_t i, int& len);
+// Inline with an ASCII fast path (no LTO in the WebAssembly build).
+inline char32_t decodeAt(std::string_view s, size_t i, int& len) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        len = 1;
+        return c;
+    }
+    return detail::decodeMultibyte(s, i, len);
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void appendUtf8(std::string& out, char32_t cp);
@@ -68,16 +85,21 @@ private:
     uint32_t m_cpTotal = 0, m_u16Total = 0;
 };
 
-// Character classes the tokenizer and the taggers share.
-bool isLetter(char32_t c);       // Latin, Greek, Cyrillic, other alphabets; not CJK punctuation
-bool isUpper(char32_t c);
-bool isDigit(char32_t c);        // ASCII digits only
-bool isSpace(char32_t c);        // Unicode white space, NBSP and zero-width characters included
+// Character classes the tokenizer and the taggers share (inline for ASCII).
+// Latin, Greek, Cyrillic, other alphabets; not CJK punctuation.
+inline bool isLetter(char32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : detail::isLetterBeyondAscii(c); }
+inline bool isUpper(char32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : detail::isUpperBeyondAscii(c); }
+inline bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }  // ASCII digits only
+// Unicode white space, NBSP and zero-width characters included.
+inline bool isSpace(char32_t c) {
+    return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : detail::isSpaceBeyondAscii(c);
+}
 bool isOpeningQuote(char32_t c); // “ ‘ « „ ‚ ‹
 bool isClosingQuote(char32_t c); // ” ’ » ›
 bool isAmbiguousQuote(char32_t c); // " ' (and the prime-like ″)
 bool isDash(char32_t c);         // – — ― ‒ (not the hyphen)
-char32_t toLower(char32_t c);    // simple case folding for Latin-1, Latin Extended-A, Greek, Cyrillic
+// Simple case folding for Latin-1, Latin Extended-A, Greek, Cyrillic.
+inline char32_t toLower(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : detail::toLowerBeyondAscii(c); }
 
 // Lowercases valid UTF-8 with toLower().
 std::string lowercase(std::string_view s);
