@@ -162,14 +162,21 @@ struct Cluster {
 void groupEntities(Document& doc) {
     doc.entities.clear();
     std::vector<size_t> order;
-    std::vector<std::vector<Word>> forms(doc.mentions.size());
+    // Each distinct name text is split once (an article repeats its names).
+    std::vector<std::vector<Word>> uniqueForms(1);  // [0]: empty, for non-names
+    std::vector<uint32_t> formOf(doc.mentions.size(), 0);
+    std::unordered_map<std::string_view, uint32_t> formByText;
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
         if (doc.mentions[i].kind != MentionKind::Name) continue;
-        forms[i] = splitName(doc.slice(doc.mentions[i].span));
-        if (!forms[i].empty()) order.push_back(i);
+        const std::string_view text = doc.slice(doc.mentions[i].span);
+        const auto [it, fresh] = formByText.emplace(text, static_cast<uint32_t>(uniqueForms.size()));
+        if (fresh) uniqueForms.push_back(splitName(text));
+        formOf[i] = it->second;
+        if (!uniqueForms[formOf[i]].empty()) order.push_back(i);
     }
+    auto forms = [&](size_t mention) -> const std::vector<Word>& { return uniqueForms[formOf[mention]]; };
     // longer forms first, so that full names exist before surnames and acronyms
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return forms[a].size() > forms[b].size(); });
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return forms(a).size() > forms(b).size(); });
 
     // Each mention joins the first cluster (in order of creation) that matches
     // it; the indexes below find that cluster without trying every one, so a
@@ -189,7 +196,7 @@ void groupEntities(Document& doc) {
     };
     std::vector<int> clusterOf(doc.mentions.size(), -1);
     for (size_t mi : order) {
-        const std::vector<Word>& f = forms[mi];
+        const std::vector<Word>& f = forms(mi);
         const Mention& m = doc.mentions[mi];
         const std::string lower = joinWords(f, true);
         const std::string_view alias = aliasOf(lower);
@@ -261,7 +268,7 @@ void groupEntities(Document& doc) {
         if (clusterOf[i] < 0) continue;
         m.entity = entityOf[clusterOf[i]];
         // a lone surname the tagger called something else joins its person
-        if (doc.entities[m.entity].label == Label::PER && m.label != Label::PER && forms[i].size() == 1 &&
+        if (doc.entities[m.entity].label == Label::PER && m.label != Label::PER && forms(i).size() == 1 &&
             clusters[clusterOf[i]].longest.size() > 1)
             m.label = Label::PER;
     }

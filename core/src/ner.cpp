@@ -22,18 +22,12 @@ bool validTransition(int from, int to) {
 bool validEnd(int t) { return t == 0 || tagPart(t) == PartL || tagPart(t) == PartU; }
 
 namespace {
-// validTransition() as a table, [from + 1][to], and per tag the tags that may
-// precede it in ascending order (at most 9 of 17), for the decoder's inner loop.
+// validTransition() as a table, [from + 1][to], for the decoder's first step.
 struct TransitionTable {
     bool ok[kTags + 1][kTags];
-    uint8_t from[kTags][kTags];
-    uint8_t fromCount[kTags] = {};
     TransitionTable() {
         for (int f = -1; f < kTags; ++f)
             for (int t = 0; t < kTags; ++t) ok[f + 1][t] = validTransition(f, t);
-        for (int t = 0; t < kTags; ++t)
-            for (int f = 0; f < kTags; ++f)
-                if (ok[f + 1][t]) from[t][fromCount[t]++] = static_cast<uint8_t>(f);
     }
 };
 const TransitionTable& transitionTable() {
@@ -156,13 +150,28 @@ WordHashes hashWord(std::string_view token) {
     return w;
 }
 
+namespace {
+// True when `token` is ASCII without a backquote: normalizing then changes no byte.
+bool plainAscii(std::string_view token) {
+    for (unsigned char c : token)
+        if (c >= 0x80 || c == 0x60) return false;
+    return true;
+}
+} // namespace
+
 std::string normalizeWord(std::string_view token) {
+    if (plainAscii(token)) return std::string(token);
     std::string out;
     forEachCp(token, [&](char32_t c) { appendUtf8(out, c); });
     return out;
 }
 
 std::string normalizeLower(std::string_view token) {
+    if (plainAscii(token)) {
+        std::string out(token);
+        for (char& c : out) c = (c >= '0' && c <= '9') ? '0' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        return out;
+    }
     std::string out;
     forEachCp(token, [&](char32_t c) { appendUtf8(out, isDigit(c) ? U'0' : toLower(c)); });
     return out;
@@ -664,17 +673,38 @@ void viterbi(const float* scores, size_t n, const float* trans, int startFrom, b
     auto tr = [&](int from, int to) { return trans[(from + 1) * kTags + to]; };
     for (int t = 0; t < kTags; ++t)
         delta[t] = valid.ok[startFrom + 1][t] ? scores[t] + tr(startFrom, t) : kNeg;
+    // The BILOU constraints leave two kinds of step. O, B-x and U-x follow any
+    // closed tag (O, L-y, U-y: kClosed); I-x and L-x follow B-x or I-x only.
+    // Predecessors are tried in ascending order and the first best is kept.
+    static constexpr int kClosed[9] = {0, tagOf(PartL, 0), tagOf(PartU, 0), tagOf(PartL, 1), tagOf(PartU, 1),
+                                       tagOf(PartL, 2), tagOf(PartU, 2), tagOf(PartL, 3), tagOf(PartU, 3)};
+    static constexpr int kOpening[9] = {0, tagOf(PartB, 0), tagOf(PartU, 0), tagOf(PartB, 1), tagOf(PartU, 1),
+                                        tagOf(PartB, 2), tagOf(PartU, 2), tagOf(PartB, 3), tagOf(PartU, 3)};
     for (size_t i = 1; i < n; ++i) {
-        for (int t = 0; t < kTags; ++t) {
+        const float* prev = &delta[(i - 1) * kTags];
+        float* cur = &delta[i * kTags];
+        uint8_t* bk = &back[i * kTags];
+        const float* sc = &scores[i * kTags];
+        for (int t : kOpening) {
             float best = kNeg;
             int arg = 0;
-            for (int k = 0; k < valid.fromCount[t]; ++k) {
-                const int f = valid.from[t][k];
-                const float v = delta[(i - 1) * kTags + f] + tr(f, t);
+            for (int f : kClosed) {
+                const float v = prev[f] + tr(f, t);
                 if (v > best) { best = v; arg = f; }
             }
-            delta[i * kTags + t] = best + scores[i * kTags + t];
-            back[i * kTags + t] = static_cast<uint8_t>(arg);
+            cur[t] = best + sc[t];
+            bk[t] = static_cast<uint8_t>(arg);
+        }
+        for (int l = 0; l < kEntityLabels; ++l) {
+            const int b = tagOf(PartB, l), in = tagOf(PartI, l);
+            for (int t : {in, tagOf(PartL, l)}) {
+                float best = kNeg;
+                int arg = 0;
+                if (const float v = prev[b] + tr(b, t); v > best) { best = v; arg = b; }
+                if (const float v = prev[in] + tr(in, t); v > best) { best = v; arg = in; }
+                cur[t] = best + sc[t];
+                bk[t] = static_cast<uint8_t>(arg);
+            }
         }
     }
     float best = kNeg;
@@ -697,20 +727,25 @@ void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& t
     prepare(doc, m, df);
     std::vector<float> scores;
     uint64_t feats[kMaxFeatures];
-    // Adds the weights of features f[0..nf) to sc, in order.
+    // Adds the weights of features f[0..nf) to sc, in order. The sums go
+    // through a local array: int8_t may alias a float, and a store through
+    // `sc` would otherwise keep the compiler from vectorizing the row.
     auto addWeights = [&](const uint64_t* f, int nf, float* sc) {
         uint32_t folded[kMaxFeatures];
         for (int k = 0; k < nf; ++k) {
             folded[k] = foldKey(f[k]);
             m.features.prefetch(folded[k]);
         }
+        float acc[kTags];
+        std::copy(sc, sc + kTags, acc);
         for (int k = 0; k < nf; ++k) {
             const uint32_t row = m.features.find(folded[k]);
             if (row == UINT32_MAX) continue;
             const float scale = m.scales[row];
             const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
-            for (int t = 0; t < kTags; ++t) sc[t] += scale * w[t];
+            for (int t = 0; t < kTags; ++t) acc[t] += scale * static_cast<float>(w[t]);
         }
+        std::copy(acc, acc + kTags, sc);
     };
     // The word features' scores, once per word type: the same sums in the same
     // order as scoring every occurrence, so the tags do not change.

@@ -1,36 +1,38 @@
 // A document's lowercase words, interned, with their lexicon facts.
 #include "words.hpp"
 
+#include <algorithm>
+
 #include "whosaid/text.hpp"
 
 namespace whosaid {
 
 namespace {
 
-// Appends the lowercase form of `s` (as lowercase() in text.hpp, without a
-// string per call).
-void appendLower(std::string& out, std::string_view s) {
-    const size_t at = out.size();
-    out.append(s);
-    bool ascii = true;
-    for (char* p = out.data() + at, *end = out.data() + out.size(); p != end; ++p) {
-        const unsigned char c = static_cast<unsigned char>(*p);
-        if (c >= 0x80) { ascii = false; break; }
-        if (c >= 'A' && c <= 'Z') *p = static_cast<char>(c + 32);
-    }
-    if (ascii) return;
-    out.resize(at);
+// The lowercase form of `s` into `out` (as lowercase() in text.hpp). Returns
+// false when a form would change length: toLower() keeps every code point's
+// UTF-8 length today, so that is a guard, not a case we expect.
+bool lowerSameLength(std::string_view s, char* out) {
     for (size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
-            ++i;
+            out[i++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
             continue;
         }
         int len = 1;
-        appendUtf8(out, toLower(decodeAt(s, i, len)));
-        i += len;
+        const char32_t cp = decodeAt(s, i, len);
+        const char32_t low = toLower(cp);
+        if (low == cp) {  // punctuation, quotation marks, lowercase letters
+            std::copy(s.begin() + i, s.begin() + i + len, out + i);
+        } else {
+            std::string enc;
+            appendUtf8(enc, low);
+            if (enc.size() != static_cast<size_t>(len)) return false;
+            std::copy(enc.begin(), enc.end(), out + i);
+        }
+        i += static_cast<size_t>(len);
     }
+    return true;
 }
 
 WordFacts factsOf(std::string_view w, uint32_t hash) {
@@ -48,16 +50,23 @@ WordFacts factsOf(std::string_view w, uint32_t hash) {
 
 DocWords::DocWords(const Document& doc) {
     const size_t n = doc.tokens.size();
-    // Lowercasing may change a form's length ("İ"), so offsets first, views after.
-    std::vector<uint32_t> ends(n);
-    m_buffer.reserve(doc.text.size() + 16);
-    for (size_t i = 0; i < n; ++i) {
-        appendLower(m_buffer, doc.slice(doc.tokens[i].span));
-        ends[i] = static_cast<uint32_t>(m_buffer.size());
-    }
+    // The whole text lowercased once: each token's form is then the same span
+    // of the buffer.
+    m_buffer.resize(doc.text.size());
     m_lower.resize(n);
-    for (size_t i = 0, b = 0; i < n; b = ends[i], ++i)
-        m_lower[i] = std::string_view(m_buffer).substr(b, ends[i] - b);
+    if (lowerSameLength(doc.text, m_buffer.data())) {
+        for (size_t i = 0; i < n; ++i)
+            m_lower[i] = std::string_view(m_buffer).substr(doc.tokens[i].span.begin, doc.tokens[i].span.size());
+    } else {
+        m_buffer = {};
+        std::vector<size_t> ends(n);
+        for (size_t i = 0; i < n; ++i) {
+            m_buffer += lowercase(doc.slice(doc.tokens[i].span));
+            ends[i] = m_buffer.size();
+        }
+        for (size_t i = 0, b = 0; i < n; b = ends[i], ++i)
+            m_lower[i] = std::string_view(m_buffer).substr(b, ends[i] - b);
+    }
 
     // Intern: open addressing over type indices, keyed by the FNV hash and the form.
     uint32_t cap = 64;
