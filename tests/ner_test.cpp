@@ -141,9 +141,9 @@ TEST(NerDecoding, TagsToMentions) {
 namespace {
 std::string tinyModel() {
     NerModel m;
-    m.scales = {0.5f};
-    m.weights.assign(kTags, 0);
-    m.weights[tagOf(PartU, 2)] = 100;
+    m.rows.resize(1);
+    m.rows[0].scale = 0.5f;
+    m.rows[0].w[tagOf(PartU, 2)] = 100;
     m.features.build({{foldKey(12345), 0}});
     m.clusters.build({{77, 3}});
     m.clusterParent[0] = {0, 0, 0, 1};
@@ -159,8 +159,8 @@ TEST(NerModelFormat, RoundTrip) {
     ASSERT_TRUE(m) << m.error().message;
     EXPECT_EQ(m->features.find(foldKey(12345)), 0u);
     EXPECT_EQ(m->features.find(foldKey(54321)), UINT32_MAX);
-    EXPECT_FLOAT_EQ(m->scales[0], 0.5f);
-    EXPECT_EQ(m->weights[tagOf(PartU, 2)], 100);
+    EXPECT_FLOAT_EQ(m->rows[0].scale, 0.5f);
+    EXPECT_EQ(m->rows[0].w[tagOf(PartU, 2)], 100);
     EXPECT_EQ(m->clusters.find(77), 3u);
     EXPECT_EQ(m->clusterParent[0].size(), 4u);
     EXPECT_EQ(m->gazetteer.find(99), 1u);

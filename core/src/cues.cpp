@@ -2,6 +2,7 @@
 // participle) so that irregular verbs need no morphology.
 #include "cues.hpp"
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -171,7 +172,8 @@ bool isCueParticle(std::string_view lemma, std::string_view next) {
 
 // [SECTION] Speaker nouns
 
-SpeakerNoun speakerNoun(std::string_view w) {
+namespace {
+const std::unordered_map<std::string_view, SpeakerNoun>& speakerNouns() {
     static const std::unordered_map<std::string_view, SpeakerNoun> kNouns = [] {
         std::unordered_map<std::string_view, SpeakerNoun> m;
         for (std::string_view s : {"official", "officials", "source", "sources", "analyst", "analysts", "expert",
@@ -210,25 +212,32 @@ SpeakerNoun speakerNoun(std::string_view w) {
             m.emplace(s, SpeakerNoun::Document);
         return m;
     }();
-    auto it = kNouns.find(w);
-    return it == kNouns.end() ? SpeakerNoun::None : it->second;
+    return kNouns;
+}
+} // namespace
+
+SpeakerNoun speakerNoun(std::string_view w) {
+    const auto& nouns = speakerNouns();
+    auto it = nouns.find(w);
+    return it == nouns.end() ? SpeakerNoun::None : it->second;
 }
 
-bool isCueAdverb(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "has", "have", "had", "also", "previously", "later", "again", "then", "reportedly", "would", "will",
-        "could", "may", "might", "did", "does", "do", "is", "was", "were", "are", "been", "repeatedly",
-        "recently", "once", "never", "not", "n't", "long", "often", "already", "publicly", "privately",
-        "separately", "earlier", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "week", "month", "year", "last", "this", "on",
-        "initially", "first", "openly", "flatly", "strongly", "quickly", "simply", "still", "further",
-        "frequently", "clearly", "explicitly", "firmly", "angrily", "calmly", "bluntly", "only", "even",
-        "now", "just", "always", "ever", "herself", "himself", "themselves", "itself", "personally",
-        "subsequently", "however", "too", "candidly", "repeatedly", "has", "be", "being", "would", "should",
-        "must", "can", "shall", "night", "morning", "afternoon", "evening",
-    };
-    return among(kWords, w);
-}
+namespace {
+constexpr std::string_view kCueAdverbs[] = {
+    "has", "have", "had", "also", "previously", "later", "again", "then", "reportedly", "would", "will",
+    "could", "may", "might", "did", "does", "do", "is", "was", "were", "are", "been", "repeatedly",
+    "recently", "once", "never", "not", "n't", "long", "often", "already", "publicly", "privately",
+    "separately", "earlier", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "week", "month", "year", "last", "this", "on",
+    "initially", "first", "openly", "flatly", "strongly", "quickly", "simply", "still", "further",
+    "frequently", "clearly", "explicitly", "firmly", "angrily", "calmly", "bluntly", "only", "even",
+    "now", "just", "always", "ever", "herself", "himself", "themselves", "itself", "personally",
+    "subsequently", "however", "too", "candidly", "repeatedly", "has", "be", "being", "would", "should",
+    "must", "can", "shall", "night", "morning", "afternoon", "evening",
+};
+} // namespace
+
+bool isCueAdverb(std::string_view w) { return among(kCueAdverbs, w); }
 
 PronounKind sourcePronoun(std::string_view w) {
     if (w == "he") return PronounKind::Male;
@@ -239,27 +248,40 @@ PronounKind sourcePronoun(std::string_view w) {
     return PronounKind::None;
 }
 
-bool isNpBoundary(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "and", "but", "or", "nor", "while", "as", "because", "since", "although", "though", "when", "whereas",
-        "if", "so", "that", "which", "who", "whom", "where", "after", "before", "in", "on", "at", "during",
-        "with", "without", "from", "to", "by", "into", "than", "until", "unless", "yet", "whether", "also",
-        "meanwhile", "however", "instead", "then", "there", "here", "now", "today", "yesterday", "is", "was",
-        "are", "were", "has", "have", "had", "be", "been", "not", "what", "how", "why", "said", "says",
-        "told", "about", "against", "over", "under", "through", "between", "among", "like", "despite", "for",
-        "of", "by", "via", "amid", "following", "including", "toward", "towards", "upon", "within", "it", "its",
-        "itself", "this", "these", "those", "such", "what", "do", "does", "did", "can", "could", "would",
-        "should", "will", "may", "might", "must",
-    };
-    return among(kWords, w);
-}
+namespace {
+constexpr std::string_view kNpBoundaries[] = {
+    "and", "but", "or", "nor", "while", "as", "because", "since", "although", "though", "when", "whereas",
+    "if", "so", "that", "which", "who", "whom", "where", "after", "before", "in", "on", "at", "during",
+    "with", "without", "from", "to", "by", "into", "than", "until", "unless", "yet", "whether", "also",
+    "meanwhile", "however", "instead", "then", "there", "here", "now", "today", "yesterday", "is", "was",
+    "are", "were", "has", "have", "had", "be", "been", "not", "what", "how", "why", "said", "says",
+    "told", "about", "against", "over", "under", "through", "between", "among", "like", "despite", "for",
+    "of", "by", "via", "amid", "following", "including", "toward", "towards", "upon", "within", "it", "its",
+    "itself", "this", "these", "those", "such", "what", "do", "does", "did", "can", "could", "would",
+    "should", "will", "may", "might", "must",
+};
+} // namespace
 
-bool isDeterminer(std::string_view w) {
-    static constexpr std::string_view kWords[] = {"the", "a", "an", "this", "that", "these", "those", "his",
-                                                  "her", "their", "its", "our", "my", "your", "some", "many",
-                                                  "several", "two", "three", "four", "other", "another", "one",
-                                                  "most", "all", "few", "both", "no", "any", "each"};
-    return among(kWords, w);
+bool isNpBoundary(std::string_view w) { return among(kNpBoundaries, w); }
+
+namespace {
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                                             "their", "its", "our", "my", "your", "some", "many", "several",
+                                             "two", "three", "four", "other", "another", "one", "most", "all",
+                                             "few", "both", "no", "any", "each"};
+} // namespace
+
+bool isDeterminer(std::string_view w) { return among(kDeterminers, w); }
+
+// [SECTION] All words
+
+void forEachLexiconWord(const std::function<void(std::string_view)>& f) {
+    for (const auto& [w, cue] : table().words) f(w);
+    for (const auto& [w, noun] : speakerNouns()) f(w);
+    for (std::string_view w : kCueAdverbs) f(w);
+    for (std::string_view w : kNpBoundaries) f(w);
+    for (std::string_view w : kDeterminers) f(w);
+    for (std::string_view w : {"he", "she", "it", "they", "i", "we"}) f(w);  // sourcePronoun()
 }
 
 } // namespace whosaid

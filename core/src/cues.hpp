@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 namespace whosaid {
@@ -63,5 +64,9 @@ bool isNpBoundary(std::string_view lowerWord);
 
 // Determiners and possessives that open a noun phrase.
 bool isDeterminer(std::string_view lowerWord);
+
+// Calls f for every word form the lexicons above know (some more than once):
+// a word not among them gets None and false from every function here.
+void forEachLexiconWord(const std::function<void(std::string_view)>& f);
 
 } // namespace whosaid

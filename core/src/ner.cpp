@@ -268,14 +268,14 @@ std::string serialize(const NerModel& m) {
     w.u32(kFormatVersion);
     w.u32(0);  // total size, patched below
     // features: keys in row order
-    const uint32_t rows = static_cast<uint32_t>(m.scales.size());
+    const uint32_t rows = static_cast<uint32_t>(m.rows.size());
     std::vector<uint32_t> rowKey(rows, 0);
     for (const FlatMap::Slot& e : m.features.slots)
         if (e.key) rowKey[e.value] = e.key;
     w.u32(rows);
     for (uint32_t k : rowKey) w.u32(k);
-    for (float f : m.scales) w.f32(f);
-    w.bytes(m.weights.data(), m.weights.size());
+    for (const NerModel::Row& row : m.rows) w.f32(row.scale);
+    for (const NerModel::Row& row : m.rows) w.bytes(row.w, kTags);
     for (float f : m.transitions) w.f32(f);
     auto writeMap = [&](const FlatMap& fm, bool wide) {
         std::vector<std::pair<uint32_t, uint32_t>> items;
@@ -322,12 +322,13 @@ Result<NerModel> deserialize(std::string_view bytes) {
     const uint32_t rows = r.count(4 + 4 + kTags, "weights");
     std::vector<std::pair<uint32_t, uint32_t>> items(rows);
     for (uint32_t i = 0; i < rows; ++i) items[i] = {r.u32("weights"), i};
-    m.scales.resize(rows);
-    for (auto& f : m.scales) f = r.f32("weights");
+    m.rows.resize(rows);
+    for (auto& row : m.rows) row.scale = r.f32("weights");
     if (r.need(static_cast<size_t>(rows) * kTags, "weights")) {
-        m.weights.assign(reinterpret_cast<const int8_t*>(bytes.data() + r.pos),
-                         reinterpret_cast<const int8_t*>(bytes.data() + r.pos) + static_cast<size_t>(rows) * kTags);
-        r.pos += static_cast<size_t>(rows) * kTags;
+        for (auto& row : m.rows) {
+            std::memcpy(row.w, bytes.data() + r.pos, kTags);
+            r.pos += kTags;
+        }
     }
     m.features.build(items);
     for (auto& f : m.transitions) f = r.f32("transitions");
@@ -741,9 +742,8 @@ void tagDocument(const Document& doc, const NerModel& m, std::vector<uint8_t>& t
         for (int k = 0; k < nf; ++k) {
             const uint32_t row = m.features.find(folded[k]);
             if (row == UINT32_MAX) continue;
-            const float scale = m.scales[row];
-            const int8_t* w = &m.weights[static_cast<size_t>(row) * kTags];
-            for (int t = 0; t < kTags; ++t) acc[t] += scale * static_cast<float>(w[t]);
+            const NerModel::Row& r = m.rows[row];
+            for (int t = 0; t < kTags; ++t) acc[t] += r.scale * static_cast<float>(r.w[t]);
         }
         std::copy(acc, acc + kTags, sc);
     };

@@ -125,17 +125,21 @@ constexpr uint32_t kMagic = 0x524E5357;  // "WSNR" little endian
 constexpr uint32_t kFormatVersion = 1;
 
 struct NerModel {
-    // weights: row r holds kTags int8 values times scales[r]
+    // A feature's weights: kTags int8 values times `scale`. Scale and values
+    // share one 32-byte row, so scoring a feature reads one cache line.
+    struct alignas(32) Row {
+        float scale = 0.f;
+        int8_t w[kTags] = {};
+    };
     FlatMap features;  // key → row
-    std::vector<int8_t> weights;
-    std::vector<float> scales;
+    std::vector<Row> rows;
     std::array<float, (kTags + 1) * kTags> transitions{};  // [from + 1][to]; from -1 = start
     FlatMap clusters;  // word key → fine cluster id
     std::vector<uint16_t> clusterParent[kClusterLevels - 1];  // fine → mid, mid → coarse
     FlatMap gazetteer;  // sequence key → class bit mask
     std::string info;   // free text: how it was trained
 
-    bool empty() const { return scales.empty(); }
+    bool empty() const { return rows.empty(); }
     float transition(int from, int to) const { return transitions[(from + 1) * kTags + to]; }
 };
 

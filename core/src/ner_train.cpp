@@ -439,11 +439,11 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
     std::unordered_map<uint32_t, bool> usedKeys;
     for (const auto& [mx, f] : rows) {
         if (!usedKeys.emplace(foldKey(kept[f]), true).second) continue;  // 32-bit key collision: first wins
-        const uint32_t r = static_cast<uint32_t>(m.scales.size());
-        const float scale = mx / 127.f;
-        m.scales.push_back(scale);
+        const uint32_t r = static_cast<uint32_t>(m.rows.size());
+        NerModel::Row& row = m.rows.emplace_back();
+        row.scale = mx / 127.f;
         for (int t = 0; t < kTags; ++t)
-            m.weights.push_back(static_cast<int8_t>(std::lround(W[static_cast<size_t>(f) * kTags + t] / scale)));
+            row.w[t] = static_cast<int8_t>(std::lround(W[static_cast<size_t>(f) * kTags + t] / row.scale));
         keyRow.push_back({foldKey(kept[f]), r});
     }
     m.features.build(keyRow);

@@ -2,6 +2,7 @@
 #include "words.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "whosaid/text.hpp"
 
@@ -35,13 +36,26 @@ bool lowerSameLength(std::string_view s, char* out) {
     return true;
 }
 
-WordFacts factsOf(std::string_view w, uint32_t hash) {
+WordFacts lexiconFacts(std::string_view w) {
     WordFacts f;
     f.cue = lookupCue(w);
     f.noun = speakerNoun(w);
     f.pronoun = sourcePronoun(w);
     f.bits = static_cast<uint8_t>((isNpBoundary(w) ? kWordBoundary : 0) | (isCueAdverb(w) ? kWordAdverb : 0) |
                                   (isDeterminer(w) ? kWordDeterminer : 0));
+    return f;
+}
+
+// The facts of `w`. Most words of an article are in no lexicon: one lookup in
+// a table of every word the lexicons know answers them.
+WordFacts factsOf(std::string_view w, uint32_t hash) {
+    static const std::unordered_map<std::string_view, WordFacts> known = [] {
+        std::unordered_map<std::string_view, WordFacts> m;
+        forEachLexiconWord([&](std::string_view x) { m.emplace(x, lexiconFacts(x)); });
+        return m;
+    }();
+    const auto it = known.find(w);
+    WordFacts f = it == known.end() ? WordFacts{} : it->second;
     f.hash = hash;
     return f;
 }
