@@ -201,6 +201,11 @@ void setupKeys() {
 // [SECTION] Frame
 
 double g_frameMs = 0;   // CPU time of the last frame, for ?bench=1
+// Start-up phases in ms since navigation, reported with the first frame
+// (whosaid.startup): where the time to the first annotated frame goes.
+struct Startup {
+    double main = 0, ready = 0, appReady = 0, fontsMs = 0;
+} g_startup;
 std::string g_lastStatus;  // the status line last passed to the page's DOM
 bool g_firstFrameReported = false;
 
@@ -235,9 +240,11 @@ void frame() {
     emscripten_get_canvas_element_size(kCanvas, &curW, &curH);
     if (curW != fbW || curH != fbH) emscripten_set_canvas_element_size(kCanvas, fbW, fbH);
     if (g_dpr != g_fontDpr) {
+        const double t = emscripten_get_now();
         g_renderer.destroyFontTexture();
         loadFonts(g_dpr);
         g_renderer.createFontTexture();
+        g_startup.fontsMs += emscripten_get_now() - t;
     }
     io.DisplaySize = ImVec2(static_cast<float>(cssW), static_cast<float>(cssH));
     io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
@@ -260,7 +267,8 @@ void frame() {
     g_frameMs = emscripten_get_now() - frameStart;
     if (!g_firstFrameReported) {
         g_firstFrameReported = true;
-        EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+        EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame({main: $0, ready: $1, appReady: $2, fontsMs: $3, firstFrameMs: $4}); },
+               g_startup.main, g_startup.ready, g_startup.appReady, g_startup.fontsMs, g_frameMs);
     }
 }
 
@@ -371,6 +379,7 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_ledger_json() {
 } // extern "C"
 
 int main() {
+    g_startup.main = emscripten_get_now();
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -412,6 +421,7 @@ int main() {
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
 
+    g_startup.ready = emscripten_get_now();  // WebGL and ImGui set up
     static App app;
     g_app = &app;
     // Saved work first (a reload loses nothing), else the team's sample article.
@@ -433,6 +443,7 @@ int main() {
         app.setText(readFile("/assets/sample.txt"));
         if (!problem.empty()) app.setStatus("Saved work could not be restored (" + problem + "); showing the sample.", true);
     }
+    g_startup.appReady = emscripten_get_now();  // models loaded, the article annotated
     EM_ASM({ if (Module.onAppReady) Module.onAppReady(); });
     emscripten_set_main_loop(frame, 0, false);
     return 0;
