@@ -174,3 +174,68 @@ TEST(Json, RoundTripKeepsEveryFieldAndCorrections) {
     EXPECT_EQ(c.renamed[0].name, oc.renamed[0].name);
     EXPECT_EQ(toJson(b), once);  // and the second trip is byte-identical
 }
+
+// toJson writes exactly what nlohmann's dump() writes (it once built the tree
+// and dumped it): parsing its output and dumping that again gives the same
+// bytes, one line or pretty printed, with escapes, empty arrays and the
+// corrections block.
+TEST(Json, WritesWhatNlohmannDumpWrites) {
+    using ordered = nlohmann::ordered_json;
+    Document d = sampleDoc();
+    d.text += " \x01\x1f\x7f\t\b\f\r\n\"\\ 🎉 習近平";
+    d.entities[1].name = "Ayşe \"A\"\n";
+    d.quotes.push_back(d.quotes[0]);
+    d.quotes[1].cue = {};
+    d.quotes[1].source = {};
+    d.quotes[1].speaker = -1;
+    d.quotes[1].confidence = 1.f / 3.f;
+    d.quotes[1].why = "tab\there";
+    d.corrections.removed.push_back(Span{31, 36});
+    d.warnings = {"one", "two\u0002"};
+    for (int indent : {-1, 0, 2, 4}) {
+        JsonOptions o;
+        o.indent = indent;
+        const std::string out = toJson(d, o);
+        EXPECT_EQ(ordered::parse(out).dump(indent), out) << "indent " << indent;
+    }
+    EXPECT_NE(toJson(d).find(R"("confidence":0.33,)"), std::string::npos);
+    EXPECT_NE(toJson(d).find(R"("corrections":{"speakers":[],"added":[],"removed":[[26,30]],"renamed":[]})"),
+              std::string::npos);
+}
+
+TEST(Json, PrettyPrintsLikeDump) {
+    Document d;
+    d.text = "a\x01\"";
+    JsonOptions o;
+    o.indent = 2;
+    EXPECT_EQ(toJson(d, o),
+              "{\n"
+              "  \"schema\": \"whosaid/1\",\n"
+              "  \"offsets\": \"codepoint\",\n"
+              "  \"text\": \"a\\u0001\\\"\",\n"
+              "  \"entities\": [],\n"
+              "  \"mentions\": [],\n"
+              "  \"quotes\": []\n"
+              "}");
+    EXPECT_EQ(toJson(d), R"({"schema":"whosaid/1","offsets":"codepoint","text":"a\u0001\"","entities":[],"mentions":[],"quotes":[]})");
+}
+
+// Strings that are not valid UTF-8 (names and reasons are not checked on the
+// way in) come out as nlohmann's error_handler_t::replace writes them: one
+// U+FFFD per invalid byte or broken sequence, then the byte that broke it.
+TEST(Json, InvalidUtf8IsReplacedLikeDump) {
+    using ordered = nlohmann::ordered_json;
+    const std::string cases[] = {
+        "\xFF", "a\xE2\x80" "b", "\xE2\x80", "\xE2\x80\xE2\x80\x9C", "\xED\xA0\x80", "\xF0\x9F\x98", "\xC0\xAF",
+        "\xF4\x90\x80\x80", "\x80\x80", "ok \xC3\xA9 \xF0\x9F\x98\x80 \xC3", std::string("nul\0byte", 8),
+    };
+    for (const std::string& s : cases) {
+        Document d;
+        d.warnings = {s};
+        const std::string expected = ordered::array({s}).dump(-1, ' ', false, ordered::error_handler_t::replace);
+        EXPECT_NE(toJson(d).find("\"warnings\":" + expected + "}"), std::string::npos) << expected;
+    }
+    Document d;
+    d.warnings = {"a\xE2\x80" "b\xFF"};
+    EXPECT_NE(toJson(d).find("\"warnings\":[\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"]"), std::string::npos);
+}

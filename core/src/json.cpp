@@ -2,6 +2,9 @@
 #include "whosaid/json.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "whosaid/text.hpp"
@@ -9,75 +12,352 @@
 namespace whosaid {
 
 using nlohmann::json;
-using ordered = nlohmann::ordered_json;  // output keeps "schema" first, like the gold files
 
 // [SECTION] Writing
+//
+// toJson streams: it appends to one std::string, reserved up front, instead of
+// building an nlohmann tree and dumping it. A 16 MB text of nested quotation
+// marks has millions of quotes, and the tree cost several times the output,
+// which ran the WebAssembly CLI out of memory. The bytes are exactly what
+// ordered_json::dump(indent, ' ', false, error_handler_t::replace) gave: the
+// same layout, escaping, U+FFFD replacement and number format.
+
+namespace {
+
+// Appends `s` as the body of a JSON string the way nlohmann's dump_escaped()
+// does with ensure_ascii off and error_handler_t::replace: the seven short
+// escapes, \u00xx (lower-case hex) for the other control characters, UTF-8
+// copied as is, and one U+FFFD for each invalid byte or each maximal invalid
+// prefix of a sequence (so "\xE2\x80A" gives U+FFFD then 'A').
+void appendEscaped(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    size_t run = 0;  // start of the bytes not yet copied that need no escaping
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = byte(i);
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { ++i; continue; }
+        out.append(s.data() + run, i - run);
+        if (c < 0x80) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
+            }
+            run = ++i;
+            continue;
+        }
+        // The bytes allowed after the lead byte (Unicode Table 3-7: no overlongs,
+        // no surrogates, nothing above U+10FFFF); 80..BF after the second.
+        int need = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) need = 1;
+        else if (c == 0xE0) need = 2, lo = 0xA0;
+        else if (c == 0xED) need = 2, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) need = 2;
+        else if (c == 0xF0) need = 3, lo = 0x90;
+        else if (c == 0xF4) need = 3, hi = 0x8F;
+        else if (c >= 0xF1 && c <= 0xF3) need = 3;
+        size_t k = 1;
+        for (; need > 0 && k <= size_t(need) && i + k < s.size(); ++k) {
+            if (byte(i + k) < lo || byte(i + k) > hi) break;
+            lo = 0x80, hi = 0xBF;
+        }
+        if (need > 0 && k == size_t(need) + 1) {
+            out.append(s.data() + i, k);  // well-formed
+        } else {
+            out += "\xEF\xBF\xBD";  // U+FFFD; the byte that broke the sequence is read again
+        }
+        i += k;
+        run = i;
+    }
+    out.append(s.data() + run, i - run);
+}
+
+// Objects and arrays laid out like nlohmann's dump(): with indent < 0 all on one
+// line with no spaces; with indent >= 0 one member a line, `indent` spaces a
+// level and ": " after keys. Empty containers are `{}` and `[]` either way.
+class Writer {
+public:
+    Writer(std::string& out, int indent) : m_out(out), m_indent(indent) {}
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+
+    // `k` is one of the schema's own keys: plain ASCII, nothing to escape.
+    void key(std::string_view k) {
+        element();
+        m_out += '"';
+        m_out += k;
+        m_out += m_indent >= 0 ? "\": " : "\":";
+        m_afterKey = true;
+    }
+    void string(std::string_view s) {
+        element();
+        m_out += '"';
+        appendEscaped(m_out, s);
+        m_out += '"';
+    }
+    void number(uint32_t n) {
+        element();
+        char buf[16];
+        m_out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    }
+    // The id of item `i`: "e1" for entity 0 with prefix 'e', "q1" for quote 0.
+    void id(char prefix, size_t i) {
+        element();
+        char buf[24] = {'"', prefix};
+        char* end = std::to_chars(buf + 2, buf + sizeof buf - 1, i + 1).ptr;
+        *end++ = '"';
+        m_out.append(buf, end);
+    }
+    // In nlohmann's own shortest round-trip format ("0.85", "1.0"; null for NaN
+    // and infinities). Remembers the last one: confidences repeat, and each
+    // dump() sets up a serializer. Compared by bits, as -0.0 prints "-0.0"
+    // (memcpy: Emscripten 3.1.6's libc++ has no std::bit_cast).
+    void number(double d) {
+        element();
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        if (bits != m_lastDouble || m_lastDoubleText.empty()) {
+            m_lastDouble = bits;
+            m_lastDoubleText = json(d).dump();
+        }
+        m_out += m_lastDoubleText;
+    }
+    void null() {
+        element();
+        m_out += "null";
+    }
+
+    // Shorthands for this schema.
+    void field(std::string_view k, std::string_view s) { key(k); string(s); }
+    void field(std::string_view k, uint32_t n) { key(k); number(n); }
+
+private:
+    // Before a key in an object or a value in an array: the comma and, when
+    // pretty printing, the line break and indentation.
+    void element() {
+        if (m_afterKey) {  // the value of the key just written
+            m_afterKey = false;
+            return;
+        }
+        if (m_empty.empty()) return;  // the top-level value
+        if (!m_empty.back()) m_out += ',';
+        m_empty.back() = false;
+        newline(m_empty.size());
+    }
+    void open(char c) {
+        element();
+        m_out += c;
+        m_empty.push_back(true);
+    }
+    void close(char c) {
+        const bool empty = m_empty.back();
+        m_empty.pop_back();
+        if (!empty) newline(m_empty.size());
+        m_out += c;
+    }
+    void newline(size_t depth) {
+        if (m_indent < 0) return;
+        m_out += '\n';
+        m_out.append(depth * size_t(m_indent), ' ');
+    }
+
+    std::string& m_out;
+    int m_indent;
+    std::vector<bool> m_empty;  // per open container: nothing written in it yet
+    bool m_afterKey = false;
+    uint64_t m_lastDouble = 0;
+    std::string m_lastDoubleText;
+};
+
+// A little over the size of the output, so that the string is allocated once
+// (growing it copies it and briefly holds it twice). Exact for the text, which
+// dominates; per item, its keys and punctuation plus what varies, with every
+// offset counted at full width. Pretty printing adds, for each member on a
+// line of its own, "\n", the indentation and a space after the colon.
+size_t estimateSize(const Document& doc, const JsonOptions& options, uint32_t codepoints) {
+    const size_t digits = std::to_string(codepoints).size();
+    const size_t pair = 3 + 2 * digits;
+    const size_t indent = options.indent >= 0 ? size_t(options.indent) : 0;
+    size_t n = 128 + doc.id.size() + doc.text.size();
+    for (char c : doc.text)
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ++n;  // one byte more each: \" \n (\u00xx is rare)
+    size_t lines = 0, indents = 0;  // member lines, and indentation levels summed over them
+    auto members = [&](size_t count, size_t depth) { lines += count, indents += count * depth; };
+    members(12, 2);  // the top-level members and closing brackets
+
+    for (const Entity& e : doc.entities) {
+        n += 38 + digits + e.name.size();
+        members(5, 3);  // lines and levels as if all at depth 3
+    }
+    for (const Mention& m : doc.mentions) {
+        n += 51 + 2 * digits + (m.entity >= 0 ? 13 + digits : 0) + (options.mentionText ? 10 + m.span.size() : 0);
+        members(8, 3);
+    }
+    for (const Quote& q : doc.quotes) {
+        n += 160 + 3 * digits + q.content.size() * (pair + 1) + q.why.size();
+        n += q.cue.empty() ? 4 : pair;
+        n += q.source.empty() ? 4 : pair + (options.mentionText ? 17 + q.source.size() : 0);
+        members(14, 3);
+        members(4 * q.content.size(), 5);
+        if (!q.cue.empty()) members(3, 4);
+        if (!q.source.empty()) members(3, 4);
+    }
+    const Corrections& c = doc.corrections;
+    const size_t items = c.speakers.size() + c.added.size() + c.removed.size() + c.renamed.size();
+    n += 80 + items * (40 + 2 * pair);
+    members(6 + items * 10, 5);
+    for (const Corrections::Rename& r : c.renamed) n += r.name.size();
+    for (const std::string& w : doc.warnings) n += 4 + w.size();
+    members(1 + doc.warnings.size(), 2);
+    if (options.indent >= 0) n += 2 * lines + indent * indents;
+    return n + 16;  // and room for the caller's final newline
+}
+
+} // namespace
 
 std::string toJson(const Document& doc, const JsonOptions& options) {
     const OffsetIndex idx(doc.text);
+    std::string out;
+    out.reserve(estimateSize(doc, options, idx.codepointCount()));
+    Writer w(out, options.indent);
     auto cp = [&](uint32_t b) { return idx.byteToCodepoint(b); };
-    auto pair = [&](Span s) { return ordered::array({cp(s.begin), cp(s.end)}); };
+    auto pair = [&](Span s) {
+        w.beginArray();
+        w.number(cp(s.begin));
+        w.number(cp(s.end));
+        w.endArray();
+    };
+    auto pairOrNull = [&](Span s) { s.empty() ? w.null() : pair(s); };
 
-    ordered j = ordered::object();
-    j["schema"] = "whosaid/1";
-    if (!doc.id.empty()) j["id"] = doc.id;
-    j["offsets"] = "codepoint";
-    j["text"] = doc.text;
+    // The keys and their order are the schema ("schema" first, like the gold
+    // files): keep them as they are.
+    w.beginObject();
+    w.field("schema", "whosaid/1");
+    if (!doc.id.empty()) w.field("id", doc.id);
+    w.field("offsets", "codepoint");
+    w.field("text", doc.text);
 
-    ordered entities = ordered::array();
-    for (size_t i = 0; i < doc.entities.size(); ++i)
-        entities.push_back({{"id", "e" + std::to_string(i + 1)},
-                            {"label", labelName(doc.entities[i].label)},
-                            {"name", doc.entities[i].name}});
-    j["entities"] = std::move(entities);
-
-    ordered mentions = ordered::array();
-    for (const Mention& m : doc.mentions) {
-        ordered o = {{"start", cp(m.span.begin)}, {"end", cp(m.span.end)}, {"label", labelName(m.label)}};
-        if (m.entity >= 0) o["entity"] = "e" + std::to_string(m.entity + 1);
-        o["kind"] = mentionKindName(m.kind);
-        if (options.mentionText) o["text"] = std::string(doc.slice(m.span));
-        mentions.push_back(std::move(o));
+    w.key("entities");
+    w.beginArray();
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+        w.beginObject();
+        w.key("id");
+        w.id('e', i);
+        w.field("label", labelName(doc.entities[i].label));
+        w.field("name", doc.entities[i].name);
+        w.endObject();
     }
-    j["mentions"] = std::move(mentions);
+    w.endArray();
 
-    ordered quotes = ordered::array();
+    w.key("mentions");
+    w.beginArray();
+    for (const Mention& m : doc.mentions) {
+        w.beginObject();
+        w.field("start", cp(m.span.begin));
+        w.field("end", cp(m.span.end));
+        w.field("label", labelName(m.label));
+        if (m.entity >= 0) {
+            w.key("entity");
+            w.id('e', size_t(m.entity));
+        }
+        w.field("kind", mentionKindName(m.kind));
+        if (options.mentionText) w.field("text", doc.slice(m.span));
+        w.endObject();
+    }
+    w.endArray();
+
+    w.key("quotes");
+    w.beginArray();
     for (size_t i = 0; i < doc.quotes.size(); ++i) {
         const Quote& q = doc.quotes[i];
-        ordered o = {{"id", "q" + std::to_string(i + 1)},
-                  {"start", cp(q.span.begin)},
-                  {"end", cp(q.span.end)},
-                  {"kind", quoteKindName(q.kind)}};
-        ordered spans = ordered::array();
-        for (Span s : q.content) spans.push_back(pair(s));
-        o["content_spans"] = std::move(spans);
-        o["cue"] = q.cue.empty() ? ordered(nullptr) : pair(q.cue);
-        o["source"] = q.source.empty() ? ordered(nullptr) : pair(q.source);
-        if (options.mentionText && !q.source.empty()) o["source_text"] = std::string(doc.slice(q.source));
-        o["speaker"] = q.speaker >= 0 ? ordered("e" + std::to_string(q.speaker + 1)) : ordered(nullptr);
-        o["source_kind"] = sourceKindName(q.sourceKind);
-        o["confidence"] = std::round(q.confidence * 100.f) / 100.0;
-        o["why"] = q.why;
-        quotes.push_back(std::move(o));
+        w.beginObject();
+        w.key("id");
+        w.id('q', i);
+        w.field("start", cp(q.span.begin));
+        w.field("end", cp(q.span.end));
+        w.field("kind", quoteKindName(q.kind));
+        w.key("content_spans");
+        w.beginArray();
+        for (Span s : q.content) pair(s);
+        w.endArray();
+        w.key("cue");
+        pairOrNull(q.cue);
+        w.key("source");
+        pairOrNull(q.source);
+        if (options.mentionText && !q.source.empty()) w.field("source_text", doc.slice(q.source));
+        w.key("speaker");
+        if (q.speaker >= 0) w.id('e', size_t(q.speaker));
+        else w.null();
+        w.field("source_kind", sourceKindName(q.sourceKind));
+        w.key("confidence");
+        w.number(std::round(q.confidence * 100.f) / 100.0);
+        w.field("why", q.why);
+        w.endObject();
     }
-    j["quotes"] = std::move(quotes);
+    w.endArray();
+
     if (!doc.corrections.empty()) {
         const Corrections& c = doc.corrections;
-        ordered o = ordered::object();
-        ordered speakers = ordered::array(), added = ordered::array(), removed = ordered::array(), renamed = ordered::array();
-        for (const auto& s : c.speakers) speakers.push_back({{"claim", pair(s.claim)}, {"source", pair(s.source)}});
-        for (const auto& a : c.added)
-            added.push_back({{"start", cp(a.span.begin)}, {"end", cp(a.span.end)}, {"label", labelName(a.label)}});
-        for (Span r : c.removed) removed.push_back(pair(r));
-        for (const auto& r : c.renamed) renamed.push_back({{"mention", pair(r.mention)}, {"name", r.name}});
-        o["speakers"] = std::move(speakers);
-        o["added"] = std::move(added);
-        o["removed"] = std::move(removed);
-        o["renamed"] = std::move(renamed);
-        j["corrections"] = std::move(o);
+        w.key("corrections");
+        w.beginObject();
+        w.key("speakers");
+        w.beginArray();
+        for (const auto& s : c.speakers) {
+            w.beginObject();
+            w.key("claim");
+            pair(s.claim);
+            w.key("source");
+            pair(s.source);
+            w.endObject();
+        }
+        w.endArray();
+        w.key("added");
+        w.beginArray();
+        for (const auto& a : c.added) {
+            w.beginObject();
+            w.field("start", cp(a.span.begin));
+            w.field("end", cp(a.span.end));
+            w.field("label", labelName(a.label));
+            w.endObject();
+        }
+        w.endArray();
+        w.key("removed");
+        w.beginArray();
+        for (Span r : c.removed) pair(r);
+        w.endArray();
+        w.key("renamed");
+        w.beginArray();
+        for (const auto& r : c.renamed) {
+            w.beginObject();
+            w.key("mention");
+            pair(r.mention);
+            w.field("name", r.name);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
     }
-    if (!doc.warnings.empty()) j["warnings"] = doc.warnings;
-    return j.dump(options.indent, ' ', false, ordered::error_handler_t::replace);
+    if (!doc.warnings.empty()) {
+        w.key("warnings");
+        w.beginArray();
+        for (const std::string& s : doc.warnings) w.string(s);
+        w.endArray();
+    }
+    w.endObject();
+    return out;
 }
 
 // [SECTION] Reading
