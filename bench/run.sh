@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark, one command: whosaid native, whosaid WebAssembly
 # under Node, compromise and wink-nlp (+ wink-eng-lite-web-model) on the same
-# 0.5 MB text (the team's assets/sample.txt repeated), throughput after
-# warm-up and peak memory of each process; then the single-file page's size
-# and its first annotated frame in headless Chromium. Prints a Markdown table
-# for BENCHMARKS.md.
+# 0.5 MB text (the team's assets/sample.txt repeated) and, when ../shared/data
+# is there, on 415 KB of real news; throughput after warm-up and peak memory of
+# each process (bench/table.py); then the single-file page's size and its first
+# annotated frame in headless Chromium. Prints Markdown for BENCHMARKS.md.
 #
 #   bash bench/run.sh [SECONDS_PER_TOOL=5]
 #
@@ -23,40 +23,37 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-text=$work/sample-0.5MB.txt
-python3 - "$text" <<'PY'
+# Text 1: the team's sample repeated to 0.5 MB (the issues' reference text).
+sample=$work/sample-0.5MB.txt
+python3 -c '
 import sys
-s = open('assets/sample.txt', encoding='utf-8').read()
-t = ''
+s = open("assets/sample.txt", encoding="utf-8").read()
+t = ""
 while len(t.encode()) < 500_000:
-    t += s if s.endswith('\n') else s + '\n'
-open(sys.argv[1], 'w', encoding='utf-8').write(t)
-PY
+    t += s if s.endswith("\n") else s + "\n"
+open(sys.argv[1], "w", encoding="utf-8").write(t)
+' "$sample"
+echo
+echo "Text 1: assets/sample.txt repeated to $(stat -c %s "$sample") bytes; ${seconds} s per tool after 2 warm-up runs; median run."
+echo
+python3 bench/table.py "$sample" "$seconds"
 
-# name | command printing one JSON line with mb_per_s
-tools=(
-  "whosaid native|build/native/shell/whosaid bench $text --seconds $seconds"
-  "whosaid WebAssembly (Node $(node --version))|node build/wasm/shell/whosaid.js bench $text --seconds $seconds"
-  "wink-nlp $(node -p "require('./bench/node_modules/wink-nlp/package.json').version") + lite model (tokens, entities, POS)|node bench/peers.mjs wink $text $seconds"
-  "compromise $(node -p "require('./bench/node_modules/compromise/package.json').version") (people, places, orgs, quotations)|node bench/peers.mjs compromise $text $seconds"
-)
-echo
-echo "Text: assets/sample.txt repeated to $(stat -c %s "$text") bytes; ${seconds} s per tool after 2 warm-up runs; median run."
-echo
-echo "| tool | MB/s | median run (s) | peak memory (MB) |"
-echo "|---|---:|---:|---:|"
-for entry in "${tools[@]}"; do
-    name=${entry%%|*}
-    cmd=${entry#*|}
-    /usr/bin/time -f '%M' -o "$work/rss" $cmd >"$work/out"
-    python3 - "$name" "$work/out" "$work/rss" <<'PY'
+# Text 2: real news that does not repeat itself (repetition flatters any
+# per-word cache), when ../shared/data is there: every PolNEAR dev article,
+# read here and never copied into the project.
+if [ -f ../shared/data/polnear/dev.jsonl ]; then
+    news=$work/polnear-dev.txt
+    python3 -c '
 import json, sys
-name, out, rss = sys.argv[1:4]
-r = json.loads(open(out).read().strip().splitlines()[-1])
-kb = int(open(rss).read().strip().splitlines()[-1])
-print(f"| {name} | {r['mb_per_s']:.2f} | {r['median_s']:.3f} | {kb / 1024:.0f} |")
-PY
-done
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in f:
+        out.write(json.loads(line)["text"].strip() + "\n\n")
+' ../shared/data/polnear/dev.jsonl "$news"
+    echo
+    echo "Text 2: the PolNEAR dev articles (../shared/data), $(stat -c %s "$news") bytes of news that does not repeat."
+    echo
+    python3 bench/table.py "$news" "$seconds"
+fi
 echo
 echo "Page: dist/whosaid.html is $(stat -c %s dist/whosaid.html) bytes ($(python3 -c "print(round($(stat -c %s dist/whosaid.html)/1e6, 2))") MB, one file)."
 echo "First annotated frame in headless Chromium (median of 5 loads, ms from navigation): $(node bench/page.mjs 5)"
