@@ -4,8 +4,14 @@
 Markdown table; a shape whose time per MB varies more than 2x over the sizes
 is marked SUPERLINEAR (then profile it: perf record whosaid annotate FILE).
 
+CPU time is the child's user + system time from getrusage (microseconds),
+less the start-up cost of annotating an empty file (loading the models), so
+that a shape the tool reads in a few milliseconds is not taken for one whose
+cost per MB falls with size. Runs whose own work is under 50 ms are shown but
+left out of the max/min ratio.
+
 usage: linear.py WHOSAID_EXE [SIZES_MB=1,2,4,8,16] [SHAPES=all]"""
-import os, subprocess, sys, tempfile
+import os, resource, subprocess, sys, tempfile
 
 exe = sys.argv[1]
 sizes = [float(s) for s in (sys.argv[2] if len(sys.argv) > 2 else '1,2,4,8,16').split(',')]
@@ -34,6 +40,20 @@ SHAPES = {
 }
 only = sys.argv[3].split(',') if len(sys.argv) > 3 and sys.argv[3] != 'all' else None
 
+def annotate(path):
+    """(CPU seconds, peak memory in KB, exit code) of one `whosaid annotate path`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = subprocess.run(['/usr/bin/time', '-f', '%M', exe, 'annotate', path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, int(r.stderr.decode().strip().splitlines()[-1]), r.returncode
+
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, 'empty.txt')
+    open(empty, 'wb').close()
+    startup = min(annotate(empty)[0] for _ in range(3))
+
 print(f'| shape | ' + ' | '.join(f'{s:g} MB' for s in sizes) + ' | max/min s per MB | peak memory per MB of text |')
 print('|---|' + '---:|' * len(sizes) + '---:|---:|')
 with tempfile.TemporaryDirectory() as tmp:
@@ -48,21 +68,20 @@ with tempfile.TemporaryDirectory() as tmp:
                 f.write(make(n))
             size_mb = os.path.getsize(path) / (1 << 20)
             try:
-                r = subprocess.run(['/usr/bin/time', '-f', '%U %S %M', exe, 'annotate', path],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
-                u, s, kb = r.stderr.decode().strip().splitlines()[-1].split()
-                if r.returncode != 0:
-                    cells.append(f'exit {r.returncode}')
+                cpu, kb, rc = annotate(path)
+                if rc != 0:
+                    cells.append(f'exit {rc}')
                     continue
-                cpu = float(u) + float(s)
-                per_mb.append(max(cpu, 0.05) / size_mb)  # below 50 ms the clock tick is noise
-                mem_per_mb.append(int(kb) / 1024 / size_mb)
+                cpu = max(cpu - startup, 0.0)
+                if cpu >= 0.05:  # below 50 ms, scheduling noise
+                    per_mb.append(cpu / size_mb)
+                mem_per_mb.append(kb / 1024 / size_mb)
                 cells.append(f'{cpu / size_mb:.2f} s/MB, {int(kb) / 1024:.0f} MB')
             except subprocess.TimeoutExpired:
                 cells.append('> 600 s')
                 per_mb.append(float('inf'))
             print(f'  {name} {mb:g} MB: {cells[-1]}', file=sys.stderr, flush=True)
-        ratio = max(per_mb) / min(per_mb) if per_mb else float('nan')
-        flag = ' SUPERLINEAR' if ratio > 2 else ''
+        ratio = max(per_mb) / min(per_mb) if len(per_mb) >= 2 else float('nan')
+        flag = ' SUPERLINEAR' if ratio > 2 else ' (runs under 50 ms)' if ratio != ratio else ''
         mem = f'{mem_per_mb[-1]:.0f} MB/MB' if mem_per_mb else ''
-        print(f'| {name} | ' + ' | '.join(cells) + f' | {ratio:.2f}{flag} | {mem} |', flush=True)
+        print(f'| {name} | ' + ' | '.join(cells) + f' | {ratio:.2f}{flag} | {mem} |'.replace('nan (', '(', 1), flush=True)
