@@ -306,20 +306,19 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
         return true;
     }
     CueWord cw = c.cue(i);
-    if (c.cueModel) {
-        // The cue tagger: words the lexicon lacks ("blocked", "advocates") become
-        // cues when they score high; lexicon words that score low are not cues here.
-        if (cw.cls == CueClass::None) {
-            if (!c.taggerCues || w.size() < 3 || c.boundary(i) || c.adverb(i) || c.determiner(i) ||
-                c.pronoun(i) != PronounKind::None || c.cueScore(i) <= c.addThreshold)
-                return false;
-            const bool ing = w.size() > 4 && w.ends_with("ing"), ed = w.size() > 3 && w.ends_with("ed");
-            const CueForm form = ing ? CueForm::Participle : ed ? CueForm::Past
-                                 : w.ends_with("s") && !w.ends_with("ss") ? CueForm::Third : CueForm::Base;
-            cw = CueWord{CueClass::Speech, form, 0, kTaggerLemma};
-        } else if (c.cueScore(i) < c.dropThreshold) {
+    // The cue tagger: words the lexicon lacks ("blocked", "advocates") become
+    // cues when they score high; lexicon words that score low are not cues
+    // here. Scoring costs the most of all the checks, so it comes last.
+    bool taggerCue = false;
+    if (c.cueModel && cw.cls == CueClass::None) {
+        if (!c.taggerCues || w.size() < 3 || c.boundary(i) || c.adverb(i) || c.determiner(i) ||
+            c.pronoun(i) != PronounKind::None)
             return false;
-        }
+        const bool ing = w.size() > 4 && w.ends_with("ing"), ed = w.size() > 3 && w.ends_with("ed");
+        const CueForm form = ing ? CueForm::Participle : ed ? CueForm::Past
+                             : w.ends_with("s") && !w.ends_with("ss") ? CueForm::Third : CueForm::Base;
+        cw = CueWord{CueClass::Speech, form, 0, kTaggerLemma};
+        taggerCue = true;
     }
     if (cw.cls == CueClass::None) return false;
     if ((cw.flags & kCueTrailingOnly) && !trailing) return false;
@@ -346,6 +345,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     }
     if (cw.lemma == "report" && (c.is(i + 1, "from") || c.is(i + 1, "on") || c.is(i + 1, "for"))) return false;
     if (cw.lemma == "call" && c.is(i + 1, "for") == false && c.is(i + 1, "on") == false && c.is(i + 1, "it")) return false;
+    if (c.cueModel && (taggerCue ? c.cueScore(i) <= c.addThreshold : c.cueScore(i) < c.dropThreshold)) return false;
     out = {i, last, cw, false};
     return true;
 }
