@@ -178,9 +178,9 @@ TEST(NerModelFormat, Errors) {
     EXPECT_EQ(err(""), "model: empty data");
     EXPECT_EQ(err("WSNR"), "model: truncated (4 bytes, the header alone needs 12)");
     EXPECT_EQ(err("GIF89a------------"), "model: not a whosaid tagger model (wrong magic number)");
-    std::string v2 = good;
-    v2[4] = 2;
-    EXPECT_EQ(err(v2), "model: format version 2, this build reads version 1");
+    std::string v3 = good;
+    v3[4] = 3;
+    EXPECT_EQ(err(v3), "model: format version 3, this build reads versions 1 to 2");
     EXPECT_EQ(err(good.substr(0, good.size() - 10)),
               "model: truncated (" + std::to_string(good.size() - 10) + " of " + std::to_string(good.size()) + " bytes)");
     std::string flipped = good;

@@ -307,9 +307,9 @@ Result<NerModel> deserialize(std::string_view bytes) {
     Reader r{bytes};
     if (r.u32("header") != kMagic) return Error{"model: not a whosaid tagger model (wrong magic number)"};
     const uint32_t version = r.u32("header");
-    if (version != kFormatVersion)
-        return Error{"model: format version " + std::to_string(version) + ", this build reads version " +
-                     std::to_string(kFormatVersion)};
+    if (version < kOldestFormatVersion || version > kFormatVersion)
+        return Error{"model: format version " + std::to_string(version) + ", this build reads versions " +
+                     std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion)};
     const uint32_t total = r.u32("header");
     if (total < kHeader + 4 || bytes.size() < total)
         return Error{"model: truncated (" + std::to_string(bytes.size()) + " of " + std::to_string(total) + " bytes)"};
@@ -345,6 +345,7 @@ Result<NerModel> deserialize(std::string_view bytes) {
         for (auto& v : p) v = r.u16("clusters");
     }
     readMap(m.gazetteer, true, "gazetteer");
+    m.gazPrefixes = version >= 2;
     const uint32_t infoLen = r.count(1, "info");
     if (r.error.empty()) {
         m.info.assign(bytes.data() + r.pos, infoLen);
@@ -486,6 +487,7 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
                     const uint32_t mask = model.gazetteer.find(foldKey(k), 0);
                     for (int c = 0; c < kGazClasses; ++c)
                         if (mask & (1u << c)) best[c] = len;
+                    if (model.gazPrefixes && !(mask & kGazContinues)) break;  // no longer entry starts so
                 }
                 for (int c = 0; c < kGazClasses; ++c) {
                     const uint32_t len = best[c];

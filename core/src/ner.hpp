@@ -122,7 +122,12 @@ constexpr uint64_t kSeedClusterExact = 0x11, kSeedClusterLower = 0x12, kSeedGaz 
 // [SECTION] The model
 
 constexpr uint32_t kMagic = 0x524E5357;  // "WSNR" little endian
-constexpr uint32_t kFormatVersion = 1;
+// Version 2 marks gazetteer prefixes (kGazContinues); version 1 files still load.
+constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kOldestFormatVersion = 1;
+// In a gazetteer value: some longer entry starts with this word sequence, so a
+// match may go on (the low bits are GazClass bits, possibly none).
+constexpr uint32_t kGazContinues = 1u << 31;
 
 struct NerModel {
     // A feature's weights: kTags int8 values times `scale`. Scale and values
@@ -136,7 +141,8 @@ struct NerModel {
     std::array<float, (kTags + 1) * kTags> transitions{};  // [from + 1][to]; from -1 = start
     FlatMap clusters;  // word key → fine cluster id
     std::vector<uint16_t> clusterParent[kClusterLevels - 1];  // fine → mid, mid → coarse
-    FlatMap gazetteer;  // sequence key → class bit mask
+    FlatMap gazetteer;  // sequence key → class bit mask (| kGazContinues)
+    bool gazPrefixes = false;  // kGazContinues is set (format 2): a match stops where no entry goes on
     std::string info;   // free text: how it was trained
 
     bool empty() const { return rows.empty(); }

@@ -255,7 +255,10 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
             Document d = tokenized(e);
             if (d.tokens.empty() || d.tokens.size() > static_cast<size_t>(kGazMaxTokens)) continue;
             uint64_t k = kSeedGaz;
-            for (const Token& t : d.tokens) k = mix(k, hashWord(d.slice(t.span)).lower);
+            for (size_t j = 0; j < d.tokens.size(); ++j) {
+                if (j > 0) gaz[foldKey(k)] |= kGazContinues;  // the entry so far is a prefix
+                k = mix(k, hashWord(d.slice(d.tokens[j].span)).lower);
+            }
             gaz[foldKey(k)] |= 1u << cls;
         }
     }
@@ -263,7 +266,8 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
         std::vector<std::pair<uint32_t, uint32_t>> items(gaz.begin(), gaz.end());
         std::sort(items.begin(), items.end());
         m.gazetteer.build(items);
-        log("gazetteer: %zu entries", items.size());
+        m.gazPrefixes = true;
+        log("gazetteer: %zu entries and prefixes", items.size());
     }
 
     // clusters
