@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "whosaid/text.hpp"
 
@@ -398,6 +399,7 @@ void internTypes(const Document& doc, const NerModel& model, DocFeatures& df) {
     std::vector<uint32_t> slots(cap, UINT32_MAX);
     std::vector<uint64_t> keys;       // per type: the hash of its bytes
     std::vector<uint32_t> firstToken;  // per type: where it first occurs
+    std::unordered_map<uint64_t, uint32_t> lowerIds;  // lower hash (| 1, as the tables used to key it) → id
     auto place = [&](uint64_t key, uint32_t type) {
         uint32_t s = static_cast<uint32_t>(key >> 32) & (cap - 1);
         while (slots[s] != UINT32_MAX) s = (s + 1) & (cap - 1);
@@ -430,6 +432,7 @@ void internTypes(const Document& doc, const NerModel& model, DocFeatures& df) {
                     wt.cluster[l] = prev < parent.size() ? parent[prev] : kNoCluster;
                 }
             }
+            wt.lowerId = lowerIds.emplace(wt.h.lower | 1, static_cast<uint32_t>(lowerIds.size())).first->second;
             df.types.push_back(wt);
             keys.push_back(key);
             firstToken.push_back(static_cast<uint32_t>(i));
@@ -447,8 +450,10 @@ void internTypes(const Document& doc, const NerModel& model, DocFeatures& df) {
         t.lower = wt.h.lower;
         t.shortShape = wt.h.shortShape;
         t.flags = wt.h.flags;
+        t.lowerId = wt.lowerId;
         std::copy(std::begin(wt.cluster), std::end(wt.cluster), std::begin(t.cluster));
     }
+    df.lowerForms = static_cast<uint32_t>(lowerIds.size());
 }
 
 } // namespace
@@ -458,7 +463,6 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
     df.info.assign(n, TokenInfo{});
     df.history.assign(n, 0xFF);
     internTypes(doc, model, df);
-    size_t capitalized = 0;
     for (const Sentence& s : doc.sentences) {
         const bool head = sentenceIsHeadline(df.info, s);
         bool start = true;
@@ -470,7 +474,6 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
             const bool up = t.flags & FHasUpper;
             t.candidate = up || (i > s.firstToken && (df.info[i - 1].flags & FHasUpper)) ||
                           (i + 1 < s.endToken && (df.info[i + 1].flags & FHasUpper));
-            if (up) ++capitalized;
         }
     }
     // gazetteer: the longest match of each class starting at each capitalized token
@@ -502,41 +505,17 @@ void prepare(const Document& doc, const NerModel& model, DocFeatures& df) {
         }
     }
     // label-free document features: how capitalized words appear elsewhere
-    uint32_t cap = 16;
-    while (cap < capitalized * 2 + 2) cap <<= 1;
-    std::vector<uint64_t> keys(cap, 0);
-    std::vector<uint8_t> flags(cap, 0);
-    auto slot = [&](uint64_t key, bool insert) -> int64_t {
-        key |= 1;  // 0 marks empty slots; spread the keys, whose low bit is now always set
-        for (uint32_t s = static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);; s = (s + 1) & (cap - 1)) {
-            if (keys[s] == key) return s;
-            if (keys[s] == 0) {
-                if (!insert) return -1;
-                keys[s] = key;
-                return s;
-            }
-        }
-    };
+    std::vector<uint8_t> seen(df.lowerForms, 0);
     for (size_t i = 0; i < n; ++i) {
         const TokenInfo& t = df.info[i];
-        if (!(t.flags & FHasUpper)) continue;
-        const int64_t s = slot(t.lower, true);
-        if (t.headline) continue;
-        flags[s] |= t.sentenceStart ? DSeenInitial : DSeenCapMid;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        const TokenInfo& t = df.info[i];
-        if (!(t.flags & FLower)) continue;
-        const int64_t s = slot(t.lower, false);
-        if (s >= 0) flags[s] |= DSeenLower;
+        if (t.flags & FLower) seen[t.lowerId] |= DSeenLower;
+        else if ((t.flags & FHasUpper) && !t.headline) seen[t.lowerId] |= t.sentenceStart ? DSeenInitial : DSeenCapMid;
     }
     for (size_t i = 0; i < n; ++i) {
         TokenInfo& t = df.info[i];
-        if (t.flags & FHasUpper) t.doc = flags[slot(t.lower, false)];
+        if (t.flags & FHasUpper) t.doc = seen[t.lowerId];
     }
-    // history table, same size
-    df.histKeys.assign(cap, 0);
-    df.histCounts.assign(cap, {});
+    df.clearHistory();
 }
 
 int wordFeatures(const WordHashes& h, uint64_t* out) {
@@ -610,31 +589,13 @@ int contextFeatures(const Document& doc, const DocFeatures& df, size_t i, uint64
 
 // [SECTION] History
 
-namespace {
-
-int64_t histSlot(DocFeatures& df, uint64_t key, bool insert) {
-    key |= 1;
-    const uint32_t mask = static_cast<uint32_t>(df.histKeys.size() - 1);
-    for (uint32_t s = static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;; s = (s + 1) & mask) {
-        if (df.histKeys[s] == key) return s;
-        if (df.histKeys[s] == 0) {
-            if (!insert) return -1;
-            df.histKeys[s] = key;
-            return s;
-        }
-    }
-}
-
-} // namespace
-
 void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence) {
     const Sentence& s = doc.sentences[sentence];
     for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
         df.history[i] = 0xFF;
-        if (!(df.info[i].flags & FHasUpper)) continue;
-        const int64_t slot = histSlot(df, df.info[i].lower, false);
-        if (slot < 0) continue;
-        const auto& c = df.histCounts[slot];
+        const TokenInfo& t = df.info[i];
+        if (!(t.flags & FHasUpper) || !df.histSeen[t.lowerId]) continue;
+        const auto& c = df.histCounts[t.lowerId];
         int best = 0;
         for (int l = 1; l < 5; ++l)
             if (c[l] > c[best]) best = l;
@@ -645,10 +606,11 @@ void readHistory(const Document& doc, DocFeatures& df, uint32_t sentence) {
 void updateHistory(const Document& doc, DocFeatures& df, uint32_t sentence, const uint8_t* tags) {
     const Sentence& s = doc.sentences[sentence];
     for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
-        if (!(df.info[i].flags & FHasUpper)) continue;
-        const int64_t slot = histSlot(df, df.info[i].lower, true);
-        const uint8_t t = tags[i - s.firstToken];
-        auto& c = df.histCounts[slot][t == 0 ? 0 : 1 + tagLabel(t)];
+        const TokenInfo& t = df.info[i];
+        if (!(t.flags & FHasUpper)) continue;
+        df.histSeen[t.lowerId] = 1;
+        const uint8_t tag = tags[i - s.firstToken];
+        auto& c = df.histCounts[t.lowerId][tag == 0 ? 0 : 1 + tagLabel(tag)];
         if (c < 0xFFFF) ++c;
     }
 }

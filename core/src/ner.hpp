@@ -160,6 +160,7 @@ std::string serialize(const NerModel& m);
 struct WordType {
     WordHashes h;
     uint16_t cluster[kClusterLevels] = {kNoCluster, kNoCluster, kNoCluster};
+    uint32_t lowerId = 0;  // which of the document's distinct lower-cased forms it has
 };
 
 // Per-token information computed once per document. The hashes the
@@ -168,6 +169,7 @@ struct TokenInfo {
     uint64_t lower = 0, shortShape = 0;  // WordHashes::lower, ::shortShape
     uint16_t flags = 0;                  // WordHashes::flags
     uint32_t type = 0;                   // index into DocFeatures::types
+    uint32_t lowerId = 0;                // WordType::lowerId, for the per-document tables
     uint16_t cluster[kClusterLevels] = {kNoCluster, kNoCluster, kNoCluster};
     uint64_t gaz = 0;      // bit (class * 4 + part) for the longest match of each class: 40 bits
     uint8_t doc = 0;       // DocFlag bits
@@ -184,9 +186,16 @@ struct DocFeatures {
     // prediction history: per token, the majority label (0 = O, 1+label) that
     // earlier sentences gave the same word, 0xFF when unseen.
     std::vector<uint8_t> history;
-    // per-document table from word (lower hash) to counts of predicted labels
-    std::vector<uint64_t> histKeys;
+    // per lower-cased form (lowerId): counts of the labels predicted so far,
+    // and whether any were (the form was seen capitalized in a tagged sentence)
     std::vector<std::array<uint16_t, 5>> histCounts;
+    std::vector<uint8_t> histSeen;
+    uint32_t lowerForms = 0;  // how many distinct lower-cased forms
+
+    void clearHistory() {
+        histCounts.assign(lowerForms, {});
+        histSeen.assign(lowerForms, 0);
+    }
 };
 
 // Fills df.info for doc (tokens and sentences set).

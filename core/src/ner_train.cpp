@@ -319,8 +319,7 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
     counts.reserve(1 << 22);
     uint64_t feats[kMaxFeatures];
     for (TrainItem& it : items) {
-        std::fill(it.df.histKeys.begin(), it.df.histKeys.end(), 0);
-        std::fill(it.df.histCounts.begin(), it.df.histCounts.end(), std::array<uint16_t, 5>{});
+        it.df.clearHistory();
         for (uint32_t si = 0; si < it.doc.sentences.size(); ++si) {
             const Sentence& s = it.doc.sentences[si];
             readHistory(it.doc, it.df, si);
@@ -358,8 +357,7 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
         size_t seen = 0, wrong = 0;
         for (size_t di : order) {
             TrainItem& it = items[di];
-            std::fill(it.df.histKeys.begin(), it.df.histKeys.end(), 0);
-            std::fill(it.df.histCounts.begin(), it.df.histCounts.end(), std::array<uint16_t, 5>{});
+            it.df.clearHistory();
             for (uint32_t si = 0; si < it.doc.sentences.size(); ++si) {
                 const Sentence& s = it.doc.sentences[si];
                 readHistory(it.doc, it.df, si);
