@@ -17,7 +17,7 @@ foreach(marker "/*WHOSAID_JS*/" "/*WHOSAID_WASM*/")
 endforeach()
 # gzip and base64 are in every Debian system (coreutils, gzip); -n keeps the
 # output byte for byte the same from build to build.
-set(gz "${OUT}.wasm.gz")
+set(gz "${WASM}.gz")  # in the build tree: the folder of OUT may not exist yet
 execute_process(COMMAND gzip -9 -n -c "${WASM}" OUTPUT_FILE "${gz}" RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "inline.cmake: gzip failed on ${WASM}")
