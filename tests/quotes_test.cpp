@@ -228,6 +228,30 @@ TEST(Quotes, OrganizationsAndMetonymy) {
     EXPECT_EQ(d.slice(d.quotes[1].source), "Lisbon");
 }
 
+// The source phrase is a title; the name between the commas is the speaker.
+TEST(Quotes, AppositionNamesTheSpeaker) {
+    Document d = run("Marta Vieira opened the meeting. The union's spokeswoman, Ines Carvalho of the dock "
+                     "workers, said the strike would go on.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Ines Carvalho");
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
+    EXPECT_NE(d.quotes[0].why.find("apposition"), std::string::npos) << d.quotes[0].why;
+}
+
+// A name later in a relative clause is not the speaker.
+TEST(Quotes, RelativeClauseNameIsNotTheSpeaker) {
+    Document d = run("The harbour master, who met Ines Carvalho on Monday, said the talks went well.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_NE(speaker(d, d.quotes[0]), "Ines Carvalho");
+}
+
+// "authority" names an organization, not an anonymous group.
+TEST(Quotes, AuthorityIsAnOrganization) {
+    Document d = run("The port authority said the cranes would be replaced next year.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Organization);
+}
+
 TEST(Quotes, ContinuationTakesThePreviousSpeaker) {
     Document d = run("“The first stage is done,” Marta Vieira said.\n\n“The second stage will start in the "
                      "spring, if the money comes.”");

@@ -186,7 +186,7 @@ const std::unordered_map<std::string_view, SpeakerNoun>& speakerNouns() {
                                    "staffers", "operatives", "strategists", "residents", "troops", "soldiers",
                                    "militants", "insurgents", "commanders", "someone", "others", "many", "some"})
             m.emplace(s, SpeakerNoun::Anonymous);
-        for (std::string_view s : {"ministry", "government", "agency", "kremlin", "department", "office", "campaign",
+        for (std::string_view s : {"ministry", "government", "agency", "authority", "kremlin", "department", "office", "campaign",
                                    "committee", "commission", "council", "party", "administration", "army",
                                    "military", "company", "firm", "group", "organization", "organisation",
                                    "embassy", "court", "parliament", "congress", "senate", "house", "spokesperson",

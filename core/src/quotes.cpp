@@ -1343,6 +1343,24 @@ struct Resolver {
             if (c.mentionOf[t] != kNone || isPossessive(c, t)) nb = t + 1;
         if (nb > se) nb = sb;
         const Span tail{c.tok[nb].span.begin, c.tok[se].span.end};
+        // An apposition names the speaker: "The opposition leader, Tomasz
+        // Kowalczyk of the Green Alliance, said", "Its chief engineer, Dr. Helen
+        // Okafor, wrote". The name must open the apposition (a title may come
+        // first): "The president, who met Erdogan, said" is not Erdogan's.
+        if (a.hasCue && se + 2 < a.cueFirst && c.isPunct(se + 1, ",")) {
+            uint32_t t = se + 2;
+            if (c.mentionOf[t] == kNone && c.capitalized(t) && t + 1 < a.cueFirst) ++t;  // "Dr.", "Sen."
+            if (c.mentionOf[t] != kNone && (t == se + 2 || c.mentionOf[t - 1] == kNone)) {
+                const Mention& m = c.mentionAt(t);
+                if (m.entity >= 0 && c.doc.entities[m.entity].label == Label::PER) {
+                    q.speaker = m.entity;
+                    q.sourceKind = SourceKind::Named;
+                    addMention(tail, Label::PER, MentionKind::Nominal, m.entity);
+                    q.why += "; the person named in the apposition";
+                    return;
+                }
+            }
+        }
         if (head == SpeakerNoun::PersonTitle && definite && !plural) {
             int32_t e = kNone;
             for (size_t k = speakerHistory.size(); k-- > 0;)
