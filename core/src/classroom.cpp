@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whosaid/json.hpp"
+#include "span_match.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -226,23 +227,18 @@ bool removeStudentClaim(Document& doc, int quote) {
 namespace {
 
 // score.py's trim: blanks, quotation marks and punctuation at both ends, then a leading "that ".
-bool trimmed(char32_t c) {
-    static const std::u32string kTrim = U" \t\n\r\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a.,;:!?\u2014\u2013-()[]";
-    return kTrim.find(c) != std::u32string::npos;
-}
-
 Span trim(const Document& d, Span s) {
     const std::string_view t = d.text;
     while (s.begin < s.end) {
         int len = 1;
-        if (!trimmed(decodeAt(t, s.begin, len))) break;
+        if (!isTrimmedChar(decodeAt(t, s.begin, len))) break;
         s.begin += len;
     }
     while (s.end > s.begin) {
         uint32_t b = s.end - 1;
         while (b > s.begin && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
         int len = 1;
-        if (!trimmed(decodeAt(t, b, len))) break;
+        if (!isTrimmedChar(decodeAt(t, b, len))) break;
         s.end = b;
     }
     if (s.end - s.begin >= 5 && lowercase(t.substr(s.begin, 5)) == "that ") s.begin += 5;
@@ -259,27 +255,6 @@ uint32_t overlap(const std::vector<Span>& a, const std::vector<Span>& b) {
     for (Span x : a)
         for (Span y : b) n += overlap(x, y);
     return n;
-}
-
-// One-to-one pairs by largest overlap, as score.py pairs quotes.
-template <class Get>
-std::vector<std::pair<int, int>> pairByOverlap(size_t nKey, size_t nOther, Get overlapOf) {
-    struct Cand { uint32_t o; int i, j; };
-    std::vector<Cand> cand;
-    for (size_t i = 0; i < nKey; ++i)
-        for (size_t j = 0; j < nOther; ++j)
-            if (const uint32_t o = overlapOf(i, j); o > 0) cand.push_back({o, static_cast<int>(i), static_cast<int>(j)});
-    std::sort(cand.begin(), cand.end(), [](const Cand& a, const Cand& b) {
-        return a.o != b.o ? a.o > b.o : a.i != b.i ? a.i > b.i : a.j > b.j;
-    });
-    std::vector<char> usedK(nKey), usedO(nOther);
-    std::vector<std::pair<int, int>> pairs;
-    for (const Cand& c : cand) {
-        if (usedK[c.i] || usedO[c.j]) continue;
-        usedK[c.i] = usedO[c.j] = 1;
-        pairs.emplace_back(c.i, c.j);
-    }
-    return pairs;
 }
 
 std::vector<Span> mentionsOf(const Document& d, int entity) {

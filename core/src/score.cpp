@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "span_match.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -212,17 +213,12 @@ namespace {
 // Code point spans of one quote's content after score.py's trim(); empty spans dropped.
 using CpSpan = std::pair<uint32_t, uint32_t>;
 
-bool trimmed(char32_t c) {
-    static constexpr std::u32string_view kTrim = U" \t\n\r\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a.,;:!?\u2014\u2013-()[]";
-    return kTrim.find(c) != std::u32string_view::npos;
-}
-
 std::vector<CpSpan> trimmedSpans(const std::u32string& cps, const OffsetIndex& idx, const Quote& q) {
     std::vector<CpSpan> out;
     for (Span sp : q.content) {
         uint32_t s = idx.byteToCodepoint(sp.begin), e = idx.byteToCodepoint(sp.end);
-        while (s < e && trimmed(cps[s])) ++s;
-        while (e > s && trimmed(cps[e - 1])) --e;
+        while (s < e && isTrimmedChar(cps[s])) ++s;
+        while (e > s && isTrimmedChar(cps[e - 1])) --e;
         if (s + 5 <= cps.size()) {
             bool that = true;
             const char32_t* w = U"that ";
@@ -281,15 +277,9 @@ QuoteScore scoreQuotes(const std::vector<GoldDoc>& gold, const std::vector<Docum
             if (auto t = trimmedSpans(cps, idx, q); !t.empty()) pq.push_back({&q, std::move(t)});
         s.gold += gq.size();
         s.pred += pq.size();
-        std::vector<std::tuple<uint64_t, size_t, size_t>> cand;
-        for (size_t a = 0; a < gq.size(); ++a)
-            for (size_t b = 0; b < pq.size(); ++b)
-                if (const uint64_t o = overlapCp(gq[a].second, pq[b].second); o > 0) cand.push_back({o, a, b});
-        std::sort(cand.begin(), cand.end(), std::greater<>());
-        std::vector<uint8_t> usedG(gq.size(), 0), usedP(pq.size(), 0);
-        for (const auto& [o, a, b] : cand) {
-            if (usedG[a] || usedP[b]) continue;
-            usedG[a] = usedP[b] = 1;
+        const auto pairs = pairByOverlap(gq.size(), pq.size(),
+                                         [&](size_t a, size_t b) { return overlapCp(gq[a].second, pq[b].second); });
+        for (const auto [a, b] : pairs) {
             const Quote& gqq = *gq[a].first;
             const Quote& pqq = *pq[b].first;
             QuoteKindScore& k = s.byKind[static_cast<int>(gqq.kind)];
