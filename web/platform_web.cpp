@@ -231,8 +231,13 @@ void handleRequests(whosaid::web::AppRequests r) {
 void frame() {
     const double frameStart = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
-    double cssW = 0, cssH = 0;
-    emscripten_get_element_css_size(kCanvas, &cssW, &cssH);
+    // The canvas's CSS size as the page's ResizeObserver last saw it: asking the
+    // element (getBoundingClientRect) would force a layout of the whole page
+    // each frame, and after a long article lands in the accessible mirror that
+    // layout takes seconds.
+    double cssW = EM_ASM_DOUBLE({ return Module.canvasCssSize ? Module.canvasCssSize()[0] : -1; });
+    double cssH = EM_ASM_DOUBLE({ return Module.canvasCssSize ? Module.canvasCssSize()[1] : -1; });
+    if (cssW < 0 || cssH < 0) emscripten_get_element_css_size(kCanvas, &cssW, &cssH);
     g_dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (g_dpr <= 0) g_dpr = 1;
     const int fbW = static_cast<int>(std::lround(cssW * g_dpr)), fbH = static_cast<int>(std::lround(cssH * g_dpr));

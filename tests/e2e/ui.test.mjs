@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, paste, settle, seedArticle, outDir } from './browser.mjs';
+import { resolve } from 'node:path';
+import { launch, openPage, paste, settle, seedArticle, outDir, root } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -140,6 +141,26 @@ test('the accessible mirror carries the markup and the ledger', async () => {
   assert.equal(mirror.claims, doc.quotes.length);
   assert.ok(mirror.rows > 0);
   assert.match(mirror.label, /^claim 1, /);
+  await context.close();
+});
+
+test('a 4 MB paste: the mirror holds the start of the text and the ledger, the page goes on', async () => {
+  const { context, page, seen } = await openPage(browser);
+  const long = (readFileSync(resolve(root, 'assets/sample.txt'), 'utf8') + '\n\n').repeat(2400);
+  await paste(page, long);
+  await page.waitForFunction(() => window.whosaid.stats().bytes > 4e6);
+  await page.waitForFunction(() => document.getElementById('mirror-article').hasAttribute('aria-description'));
+  const mirror = await page.evaluate(() => ({
+    length: document.getElementById('mirror-article').textContent.length,
+    note: document.getElementById('mirror-article').getAttribute('aria-description'),
+    rows: document.querySelectorAll('#mirror-ledger tbody tr').length,
+  }));
+  assert.ok(mirror.length > 50000 && mirror.length <= 100000, `mirror holds ${mirror.length} characters`);
+  assert.match(mirror.note, /first [\d,]+ characters/);
+  assert.ok(mirror.rows > 0);
+  await settle(page);
+  assert.ok((await page.evaluate(() => window.whosaid.stats())).quotes > 1000);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });
 
