@@ -279,7 +279,7 @@ QuoteScore scoreQuotes(const std::vector<GoldDoc>& gold, const std::vector<Docum
         s.pred += pq.size();
         const auto pairs = pairByOverlap(gq.size(), pq.size(),
                                          [&](size_t a, size_t b) { return overlapCp(gq[a].second, pq[b].second); });
-        for (const auto [a, b] : pairs) {
+        for (const auto& [a, b] : pairs) {
             const Quote& gqq = *gq[a].first;
             const Quote& pqq = *pq[b].first;
             QuoteKindScore& k = s.byKind[static_cast<int>(gqq.kind)];
