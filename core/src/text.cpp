@@ -262,9 +262,33 @@ char32_t detail::toLowerBeyondAscii(char32_t c) {
     return c;
 }
 
+bool lowercaseSameLength(std::string_view s, char* out) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out[i++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            continue;
+        }
+        int len = 1;
+        const char32_t cp = decodeAt(s, i, len);
+        const char32_t low = toLower(cp);
+        if (low == cp) {  // punctuation, quotation marks, lowercase letters
+            std::copy(s.begin() + i, s.begin() + i + len, out + i);
+        } else {
+            std::string enc;
+            appendUtf8(enc, low);
+            if (enc.size() != static_cast<size_t>(len)) return false;
+            std::copy(enc.begin(), enc.end(), out + i);
+        }
+        i += static_cast<size_t>(len);
+    }
+    return true;
+}
+
 std::string lowercase(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+    std::string out(s.size(), '\0');
+    if (lowercaseSameLength(s, out.data())) return out;
+    out.clear();
     for (size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {

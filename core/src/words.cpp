@@ -1,7 +1,6 @@
 // A document's lowercase words, interned, with their lexicon facts.
 #include "words.hpp"
 
-#include <algorithm>
 #include <unordered_map>
 
 #include "whosaid/text.hpp"
@@ -9,32 +8,6 @@
 namespace whosaid {
 
 namespace {
-
-// The lowercase form of `s` into `out` (as lowercase() in text.hpp). Returns
-// false when a form would change length: toLower() keeps every code point's
-// UTF-8 length today, so that is a guard, not a case we expect.
-bool lowerSameLength(std::string_view s, char* out) {
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            out[i++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            continue;
-        }
-        int len = 1;
-        const char32_t cp = decodeAt(s, i, len);
-        const char32_t low = toLower(cp);
-        if (low == cp) {  // punctuation, quotation marks, lowercase letters
-            std::copy(s.begin() + i, s.begin() + i + len, out + i);
-        } else {
-            std::string enc;
-            appendUtf8(enc, low);
-            if (enc.size() != static_cast<size_t>(len)) return false;
-            std::copy(enc.begin(), enc.end(), out + i);
-        }
-        i += static_cast<size_t>(len);
-    }
-    return true;
-}
 
 WordFacts lexiconFacts(std::string_view w) {
     WordFacts f;
@@ -68,7 +41,7 @@ DocWords::DocWords(const Document& doc) {
     // of the buffer.
     m_buffer.resize(doc.text.size());
     m_lower.resize(n);
-    if (lowerSameLength(doc.text, m_buffer.data())) {
+    if (lowercaseSameLength(doc.text, m_buffer.data())) {
         for (size_t i = 0; i < n; ++i)
             m_lower[i] = std::string_view(m_buffer).substr(doc.tokens[i].span.begin, doc.tokens[i].span.size());
     } else {

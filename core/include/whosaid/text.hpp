@@ -104,4 +104,9 @@ inline char32_t toLower(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z' ? 
 // Lowercases valid UTF-8 with toLower().
 std::string lowercase(std::string_view s);
 
+// Writes lowercase(s) to out[0, s.size()) and returns true, or returns false
+// (out partly written) when the lowercase form would differ in length.
+// toLower() keeps every code point's UTF-8 length today, so false is a guard.
+bool lowercaseSameLength(std::string_view s, char* out);
+
 } // namespace whosaid
