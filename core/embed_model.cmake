@@ -1,6 +1,6 @@
 # Turns a binary file into a C++ source holding its bytes, so the model is
 # compiled into the library (the browser has no files to open).
-#   cmake -DIN=assets/ner.bin -DOUT=builtin_model.cpp [-DNAME=kBuiltinModel] -P embed_model.cmake
+#   cmake -DIN=assets/ner.bin -DOUT=builtin_kBuiltinModel.cpp [-DNAME=kBuiltinModel] -P embed_model.cmake
 # A missing IN gives an empty array (a build without a trained model). NAME is
 # the array's symbol (NAME and NAMESize) in whosaid::detail.
 if(NOT NAME)
