@@ -2,6 +2,8 @@
 // Viterbi decoding. See ner.hpp for the design; the trainer is ner_train.cpp.
 #include "ner.hpp"
 
+#include "binary_io.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -204,67 +206,12 @@ size_t FlatMap::size() const {
 
 namespace {
 
-uint32_t checksum(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
-    return h;
-}
-
-struct Writer {
-    std::string out;
-    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i))); }
-    void u16(uint16_t v) { out.push_back(static_cast<char>(v)); out.push_back(static_cast<char>(v >> 8)); }
-    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
-    void bytes(const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
-};
-
-struct Reader {
-    std::string_view in;
-    size_t pos = 0;
-    std::string error;
-    bool need(size_t n, const char* what) {
-        if (!error.empty()) return false;
-        if (in.size() - pos < n) {
-            error = std::string("model: truncated in section ") + what;
-            return false;
-        }
-        return true;
-    }
-    uint32_t u32(const char* what) {
-        if (!need(4, what)) return 0;
-        uint32_t v = 0;
-        for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
-        pos += 4;
-        return v;
-    }
-    uint16_t u16(const char* what) {
-        if (!need(2, what)) return 0;
-        const uint16_t v = static_cast<uint16_t>(static_cast<unsigned char>(in[pos]) |
-                                                 (static_cast<unsigned char>(in[pos + 1]) << 8));
-        pos += 2;
-        return v;
-    }
-    float f32(const char* what) {
-        const uint32_t v = u32(what);
-        float f;
-        std::memcpy(&f, &v, 4);
-        return f;
-    }
-    // A count that must fit the remaining bytes at `each` bytes per item.
-    uint32_t count(size_t each, const char* what) {
-        const uint32_t n = u32(what);
-        if (error.empty() && static_cast<uint64_t>(n) * each > in.size() - pos)
-            error = std::string("model: truncated in section ") + what;
-        return error.empty() ? n : 0;
-    }
-};
-
 constexpr size_t kHeader = 12;  // magic, version, total size
 
 } // namespace
 
 std::string serialize(const NerModel& m) {
-    Writer w;
+    ByteWriter w;
     w.u32(kMagic);
     w.u32(kFormatVersion);
     w.u32(0);  // total size, patched below
@@ -297,7 +244,7 @@ std::string serialize(const NerModel& m) {
     w.bytes(m.info.data(), m.info.size());
     const uint32_t total = static_cast<uint32_t>(w.out.size() + 4);
     for (int i = 0; i < 4; ++i) w.out[8 + i] = static_cast<char>(total >> (8 * i));
-    w.u32(checksum(w.out));
+    w.u32(modelChecksum(w.out));
     return w.out;
 }
 
@@ -305,7 +252,7 @@ Result<NerModel> deserialize(std::string_view bytes) {
     if (bytes.empty()) return Error{"model: empty data"};
     if (bytes.size() < kHeader)
         return Error{"model: truncated (" + std::to_string(bytes.size()) + " bytes, the header alone needs 12)"};
-    Reader r{bytes};
+    ByteReader r{bytes};
     if (r.u32("header") != kMagic) return Error{"model: not a whosaid tagger model (wrong magic number)"};
     const uint32_t version = r.u32("header");
     if (version < kOldestFormatVersion || version > kFormatVersion)
@@ -317,7 +264,7 @@ Result<NerModel> deserialize(std::string_view bytes) {
     r.in = bytes.substr(0, total - 4);
     uint32_t stored = 0;
     for (int i = 0; i < 4; ++i) stored |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[total - 4 + i])) << (8 * i);
-    if (stored != checksum(r.in)) return Error{"model: checksum mismatch (the data is corrupted)"};
+    if (stored != modelChecksum(r.in)) return Error{"model: checksum mismatch (the data is corrupted)"};
 
     NerModel m;
     const uint32_t rows = r.count(4 + 4 + kTags, "weights");

@@ -10,7 +10,9 @@
 #include <random>
 #include <unordered_map>
 
+#include "clusters.hpp"
 #include "ner.hpp"
+#include "train_util.hpp"
 #include "whosaid/text.hpp"
 #include "whosaid/tokenizer.hpp"
 
@@ -20,206 +22,11 @@ using namespace ner;
 
 namespace {
 
-struct Logger {
-    const std::function<void(const std::string&)>& fn;
-    std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
-    template <class... A>
-    void operator()(const char* fmt, A... a) const {
-        if (!fn) return;
-        char buf[512];
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        int k = std::snprintf(buf, sizeof buf, "[%6.1fs] ", s);
-        std::snprintf(buf + k, sizeof buf - k, fmt, a...);
-        fn(buf);
-    }
-};
-
-// Deterministic shuffle (std::shuffle's algorithm differs between libraries).
-template <class T>
-void shuffle(std::vector<T>& v, std::mt19937& rng) {
-    for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
-}
-
 Document tokenized(std::string_view text) {
     Document d;
     d.text = sanitizeUtf8(text).text;
     tokenize(d);
     return d;
-}
-
-// [SECTION] Clusters
-
-// Spherical k-means on rows of `x` (n × dim, unit length), weighted.
-std::vector<int> kmeans(const std::vector<float>& x, const std::vector<float>& weight, size_t n, int dim, int k,
-                        int iterations, std::mt19937& rng, std::vector<float>& centroids) {
-    k = static_cast<int>(std::min<size_t>(k, n));
-    centroids.assign(static_cast<size_t>(k) * dim, 0.f);
-    // init: k distinct rows chosen at random
-    std::vector<size_t> idx(n);
-    for (size_t i = 0; i < n; ++i) idx[i] = i;
-    shuffle(idx, rng);
-    for (int c = 0; c < k; ++c)
-        std::copy_n(&x[idx[c] * dim], dim, &centroids[static_cast<size_t>(c) * dim]);
-    std::vector<int> assign(n, 0);
-    for (int it = 0; it < iterations; ++it) {
-        for (size_t i = 0; i < n; ++i) {
-            const float* xi = &x[i * dim];
-            float best = -1e30f;
-            int arg = 0;
-            for (int c = 0; c < k; ++c) {
-                const float* cc = &centroids[static_cast<size_t>(c) * dim];
-                float d = 0;
-                for (int j = 0; j < dim; ++j) d += xi[j] * cc[j];
-                if (d > best) { best = d; arg = c; }
-            }
-            assign[i] = arg;
-        }
-        std::vector<float> sum(static_cast<size_t>(k) * dim, 0.f);
-        std::vector<float> cnt(k, 0.f);
-        for (size_t i = 0; i < n; ++i) {
-            float* s = &sum[static_cast<size_t>(assign[i]) * dim];
-            for (int j = 0; j < dim; ++j) s[j] += weight[i] * x[i * dim + j];
-            cnt[assign[i]] += weight[i];
-        }
-        for (int c = 0; c < k; ++c) {
-            if (cnt[c] == 0) continue;  // empty: keep the old centroid
-            float norm = 0;
-            for (int j = 0; j < dim; ++j) norm += sum[static_cast<size_t>(c) * dim + j] * sum[static_cast<size_t>(c) * dim + j];
-            norm = std::sqrt(norm) + 1e-12f;
-            for (int j = 0; j < dim; ++j) centroids[static_cast<size_t>(c) * dim + j] = sum[static_cast<size_t>(c) * dim + j] / norm;
-        }
-    }
-    return assign;
-}
-
-void learnClusters(const std::vector<std::string_view>& texts, const NerTrainOptions& o, NerModel& m,
-                   const Logger& log) {
-    std::unordered_map<std::string, int> wordId, lowerId;
-    std::vector<std::string> words, lowers;
-    std::vector<int> wordLower;  // word id → lower id
-    std::vector<uint32_t> wordCount, lowerCount;
-    std::vector<int> seq;  // word ids, -1 between sentences
-    seq.reserve(1 << 22);
-    for (std::string_view text : texts) {
-        Document d = tokenized(text);
-        for (const Sentence& s : d.sentences) {
-            seq.push_back(-1);
-            for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
-                const std::string_view tok = d.slice(d.tokens[i].span);
-                std::string w = normalizeWord(tok);
-                auto [it, fresh] = wordId.try_emplace(w, static_cast<int>(words.size()));
-                if (fresh) {
-                    std::string l = normalizeLower(tok);
-                    auto [lt, lfresh] = lowerId.try_emplace(l, static_cast<int>(lowers.size()));
-                    if (lfresh) { lowers.push_back(l); lowerCount.push_back(0); }
-                    words.push_back(std::move(w));
-                    wordCount.push_back(0);
-                    wordLower.push_back(lt->second);
-                }
-                ++wordCount[it->second];
-                ++lowerCount[wordLower[it->second]];
-                seq.push_back(it->second);
-            }
-        }
-    }
-    seq.push_back(-1);
-    log("clusters: %zu tokens, %zu word forms", seq.size(), words.size());
-
-    // vocabulary (most frequent forms) and contexts (most frequent lower-cased forms)
-    std::vector<int> vocab;
-    for (size_t w = 0; w < words.size(); ++w)
-        if (wordCount[w] >= static_cast<uint32_t>(o.clusterMinCount)) vocab.push_back(static_cast<int>(w));
-    auto byCount = [](const std::vector<uint32_t>& cntRef, const std::vector<std::string>& nameRef) {
-        const std::vector<uint32_t>* cnt = &cntRef;
-        const std::vector<std::string>* name = &nameRef;
-        return [cnt, name](int a, int b) { return (*cnt)[a] != (*cnt)[b] ? (*cnt)[a] > (*cnt)[b] : (*name)[a] < (*name)[b]; };
-    };
-    std::sort(vocab.begin(), vocab.end(), byCount(wordCount, words));
-    if (vocab.size() > o.clusterMaxWords) vocab.resize(o.clusterMaxWords);
-    std::vector<int> ctxOrder(lowers.size());
-    for (size_t l = 0; l < lowers.size(); ++l) ctxOrder[l] = static_cast<int>(l);
-    std::sort(ctxOrder.begin(), ctxOrder.end(), byCount(lowerCount, lowers));
-    const int C = std::min<int>(o.contextWords, static_cast<int>(ctxOrder.size()));
-    std::vector<int> ctxIndex(lowers.size(), C);  // C = "other" / boundary
-    for (int c = 0; c < C; ++c) ctxIndex[ctxOrder[c]] = c;
-    std::vector<int> vocabIndex(words.size(), -1);
-    for (size_t v = 0; v < vocab.size(); ++v) vocabIndex[vocab[v]] = static_cast<int>(v);
-
-    const size_t V = vocab.size();
-    const int dims = 2 * (C + 1);
-    std::vector<float> cnt(V * dims, 0.f);
-    for (size_t i = 1; i + 1 < seq.size(); ++i) {
-        if (seq[i] < 0) continue;
-        const int v = vocabIndex[seq[i]];
-        if (v < 0) continue;
-        const int left = seq[i - 1] < 0 ? C : ctxIndex[wordLower[seq[i - 1]]];
-        const int right = seq[i + 1] < 0 ? C : ctxIndex[wordLower[seq[i + 1]]];
-        cnt[static_cast<size_t>(v) * dims + left] += 1;
-        cnt[static_cast<size_t>(v) * dims + (C + 1) + right] += 1;
-    }
-    // PPMI, then a random ±1 projection to o.clusterDims, unit length
-    std::vector<double> col(dims, 0.0), row(V, 0.0);
-    double total = 0;
-    for (size_t v = 0; v < V; ++v)
-        for (int d = 0; d < dims; ++d) {
-            col[d] += cnt[v * dims + d];
-            row[v] += cnt[v * dims + d];
-            total += cnt[v * dims + d];
-        }
-    std::mt19937 rng(o.seed);
-    const int D = o.clusterDims;
-    std::vector<float> proj(static_cast<size_t>(dims) * D);
-    for (auto& p : proj) p = (rng() & 1) ? 1.f : -1.f;
-    std::vector<float> x(V * D, 0.f), weight(V, 1.f);
-    for (size_t v = 0; v < V; ++v) {
-        float* xv = &x[v * D];
-        for (int d = 0; d < dims; ++d) {
-            const float c = cnt[v * dims + d];
-            if (c <= 0) continue;
-            const double pmi = std::log(c * total / (row[v] * col[d]));
-            if (pmi <= 0) continue;
-            const float* pd = &proj[static_cast<size_t>(d) * D];
-            for (int j = 0; j < D; ++j) xv[j] += static_cast<float>(pmi) * pd[j];
-        }
-        float norm = 0;
-        for (int j = 0; j < D; ++j) norm += xv[j] * xv[j];
-        norm = std::sqrt(norm) + 1e-12f;
-        for (int j = 0; j < D; ++j) xv[j] /= norm;
-    }
-    cnt.clear();
-    cnt.shrink_to_fit();
-    log("clusters: %zu words, %d contexts, projected to %d dims", V, C, D);
-
-    std::vector<float> cent0, cent1, cent2;
-    const std::vector<int> fine = kmeans(x, weight, V, D, o.clusters[0], o.kmeansIterations, rng, cent0);
-    const size_t k0 = cent0.size() / D;
-    std::vector<float> w0(k0, 0.f);
-    for (size_t v = 0; v < V; ++v) w0[fine[v]] += 1;
-    for (auto& w : w0) w = std::max(w, 1e-3f);
-    const std::vector<int> mid = kmeans(cent0, w0, k0, D, o.clusters[1], o.kmeansIterations * 2, rng, cent1);
-    const size_t k1 = cent1.size() / D;
-    std::vector<float> w1(k1, 0.f);
-    for (size_t c = 0; c < k0; ++c) w1[mid[c]] += w0[c];
-    for (auto& w : w1) w = std::max(w, 1e-3f);
-    const std::vector<int> coarse = kmeans(cent1, w1, k1, D, o.clusters[2], o.kmeansIterations * 2, rng, cent2);
-    log("clusters: %zu / %zu / %zu", k0, k1, cent2.size() / D);
-
-    m.clusterParent[0].assign(mid.begin(), mid.end());
-    m.clusterParent[1].assign(coarse.begin(), coarse.end());
-    std::vector<std::pair<uint32_t, uint32_t>> items;
-    std::vector<int> bestVariant(lowers.size(), -1);
-    for (size_t v = 0; v < V; ++v) {
-        const WordHashes h = hashWord(words[vocab[v]]);
-        items.push_back({foldKey(mix(kSeedClusterExact, h.word)), static_cast<uint32_t>(fine[v])});
-        int& b = bestVariant[wordLower[vocab[v]]];
-        if (b < 0) b = static_cast<int>(v);  // vocab is sorted by count: the first is the most frequent
-    }
-    for (size_t l = 0; l < lowers.size(); ++l) {
-        if (bestVariant[l] < 0) continue;
-        items.push_back({foldKey(mix(kSeedClusterLower, hashWord(lowers[l]).lower)),
-                         static_cast<uint32_t>(fine[bestVariant[l]])});
-    }
-    m.clusters.build(items);
 }
 
 // [SECTION] Gazetteers
@@ -243,7 +50,7 @@ struct TrainItem {
 } // namespace
 
 Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrainOptions& o) {
-    const Logger log{o.log};
+    const TrainLogger log{o.log};
     NerModel m;
 
     // gazetteers
@@ -272,10 +79,21 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
 
     // clusters
     {
-        std::vector<std::string_view> texts;
-        for (const std::string& t : o.unlabeled) texts.push_back(t);
-        for (const NerTrainDoc& d : docs) texts.push_back(d.text);
-        learnClusters(texts, o, m, log);
+        ClusterCorpus corpus;
+        for (const std::string& t : o.unlabeled) corpus.addText(t);
+        for (const NerTrainDoc& d : docs) corpus.addText(d.text);
+        ClusterOptions co;
+        co.minCount = o.clusterMinCount;
+        co.maxWords = o.clusterMaxWords;
+        co.contextWords = o.contextWords;
+        co.dims = o.clusterDims;
+        std::copy(std::begin(o.clusters), std::end(o.clusters), std::begin(co.clusters));
+        co.kmeansIterations = o.kmeansIterations;
+        co.seed = o.seed;
+        LearnedClusters learned = corpus.learn(co, o.log);
+        m.clusters.build(learned.words);
+        m.clusterParent[0] = std::move(learned.parent[0]);
+        m.clusterParent[1] = std::move(learned.parent[1]);
     }
 
     // training items: tokens, static features, gold BILOU tags
@@ -353,7 +171,7 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
     std::vector<uint32_t> idStart;
     std::vector<uint8_t> pred, sentPred;
     for (int epoch = 0; epoch < o.epochs; ++epoch) {
-        shuffle(order, rng);
+        deterministicShuffle(order, rng);
         size_t seen = 0, wrong = 0;
         for (size_t di : order) {
             TrainItem& it = items[di];
