@@ -35,8 +35,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kAnnotateUsage =
-    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
-    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n";
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json]\n"
+    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [-o DIR] [--reannotate]\n";
 
 // A line longer than this is refused without being kept in memory (the text
 // limit plus room for JSON escaping).
@@ -45,7 +45,7 @@ constexpr size_t kMaxLineBytes = kDefaultMaxBytes * 2 + 4096;
 struct Options {
     ExportFormat format = ExportFormat::Json;
     std::optional<InputFormat> input;  // nullopt: auto
-    bool jsonl = false, pretty = false, reannotate = false;
+    bool jsonl = false, pretty = false, reannotate = false, syntax = false;
     bool errorLines = false;  // --jsonl: a failed record becomes {"error":…} on stdout and the exit stays 0
     unsigned jobs = 1;
     std::string outDir;
@@ -157,6 +157,7 @@ public:
 
         ExportOptions eo;
         eo.indent = m_opt.pretty && !m_opt.jsonl ? 2 : -1;
+        eo.syntax = m_opt.syntax;
         const ExportFormat f = m_opt.format;
         if (!m_opt.outDir.empty()) {
             const fs::path base = fs::path(m_opt.outDir) / name;
@@ -338,10 +339,11 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
         std::string v;
         if (a == "--jsonl") o.jsonl = true;
         else if (a == "--pretty") o.pretty = true;
+        else if (a == "--syntax") o.syntax = true;
         else if (a == "--reannotate") o.reannotate = true;
         else if (a == "--error-lines") o.errorLines = true;
         else if (a == "--format" || a == "-f") {
-            if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll or html");
+            if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll, conllu or html");
         } else if (a == "--input") {
             if (!value(v)) return bad("--input takes auto, text, html, markdown or json");
             if (v == "auto") o.input.reset();

@@ -14,6 +14,9 @@ int trainQuotesMain(const std::vector<std::string>& args);
 int annotateMain(const std::vector<std::string>& args);
 // whosaid eval --gold FILE [options]
 int evalMain(const std::vector<std::string>& args);
+// whosaid train-syntax [options], whosaid eval-syntax --gold FILE.conllu (shell/syntax.cpp)
+int trainSyntaxMain(const std::vector<std::string>& args);
+int evalSyntaxMain(const std::vector<std::string>& args);
 
 // Reads a whole file, or stdin for "-"; false with a message on failure (shell/io.cpp).
 bool readFile(const std::string& path, std::string& out, std::string& err);

@@ -4,6 +4,8 @@
 //   whosaid bench FILE [--seconds S]
 //   whosaid eval --gold FILE [--labels L,...] [--pred-out FILE] [--model FILE]
 //   whosaid train-ner [--data DIR] [--out FILE] ...
+//   whosaid train-syntax [--data DIR] [--out FILE] ...     (shell/syntax.cpp)
+//   whosaid eval-syntax --gold FILE.conllu
 //   whosaid version
 //
 // Reads files, calls core, prints JSON. Errors go to stderr with exit 1 (bad
@@ -29,6 +31,8 @@ constexpr const char* kUsage =
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
     "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
     "       whosaid train-quotes [--data DIR] [--out FILE] [--seed S] (see train-quotes --help)\n"
+    "       whosaid train-syntax [--data DIR] [--out FILE] [--seed S] (see train-syntax --help)\n"
+    "       whosaid eval-syntax --gold FILE.conllu [--model FILE] [--pred-out FILE]\n"
     "       whosaid version\n";
 
 int usage(const char* problem = nullptr) {
@@ -69,6 +73,8 @@ int main(int argc, char** argv) {
     if (cmd == "train-ner") return whosaid::cli::trainNerMain({args.begin() + 1, args.end()});
     if (cmd == "train-quotes") return whosaid::cli::trainQuotesMain({args.begin() + 1, args.end()});
     if (cmd == "eval") return whosaid::cli::evalMain({args.begin() + 1, args.end()});
+    if (cmd == "train-syntax") return whosaid::cli::trainSyntaxMain({args.begin() + 1, args.end()});
+    if (cmd == "eval-syntax") return whosaid::cli::evalSyntaxMain({args.begin() + 1, args.end()});
     if (cmd == "annotate") return whosaid::cli::annotateMain({args.begin() + 1, args.end()});
     bool jsonl = false, pretty = false;
     double seconds = 3.0;

@@ -1,4 +1,4 @@
-// The pipeline: sanitize, tokenize, entities, grouping, quotes.
+// The pipeline: sanitize, tokenize, syntax, entities, grouping, quotes.
 #include "whosaid/annotate.hpp"
 
 #include <string>
@@ -21,6 +21,9 @@ extern const size_t kBuiltinModelSize;
 // From assets/quotes.bin (the cue tagger); empty in a build without it.
 extern const char kBuiltinQuoteModel[];
 extern const size_t kBuiltinQuoteModelSize;
+// From assets/syntax.bin (tagger and parser); empty in a build without it.
+extern const char kBuiltinSyntaxModel[];
+extern const size_t kBuiltinSyntaxModelSize;
 } // namespace detail
 
 namespace {
@@ -30,6 +33,16 @@ const qm::QuoteModel& builtinQuoteModel() {
     static const qm::QuoteModel m = [] {
         Result<qm::QuoteModel> q = qm::deserialize(std::string_view(detail::kBuiltinQuoteModel, detail::kBuiltinQuoteModelSize));
         return q ? std::move(*q) : qm::QuoteModel();
+    }();
+    return m;
+}
+// The built-in tagger and parser, shared like the cue tagger. Bad bytes give
+// no syntax (tokens keep zero tags).
+const syn::SyntaxModel& builtinSyntaxModel() {
+    static const syn::SyntaxModel m = [] {
+        Result<syn::SyntaxModel> s =
+            syn::deserialize(std::string_view(detail::kBuiltinSyntaxModel, detail::kBuiltinSyntaxModelSize));
+        return s ? std::move(*s) : syn::SyntaxModel();
     }();
     return m;
 }
@@ -52,6 +65,16 @@ Result<Model> Model::load(std::string_view bytes) {
     m.m_data->version = ner::kFormatVersion;
     m.m_data->ner = std::move(*ner);
     m.m_data->quotes = builtinQuoteModel();
+    m.m_data->syntax = builtinSyntaxModel();
+    return m;
+}
+
+Result<Model> Model::withSyntax(std::string_view syntaxBytes) const {
+    Result<syn::SyntaxModel> s = syn::deserialize(syntaxBytes);
+    if (!s) return s.error();
+    Model m;
+    *m.m_data = *m_data;
+    m.m_data->syntax = std::move(*s);
     return m;
 }
 
@@ -69,6 +92,7 @@ Result<Document> annotate(std::string_view text, const Model& model, const Annot
     if (clean.crlfFixed) doc.warnings.push_back("CR line ends were changed to LF");
 
     tokenize(doc);
+    if (options.syntax) syn::parseDocument(doc, model.data().syntax);
     if (options.entities) {
         findEntities(doc, model.data());
         groupEntities(doc);

@@ -1,6 +1,8 @@
 // The whosaid/1 JSON form: code point offsets outside, byte offsets inside.
 #include "whosaid/json.hpp"
 
+#include "whosaid/syntax.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -221,6 +223,10 @@ size_t estimateSize(const Document& doc, const JsonOptions& options, uint32_t co
     members(6 + items * 10, 5);
     for (const Corrections::Rename& r : c.renamed) n += r.name.size();
     for (const std::string& w : doc.warnings) n += 4 + w.size();
+    if (options.syntax) {
+        n += doc.tokens.size() * (110 + 3 * digits);
+        members(9 * doc.tokens.size(), 3);
+    }
     members(1 + doc.warnings.size(), 2);
     if (options.indent >= 0) n += 2 * lines + indent * indents;
     return n + 16;  // and room for the caller's final newline
@@ -308,6 +314,26 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         w.endObject();
     }
     w.endArray();
+
+    if (options.syntax) {
+        w.key("tokens");
+        w.beginArray();
+        for (const Token& t : doc.tokens) {
+            w.beginObject();
+            w.field("start", cp(t.span.begin));
+            w.field("end", cp(t.span.end));
+            w.field("sentence", t.sentence);
+            w.field("upos", uposName(static_cast<Upos>(t.upos)));
+            w.field("xpos", xposName(static_cast<Xpos>(t.xpos)));
+            if (t.morph) w.field("feats", morphFeats(t.morph));
+            w.key("head");
+            if (t.head >= 0) w.number(static_cast<uint32_t>(t.head));
+            else w.null();
+            w.field("deprel", deprelName(static_cast<Deprel>(t.deprel)));
+            w.endObject();
+        }
+        w.endArray();
+    }
 
     if (!doc.corrections.empty()) {
         const Corrections& c = doc.corrections;

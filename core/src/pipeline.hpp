@@ -3,6 +3,7 @@
 
 #include "ner.hpp"
 #include "quote_model.hpp"
+#include "syntax.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/document.hpp"
 
@@ -13,6 +14,7 @@ struct ModelData {
     uint32_t version = 0;
     ner::NerModel ner;  // empty when no tagger was loaded: then no names are found
     qm::QuoteModel quotes;  // the cue tagger; empty: the cue lexicon alone
+    syn::SyntaxModel syntax;  // tagger and parser; empty: tokens keep no syntax
 };
 
 // Name mentions (kind Name) from the tokens; fills doc.mentions sorted by start.

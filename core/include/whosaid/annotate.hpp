@@ -34,6 +34,9 @@ public:
     // Loads a model from its serialized bytes (no file access: the browser has
     // no paths). Fails with a message on truncated, foreign or wrong-version data.
     static Result<Model> load(std::string_view bytes);
+    // This model with another tagger and parser (bytes of assets/syntax.bin's
+    // format, from whosaid train-syntax). Fails with a message on bad bytes.
+    [[nodiscard]] Result<Model> withSyntax(std::string_view syntaxBytes) const;
 
     const ModelData& data() const { return *m_data; }
 
@@ -42,6 +45,7 @@ private:
 };
 
 struct AnnotateOptions {
+    bool syntax = true;  // parts of speech and dependency trees on the tokens
     bool entities = true;
     bool quotes = true;
     // Texts above this size are refused with an error (the CLI exits 2, the page

@@ -44,6 +44,12 @@ struct Token {
     bool spaceBefore = false;     // white space between this token and the previous one
     bool paragraphStart = false;  // first token after a blank line or line break
     uint32_t sentence = 0;        // index into Document::sentences
+    // Syntax (whosaid/syntax.hpp), set by parseSyntax(); zero when not parsed.
+    uint8_t upos = 0;     // Upos
+    uint8_t xpos = 0;     // Xpos
+    uint8_t deprel = 0;   // Deprel: the relation to the head
+    uint8_t morph = 0;    // MorphBits
+    int32_t head = -1;    // index into Document::tokens of the head; -1 for a sentence's root
 };
 
 struct Sentence {

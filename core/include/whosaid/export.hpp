@@ -12,6 +12,8 @@
 //            mentions, quote content, cues and sources; E/R lines tying them).
 //   conll    one token a line (token, start, end, IOB tag), blank line between
 //            sentences.
+//   conllu   CoNLL-U (whosaid/syntax.hpp): our tokens and sentences with their
+//            parts of speech and dependency trees.
 //   html     a self-contained, printable handout: highlights and a legend, the
 //            sources ledger and a claims table. All article text is escaped and
 //            a strict Content-Security-Policy forbids scripts and loads.
@@ -30,18 +32,19 @@
 
 namespace whosaid {
 
-enum class ExportFormat : uint8_t { Json, WebAnnotation, Brat, Conll, Html };
+enum class ExportFormat : uint8_t { Json, WebAnnotation, Brat, Conll, Html, Conllu };
 
-// "json", "webanno", "brat", "conll", "html"; false on an unknown name.
+// "json", "webanno", "brat", "conll", "html", "conllu"; false on an unknown name.
 bool parseExportFormat(std::string_view name, ExportFormat& out);
 const char* exportFormatName(ExportFormat f);
-// ".json", ".jsonld", ".ann", ".conll", ".html" (brat's text goes in a ".txt" beside the ".ann").
+// ".json", ".jsonld", ".ann", ".conll", ".html", ".conllu" (brat's text goes in a ".txt" beside the ".ann").
 const char* exportFileExtension(ExportFormat f);
 // "application/json", "application/ld+json", "text/plain", "text/plain", "text/html"
 const char* exportMimeType(ExportFormat f);
 
 struct ExportOptions {
     int indent = -1;  // JSON formats: -1 one line, >= 0 pretty-printed
+    bool syntax = false;  // whosaid/1: include the tokens with their syntax (JsonOptions::syntax)
     // The IRI annotations target (Web Annotation "source"); empty: "urn:whosaid:doc:<id>"
     // (or "urn:whosaid:doc" without an id).
     std::string sourceIri;

@@ -20,13 +20,17 @@ namespace whosaid {
 struct JsonOptions {
     int indent = -1;          // -1: one line; >= 0: pretty-printed
     bool mentionText = true;  // include each span's text (easier to read and check)
+    // Include "tokens": every token's span, sentence, UPOS, XPOS, FEATS, head
+    // (an index into "tokens", null for a sentence's root) and relation.
+    // Off by default, so existing consumers keep their size.
+    bool syntax = false;
 };
 
 // Serializes `doc` as `whosaid/1`.
 std::string toJson(const Document& doc, const JsonOptions& options = {});
 
-// Reads `whosaid/1` JSON back. Tokens and sentences are not stored in JSON;
-// call tokenize() if you need them. Fails with a message naming the field.
+// Reads `whosaid/1` JSON back. Tokens and sentences are not read back (a
+// "tokens" array is ignored); call tokenize() if you need them. Fails with a message naming the field.
 [[nodiscard]] Result<Document> fromJson(std::string_view json);
 
 } // namespace whosaid

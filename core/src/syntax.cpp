@@ -1,0 +1,924 @@
+// The tagger and parser at run time: tag and relation names, features, the
+// arc-eager machine, the model format. See syntax.hpp for the design; the
+// trainer is syntax_train.cpp.
+#include "syntax.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include "binary_io.hpp"
+#include "pipeline.hpp"
+#include "whosaid/annotate.hpp"
+
+namespace whosaid {
+
+// [SECTION] Names
+
+namespace {
+
+constexpr const char* kUposNames[kUposCount] = {
+    "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+    "SCONJ", "SYM", "VERB", "X",
+};
+constexpr const char* kXposNames[kXposCount] = {
+    "_", "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS", "PDT",
+    "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+    "WDT", "WP", "WP$", "WRB", "$", "#", ",", ".", ":", "-LRB-", "-RRB-", "``", "''", "HYPH", "NFP", "ADD", "AFX",
+    "GW", "XX",
+};
+constexpr const char* kDeprelNames[kDeprelCount] = {
+    "_", "acl", "acl:relcl", "advcl", "advcl:relcl", "advmod", "amod", "appos", "aux", "aux:pass", "case", "cc",
+    "cc:preconj", "ccomp", "clf", "compound", "compound:prt", "conj", "cop", "csubj", "csubj:outer",
+    "csubj:pass", "dep", "det", "det:predet", "discourse", "dislocated", "expl", "fixed", "flat",
+    "flat:foreign", "goeswith", "iobj", "list", "mark", "nmod", "nmod:desc", "nmod:npmod", "nmod:poss",
+    "nmod:tmod", "nmod:unmarked", "nsubj", "nsubj:outer", "nsubj:pass", "nummod", "obj", "obl", "obl:agent",
+    "obl:npmod", "obl:tmod", "obl:unmarked", "orphan", "parataxis", "punct", "reparandum", "root", "vocative",
+    "xcomp",
+};
+static_assert(std::string_view(kXposNames[static_cast<int>(Xpos::XX)]) == "XX");
+static_assert(std::string_view(kDeprelNames[static_cast<int>(Deprel::Xcomp)]) == "xcomp");
+static_assert(std::string_view(kDeprelNames[static_cast<int>(Deprel::Root)]) == "root");
+static_assert(std::string_view(kUposNames[static_cast<int>(Upos::X)]) == "X");
+
+template <size_t N>
+bool parseName(const char* const (&names)[N], std::string_view s, uint8_t& out) {
+    for (size_t i = 1; i < N; ++i)
+        if (s == names[i]) { out = static_cast<uint8_t>(i); return true; }
+    return false;
+}
+
+} // namespace
+
+const char* uposName(Upos p) { return static_cast<int>(p) < kUposCount ? kUposNames[static_cast<int>(p)] : "_"; }
+const char* xposName(Xpos p) { return static_cast<int>(p) < kXposCount ? kXposNames[static_cast<int>(p)] : "_"; }
+const char* deprelName(Deprel r) {
+    return static_cast<int>(r) < kDeprelCount ? kDeprelNames[static_cast<int>(r)] : "_";
+}
+bool parseUpos(std::string_view s, Upos& out) {
+    uint8_t v;
+    if (!parseName(kUposNames, s, v)) return false;
+    out = static_cast<Upos>(v);
+    return true;
+}
+bool parseXpos(std::string_view s, Xpos& out) {
+    uint8_t v;
+    if (!parseName(kXposNames, s, v)) return false;
+    out = static_cast<Xpos>(v);
+    return true;
+}
+bool parseDeprel(std::string_view s, Deprel& out) {
+    uint8_t v;
+    if (!parseName(kDeprelNames, s, v)) return false;
+    out = static_cast<Deprel>(v);
+    return true;
+}
+
+Deprel universalDeprel(Deprel r) {
+    const std::string_view name = deprelName(r);
+    const size_t colon = name.find(':');
+    if (colon == std::string_view::npos) return r;
+    Deprel u = r;
+    parseDeprel(name.substr(0, colon), u);
+    return u;
+}
+
+std::string morphFeats(uint8_t m) {
+    std::string out;
+    auto add = [&](const char* f) {
+        if (!out.empty()) out += '|';
+        out += f;
+    };
+    // alphabetical, as CoNLL-U orders features
+    if (m & kMorphMasc) add("Gender=Masc");
+    if (m & kMorphFem) add("Gender=Fem");
+    if (m & kMorphNeut) add("Gender=Neut");
+    if (m & kMorphSing) add("Number=Sing");
+    if (m & kMorphPlur) add("Number=Plur");
+    if (m & kMorphPerson1) add("Person=1");
+    if (m & kMorphPerson2) add("Person=2");
+    if (m & kMorphPerson3) add("Person=3");
+    return out.empty() ? "_" : out;
+}
+
+} // namespace whosaid
+
+namespace whosaid::syn {
+
+using ner::foldKey;
+using ner::mix;
+
+// [SECTION] Words
+
+namespace {
+
+// The atoms of the position after the last word.
+const WordAtoms& endAtoms() {
+    static const WordAtoms a = [] {
+        WordAtoms w;
+        w.h = ner::hashWord("<END>");
+        w.h.word = w.h.lower = w.h.shape = w.h.shortShape = 0x5EED0002ull;
+        return w;
+    }();
+    return a;
+}
+
+constexpr uint8_t kRootTag = kTagClasses, kNoTag = kTagClasses + 1;
+
+inline uint32_t key(uint32_t t, uint64_t a) { return foldKey(mix(t, a)); }
+inline uint32_t key(uint32_t t, uint64_t a, uint64_t b) { return foldKey(mix(mix(t, a), b)); }
+inline uint32_t key(uint32_t t, uint64_t a, uint64_t b, uint64_t c) { return foldKey(mix(mix(mix(t, a), b), c)); }
+
+} // namespace
+
+const WordAtoms& rootAtoms() {
+    static const WordAtoms a = [] {
+        WordAtoms w;
+        w.h = ner::hashWord("<ROOT>");
+        w.h.word = w.h.lower = w.h.shape = w.h.shortShape = 0x5EED0001ull;
+        return w;
+    }();
+    return a;
+}
+
+WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters) {
+    WordAtoms a;
+    a.h = ner::hashWord(form);
+    if (clusters.empty()) return a;
+    uint32_t c = clusters.words.find(foldKey(mix(ner::kSeedClusterExact, a.h.word)));
+    if (c == UINT32_MAX) c = clusters.words.find(foldKey(mix(ner::kSeedClusterLower, a.h.lower)));
+    if (c == UINT32_MAX) return a;
+    a.cluster[0] = static_cast<uint16_t>(c);
+    for (int l = 1; l < 3; ++l) {
+        const auto& parent = clusters.parent[l - 1];
+        const uint16_t prev = a.cluster[l - 1];
+        a.cluster[l] = prev < parent.size() ? parent[prev] : ner::kNoCluster;
+    }
+    return a;
+}
+
+// [SECTION] Tagger features
+
+namespace {
+// Template ids of the tagger (100..), the parser's moves (200..) and labels (300..).
+enum TagTemplate : uint32_t {
+    TBias = 100, TWord, TLower, TSuffix1, TSuffix2, TSuffix3, TSuffix4, TPrefix1, TPrefix2, TPrefix3, TShape,
+    TShortShape, TCluster0, TCluster1, TAfterHyphen, TPrev, TLeft1, TRight1, TRight2, TLeft1Suffix,
+    TRight1Suffix, TRight1Shape, TLeft1Cluster, TRight1Cluster, TRightBigram, TPrevRight1, TFirstShape, TPrev2,
+    TPrevPrev2, TPrevWord, TLeft2,
+};
+} // namespace
+
+int tagWordFeatures(const WordAtoms& w, uint32_t* out) {
+    const ner::WordHashes& h = w.h;
+    int k = 0;
+    out[k++] = key(TBias, 0);
+    out[k++] = key(TWord, h.word);
+    out[k++] = key(TLower, h.lower);
+    const TagTemplate suf[4] = {TSuffix1, TSuffix2, TSuffix3, TSuffix4};
+    for (int a = 0; a < 4; ++a)
+        if (h.suffix[a]) out[k++] = key(suf[a], h.suffix[a]);
+    const TagTemplate pre[3] = {TPrefix1, TPrefix2, TPrefix3};
+    for (int a = 0; a < 3; ++a)
+        if (h.prefix[a]) out[k++] = key(pre[a], h.prefix[a]);
+    out[k++] = key(TShape, h.shape);
+    out[k++] = key(TShortShape, h.shortShape);
+    out[k++] = key(TCluster0, w.cluster[0]);
+    out[k++] = key(TCluster1, w.cluster[1]);
+    if (h.afterHyphen) out[k++] = key(TAfterHyphen, h.afterHyphen);
+    return k;
+}
+
+int tagContextFeatures(const SentenceInput& s, uint32_t i, uint32_t* out) {
+    const uint32_t n = s.n();
+    auto at = [&](int64_t j) -> const WordAtoms& {
+        return j >= 1 && j <= n ? *s.words[j] : j < 1 ? rootAtoms() : endAtoms();
+    };
+    const ner::WordHashes& h = s.words[i]->h;
+    int k = 0;
+    const uint8_t t1 = i >= 2 ? s.tag[i - 1] : kRootTag;
+    const uint8_t t2 = i >= 3 ? s.tag[i - 2] : i == 2 ? kRootTag : kNoTag;
+    out[k++] = key(TPrev, t1);
+    out[k++] = key(TPrev2, t2);
+    out[k++] = key(TPrevPrev2, t1, t2);
+    out[k++] = key(TPrevWord, t1, h.lower);
+    const WordAtoms& l1 = at(int64_t(i) - 1);
+    const WordAtoms& r1 = at(int64_t(i) + 1);
+    out[k++] = key(TLeft1, l1.h.lower);
+    out[k++] = key(TLeft2, at(int64_t(i) - 2).h.lower);
+    out[k++] = key(TRight1, r1.h.lower);
+    out[k++] = key(TRight2, at(int64_t(i) + 2).h.lower);
+    out[k++] = key(TLeft1Suffix, l1.h.suffix[2]);
+    out[k++] = key(TRight1Suffix, r1.h.suffix[2]);
+    out[k++] = key(TRight1Shape, r1.h.shortShape);
+    out[k++] = key(TLeft1Cluster, l1.cluster[1]);
+    out[k++] = key(TRight1Cluster, r1.cluster[1]);
+    out[k++] = key(TRightBigram, h.lower, r1.h.lower);
+    out[k++] = key(TPrevRight1, t1, r1.h.lower);
+    if (i == 1) out[k++] = key(TFirstShape, h.shortShape);
+    return k;
+}
+
+int tagFeatures(const SentenceInput& s, uint32_t i, uint32_t* out) {
+    const int k = tagWordFeatures(*s.words[i], out);
+    return k + tagContextFeatures(s, i, out + k);
+}
+
+// [SECTION] The arc-eager machine
+
+void Config::reset(uint32_t words) {
+    n = words;
+    stack.assign(1, 0);
+    b = 1;
+    head.assign(n + 1, kNone);
+    label.assign(n + 1, 0);
+    lc1.assign(n + 1, kNone);
+    lc2.assign(n + 1, kNone);
+    rc1.assign(n + 1, kNone);
+    rc2.assign(n + 1, kNone);
+    nl.assign(n + 1, 0);
+    nr.assign(n + 1, 0);
+    lset.assign(n + 1, 0);
+    rset.assign(n + 1, 0);
+    rootTaken = false;
+}
+
+bool Config::can(Move m) const {
+    switch (m) {
+    case Shift: return !bufferEmpty();
+    case Reduce: return stack.size() > 1 && head[s0()] != kNone;
+    case LeftArc: return stack.size() > 1 && head[s0()] == kNone && !bufferEmpty();
+    case RightArc: return !bufferEmpty() && (s0() != 0 || !rootTaken);
+    }
+    return false;
+}
+
+void Config::attach(int32_t h, int32_t d, Deprel rel) {
+    head[d] = h;
+    label[d] = static_cast<uint8_t>(rel);
+    const uint64_t bit = 1ull << (static_cast<uint32_t>(rel) & 63);
+    if (d < h) {
+        lc2[h] = lc1[h];
+        lc1[h] = d;
+        nl[h] = static_cast<uint8_t>(std::min(nl[h] + 1, 255));
+        lset[h] |= bit;
+    } else {
+        rc2[h] = rc1[h];
+        rc1[h] = d;
+        nr[h] = static_cast<uint8_t>(std::min(nr[h] + 1, 255));
+        rset[h] |= bit;
+    }
+    if (h == 0) rootTaken = true;
+}
+
+void Config::apply(Move m, Deprel rel) {
+    switch (m) {
+    case Shift: stack.push_back(static_cast<int32_t>(b++)); break;
+    case Reduce: stack.pop_back(); break;
+    case LeftArc:
+        attach(static_cast<int32_t>(b), s0(), rel);
+        stack.pop_back();
+        break;
+    case RightArc:
+        attach(s0(), static_cast<int32_t>(b), s0() == 0 ? Deprel::Root : rel);
+        stack.push_back(static_cast<int32_t>(b++));
+        break;
+    }
+}
+
+// [SECTION] Parser features
+
+namespace {
+
+enum MoveTemplate : uint32_t {
+    MS0w = 200, MS0p, MS0wp, MN0w, MN0p, MN0wp, MN1w, MN1p, MN1wp, MN2w, MN2p, MN2wp,
+    MS0wpN0wp, MS0wpN0w, MS0wN0wp, MS0wpN0p, MS0pN0wp, MS0wN0w, MS0pN0p, MN0pN1p,
+    MN0pN1pN2p, MS0pN0pN1p, MS0hpS0pN0p, MS0pS0lpN0p, MS0pS0rpN0p, MS0pN0pN0lp,
+    MS0wd, MS0pd, MN0wd, MN0pd, MS0wN0wd, MS0pN0pd,
+    MS0wvr, MS0pvr, MS0wvl, MS0pvl, MN0wvl, MN0pvl,
+    MS0hw, MS0hp, MS0l, MS0lw, MS0lp, MS0ll, MS0rw, MS0rp, MS0rl, MN0lw, MN0lp, MN0ll,
+    MS0h2w, MS0h2p, MS0hl, MS0l2w, MS0l2p, MS0l2l, MS0r2w, MS0r2p, MS0r2l, MN0l2w, MN0l2p, MN0l2l,
+    MS0pS0lpS0l2p, MS0pS0rpS0r2p, MS0pS0hpS0h2p, MN0pN0lpN0l2p,
+    MS0wsr, MS0psr, MS0wsl, MS0psl, MN0wsl, MN0psl,
+    MS1w, MS1p, MS1pS0pN0p, MS1pS0pS0l,
+    MS0c, MN0c, MN1c, MS0cN0c, MS0cN0p, MS0pN0c, MS1cS0cN0c,
+    MS0hasHead, MRootTaken, MBm1pN0p, MBm1pS0pN0p, MN1pN2pN3p, MS2pS1pS0p, MN0wN1w, MN0pN1w, MN0wN1p, MS0wS1w,
+};
+
+enum LabelTemplate : uint32_t {
+    LBias = 300, LHw, LHp, LDw, LDp, LHpDp, LHwDp, LHpDw, LHwDw, LHpDpDist, LDpLc, LDpLcl, LDpRc, LDpNext,
+    LDpPrev, LHpHl, LDpLset, LHpHset, LHcDc, LHpDpHh, LDc, LHc, LDpRight1w, LDw2,
+};
+
+inline uint32_t distanceBucket(int32_t d) {
+    if (d <= 4) return static_cast<uint32_t>(d);
+    if (d <= 6) return 5;
+    if (d <= 9) return 6;
+    return 7;
+}
+
+} // namespace
+
+void rolePositions(const Config& c, int32_t* pos) {
+    const int32_t n = static_cast<int32_t>(c.n);
+    const int32_t s0 = c.s0();
+    const int32_t n0 = c.bufferEmpty() ? kNone : static_cast<int32_t>(c.b);
+    const int32_t n1 = n0 != kNone && n0 + 1 <= n ? n0 + 1 : kNone;
+    const int32_t s0h = c.head[s0];
+    pos[RS0] = s0;
+    pos[RN0] = n0;
+    pos[RN1] = n1;
+    pos[RN2] = n1 != kNone && n1 + 1 <= n ? n1 + 1 : kNone;
+    pos[RS0h] = s0h;
+    pos[RS0l] = c.lc1[s0];
+    pos[RS0r] = c.rc1[s0];
+    pos[RN0l] = n0 != kNone ? c.lc1[n0] : kNone;
+    pos[RS0h2] = s0h > 0 ? c.head[s0h] : kNone;
+    pos[RS0l2] = c.lc2[s0];
+    pos[RS0r2] = c.rc2[s0];
+    pos[RN0l2] = n0 != kNone ? c.lc2[n0] : kNone;
+    pos[RS1] = c.stack.size() >= 2 ? c.stack[c.stack.size() - 2] : kNone;
+}
+
+namespace {
+inline uint64_t wordOf(const SentenceInput& s, int32_t x) { return x == kNone ? 0x5EED0003ull : s.words[x]->h.lower; }
+inline uint64_t tagOf(const SentenceInput& s, int32_t x) { return x == kNone ? kNoTag : s.tag[x]; }
+inline uint64_t clusterOf(const SentenceInput& s, int32_t x) { return x == kNone ? 0xFFFE : s.words[x]->cluster[1]; }
+} // namespace
+
+int roleFeatures(Role r, int32_t x, const SentenceInput& s, uint32_t* out) {
+    // (word, tag, word+tag, cluster) templates per role; -1: not used in that role
+    static constexpr int32_t kTemplates[kRoles][4] = {
+        {MS0w, MS0p, MS0wp, MS0c},     {MN0w, MN0p, MN0wp, MN0c},     {MN1w, MN1p, MN1wp, MN1c},
+        {MN2w, MN2p, MN2wp, -1},       {MS0hw, MS0hp, -1, -1},        {MS0lw, MS0lp, -1, -1},
+        {MS0rw, MS0rp, -1, -1},        {MN0lw, MN0lp, -1, -1},        {MS0h2w, MS0h2p, -1, -1},
+        {MS0l2w, MS0l2p, -1, -1},      {MS0r2w, MS0r2p, -1, -1},      {MN0l2w, MN0l2p, -1, -1},
+        {MS1w, MS1p, -1, -1},
+    };
+    const int32_t* t = kTemplates[r];
+    const uint64_t w = wordOf(s, x), p = tagOf(s, x);
+    int k = 0;
+    out[k++] = key(static_cast<uint32_t>(t[0]), w);
+    out[k++] = key(static_cast<uint32_t>(t[1]), p);
+    if (t[2] >= 0) out[k++] = key(static_cast<uint32_t>(t[2]), mix(w, p));
+    if (t[3] >= 0) out[k++] = key(static_cast<uint32_t>(t[3]), clusterOf(s, x));
+    return k;
+}
+
+int conjFeatures(const Config& c, const SentenceInput& s, const int32_t* pos, uint32_t* out) {
+    const int32_t n = static_cast<int32_t>(c.n);
+    const int32_t s0 = pos[RS0], n0 = pos[RN0], n1 = pos[RN1], n2 = pos[RN2], s1 = pos[RS1];
+    const int32_t s0h = pos[RS0h], s0h2 = pos[RS0h2], s0l = pos[RS0l], s0l2 = pos[RS0l2], s0r = pos[RS0r],
+                  s0r2 = pos[RS0r2], n0l = pos[RN0l], n0l2 = pos[RN0l2];
+    auto W = [&](int32_t x) { return wordOf(s, x); };
+    auto P = [&](int32_t x) { return tagOf(s, x); };
+    auto C = [&](int32_t x) { return clusterOf(s, x); };
+    auto L = [&](int32_t x) -> uint64_t { return x == kNone || c.head[x] == kNone ? 0 : c.label[x]; };
+
+    const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0);
+    const uint64_t s0wp = mix(s0w, s0p), n0wp = mix(n0w, n0p);
+    const uint64_t n1w = W(n1), n1p = P(n1), n2p = P(n2);
+    int k = 0;
+    out[k++] = key(MS0wpN0wp, s0wp, n0wp);
+    out[k++] = key(MS0wpN0w, s0wp, n0w);
+    out[k++] = key(MS0wN0wp, s0w, n0wp);
+    out[k++] = key(MS0wpN0p, s0wp, n0p);
+    out[k++] = key(MS0pN0wp, s0p, n0wp);
+    out[k++] = key(MS0wN0w, s0w, n0w);
+    out[k++] = key(MS0pN0p, s0p, n0p);
+    out[k++] = key(MN0pN1p, n0p, n1p);
+    out[k++] = key(MN0pN1pN2p, n0p, n1p, n2p);
+    out[k++] = key(MS0pN0pN1p, s0p, n0p, n1p);
+    out[k++] = key(MS0hpS0pN0p, P(s0h), s0p, n0p);
+    out[k++] = key(MS0pS0lpN0p, s0p, P(s0l), n0p);
+    out[k++] = key(MS0pS0rpN0p, s0p, P(s0r), n0p);
+    out[k++] = key(MS0pN0pN0lp, s0p, n0p, P(n0l));
+    const uint64_t d = n0 != kNone ? distanceBucket(s0 == 0 ? 0 : n0 - s0) : 15;
+    out[k++] = key(MS0wd, s0w, d);
+    out[k++] = key(MS0pd, s0p, d);
+    out[k++] = key(MN0wd, n0w, d);
+    out[k++] = key(MN0pd, n0p, d);
+    out[k++] = key(MS0wN0wd, mix(s0w, n0w), d);
+    out[k++] = key(MS0pN0pd, s0p, n0p, d);
+    const uint64_t s0vr = c.nr[s0], s0vl = c.nl[s0], n0vl = n0 != kNone ? c.nl[n0] : 0;
+    out[k++] = key(MS0wvr, s0w, s0vr);
+    out[k++] = key(MS0pvr, s0p, s0vr);
+    out[k++] = key(MS0wvl, s0w, s0vl);
+    out[k++] = key(MS0pvl, s0p, s0vl);
+    out[k++] = key(MN0wvl, n0w, n0vl);
+    out[k++] = key(MN0pvl, n0p, n0vl);
+    out[k++] = key(MS0l, L(s0));
+    out[k++] = key(MS0ll, L(s0l));
+    out[k++] = key(MS0rl, L(s0r));
+    out[k++] = key(MN0ll, L(n0l));
+    out[k++] = key(MS0hl, L(s0h));
+    out[k++] = key(MS0l2l, L(s0l2));
+    out[k++] = key(MS0r2l, L(s0r2));
+    out[k++] = key(MN0l2l, L(n0l2));
+    out[k++] = key(MS0pS0lpS0l2p, s0p, P(s0l), P(s0l2));
+    out[k++] = key(MS0pS0rpS0r2p, s0p, P(s0r), P(s0r2));
+    out[k++] = key(MS0pS0hpS0h2p, s0p, P(s0h), P(s0h2));
+    out[k++] = key(MN0pN0lpN0l2p, n0p, P(n0l), P(n0l2));
+    const uint64_t s0sr = c.rset[s0], s0sl = c.lset[s0], n0sl = n0 != kNone ? c.lset[n0] : 0;
+    out[k++] = key(MS0wsr, s0w, s0sr);
+    out[k++] = key(MS0psr, s0p, s0sr);
+    out[k++] = key(MS0wsl, s0w, s0sl);
+    out[k++] = key(MS0psl, s0p, s0sl);
+    out[k++] = key(MN0wsl, n0w, n0sl);
+    out[k++] = key(MN0psl, n0p, n0sl);
+    const uint64_t s1p = P(s1);
+    out[k++] = key(MS1pS0pN0p, s1p, s0p, n0p);
+    out[k++] = key(MS1pS0pS0l, s1p, s0p, L(s0));
+    const uint64_t s0c = C(s0), n0c = C(n0);
+    out[k++] = key(MS0cN0c, s0c, n0c);
+    out[k++] = key(MS0cN0p, s0c, n0p);
+    out[k++] = key(MS0pN0c, s0p, n0c);
+    out[k++] = key(MS1cS0cN0c, C(s1), s0c, n0c);
+    out[k++] = key(MS0hasHead, s0h != kNone, s0p, n0p);
+    out[k++] = key(MRootTaken, c.rootTaken, s0 == 0);
+    const int32_t bm1 = n0 != kNone && n0 - 1 >= 1 ? n0 - 1 : kNone;
+    const int32_t n3 = n2 != kNone && n2 + 1 <= n ? n2 + 1 : kNone;
+    const int32_t s2 = c.stack.size() >= 3 ? c.stack[c.stack.size() - 3] : kNone;
+    out[k++] = key(MBm1pN0p, P(bm1), n0p);
+    out[k++] = key(MBm1pS0pN0p, P(bm1), s0p, n0p);
+    out[k++] = key(MN1pN2pN3p, n1p, n2p, P(n3));
+    out[k++] = key(MS2pS1pS0p, P(s2), s1p, s0p);
+    out[k++] = key(MN0wN1w, n0w, n1w);
+    out[k++] = key(MN0pN1w, n0p, n1w);
+    out[k++] = key(MN0wN1p, n0w, n1p);
+    out[k++] = key(MS0wS1w, s0w, W(s1));
+    return k;
+}
+
+int moveFeatures(const Config& c, const SentenceInput& s, uint32_t* out) {
+    int32_t pos[kRoles];
+    rolePositions(c, pos);
+    int k = 0;
+    for (int r = 0; r < kRoles; ++r) k += roleFeatures(static_cast<Role>(r), pos[r], s, out + k);
+    return k + conjFeatures(c, s, pos, out + k);
+}
+
+int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d, uint32_t* out) {
+    const int32_t n = static_cast<int32_t>(c.n);
+    auto W = [&](int32_t x) -> uint64_t { return x == kNone ? 0x5EED0003ull : s.words[x]->h.lower; };
+    auto P = [&](int32_t x) -> uint64_t { return x == kNone ? kNoTag : s.tag[x]; };
+    auto C = [&](int32_t x) -> uint64_t { return x == kNone ? 0xFFFE : s.words[x]->cluster[1]; };
+    const uint64_t dir = d < h ? 1 : 2;
+    const uint64_t hw = W(h), hp = P(h), dw = W(d), dp = P(d);
+    const int32_t next = d + 1 <= n ? d + 1 : kNone, prev = d - 1 >= 1 ? d - 1 : kNone;
+    const uint64_t dist = distanceBucket(d < h ? h - d : d - h);
+    int k = 0;
+    out[k++] = key(LBias, dir);
+    out[k++] = key(LHw, dir, hw);
+    out[k++] = key(LHp, dir, hp);
+    out[k++] = key(LDw, dir, dw);
+    out[k++] = key(LDp, dir, dp);
+    out[k++] = key(LHpDp, dir, hp, dp);
+    out[k++] = key(LHwDp, dir, hw, dp);
+    out[k++] = key(LHpDw, dir, hp, dw);
+    out[k++] = key(LHwDw, dir, hw, dw);
+    out[k++] = key(LHpDpDist, dir, mix(hp, dp), dist);
+    out[k++] = key(LDpLc, dir, dp, P(c.lc1[d]));
+    out[k++] = key(LDpLcl, dir, dp, c.lc1[d] == kNone ? 0 : c.label[c.lc1[d]]);
+    out[k++] = key(LDpRc, dir, dp, P(c.rc1[d]));
+    out[k++] = key(LDpNext, dir, dp, P(next));
+    out[k++] = key(LDpPrev, dir, dp, P(prev));
+    out[k++] = key(LHpHl, dir, hp, c.head[h] == kNone ? 0 : c.label[h]);
+    out[k++] = key(LDpLset, dir, dp, c.lset[d]);
+    out[k++] = key(LHpHset, dir, hp, d < h ? c.lset[h] : c.rset[h]);
+    out[k++] = key(LHcDc, dir, C(h), C(d));
+    out[k++] = key(LHpDpHh, dir, mix(hp, dp), c.head[h] == kNone ? kNoTag + 1 : P(c.head[h]));
+    out[k++] = key(LDc, dir, C(d));
+    out[k++] = key(LHc, dir, C(h));
+    out[k++] = key(LDpRight1w, dir, dp, W(next));
+    out[k++] = key(LDw2, dir, dw, hp);
+    return k;
+}
+
+// [SECTION] Decoding
+
+Move bestMove(const int32_t* scores, const Config& c, bool& any) {
+    any = false;
+    Move best = Shift;
+    for (int m = 0; m < kMoves; ++m) {
+        if (!c.can(static_cast<Move>(m))) continue;
+        if (!any || scores[m] > scores[best]) best = static_cast<Move>(m);
+        any = true;
+    }
+    return best;
+}
+
+Deprel bestLabel(const int32_t* scores, bool fromRoot) {
+    if (fromRoot) return Deprel::Root;
+    int best = -1;
+    for (int r = 1; r < kLabelClasses; ++r) {
+        if (r == static_cast<int>(Deprel::Root)) continue;
+        if (best < 0 || scores[r] > scores[best]) best = r;
+    }
+    return static_cast<Deprel>(best);
+}
+
+void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) {
+    const uint32_t n = s.n();
+    const int classes = static_cast<int>(m.classes.size());
+    uint32_t keys[kMaxTagFeatures];
+    for (uint32_t i = 1; i <= n; ++i) {
+        int32_t scores[kTagClasses] = {};
+        int f = 0;
+        const uint32_t type = cache && i < s.type.size() ? s.type[i] : UINT32_MAX;
+        if (cache && type < cache->done.size()) {
+            int32_t* own = &cache->scores[static_cast<size_t>(type) * kTagClasses];
+            if (!cache->done[type]) {
+                const int wf = tagWordFeatures(*s.words[i], keys);
+                std::fill(own, own + kTagClasses, 0);
+                for (int k = 0; k < wf; ++k) m.tagger.add(keys[k], own);
+                cache->done[type] = 1;
+            }
+            std::copy(own, own + kTagClasses, scores);
+        } else {
+            f = tagWordFeatures(*s.words[i], keys);
+        }
+        f += tagContextFeatures(s, i, keys + f);
+        for (int k = 0; k < f; ++k) m.tagger.prefetch(keys[k]);
+        for (int k = 0; k < f; ++k) m.tagger.add(keys[k], scores);
+        int best = 0;
+        for (int t = 1; t < classes; ++t)
+            if (scores[t] > scores[best]) best = t;
+        s.tag[i] = static_cast<uint8_t>(best);
+    }
+}
+
+namespace {
+Deprel labelArc(const SyntaxModel* m, const Config& c, const SentenceInput& s, int32_t h, int32_t d) {
+    if (h == 0) return Deprel::Root;
+    if (!m || m->labels.empty()) return Deprel::Dep;
+    uint32_t keys[kMaxLabelFeatures];
+    int32_t scores[kLabelClasses] = {};
+    const int f = labelFeatures(c, s, h, d, keys);
+    for (int k = 0; k < f; ++k) m->labels.add(keys[k], scores);
+    return bestLabel(scores, false);
+}
+} // namespace
+
+void finish(const SyntaxModel* m, const SentenceInput& s, Config& c) {
+    // words left without a head, left to right
+    std::vector<int32_t> orphans;
+    for (uint32_t i = 1; i <= c.n; ++i)
+        if (c.head[i] == kNone) orphans.push_back(static_cast<int32_t>(i));
+    if (orphans.empty()) return;
+    int32_t root = kNone;
+    for (uint32_t i = 1; i <= c.n && root == kNone; ++i)
+        if (c.head[i] == 0) root = static_cast<int32_t>(i);
+    size_t from = 0;
+    if (root == kNone) {
+        root = orphans[0];
+        c.attach(0, root, Deprel::Root);
+        from = 1;
+    }
+    for (size_t k = from; k < orphans.size(); ++k) c.attach(root, orphans[k], labelArc(m, c, s, root, orphans[k]));
+}
+
+void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c) {
+    c.reset(s.n());
+    // role scores per word (n + 1: no word), computed when first needed
+    const size_t slots = static_cast<size_t>(c.n + 2) * kRoles;
+    c.roleScore.resize(slots);
+    c.roleDone.assign(slots, 0);
+    uint32_t keys[kMaxMoveFeatures];
+    int32_t pos[kRoles];
+    for (;;) {
+        if (c.bufferEmpty()) {
+            // only reductions are left: pop the words that have heads
+            while (c.stack.size() > 1 && c.head[c.s0()] != kNone) c.stack.pop_back();
+            break;
+        }
+        rolePositions(c, pos);
+        const int f = conjFeatures(c, s, pos, keys);
+        for (int k = 0; k < f; ++k) m.moves.prefetch(keys[k]);
+        int32_t scores[kMoves] = {};
+        for (int r = 0; r < kRoles; ++r) {
+            const size_t slot = static_cast<size_t>(pos[r] == kNone ? c.n + 1 : static_cast<uint32_t>(pos[r])) * kRoles + r;
+            auto& v = c.roleScore[slot];
+            if (!c.roleDone[slot]) {
+                uint32_t rk[kMaxRoleFeatures];
+                const int rf = roleFeatures(static_cast<Role>(r), pos[r], s, rk);
+                v = {};
+                for (int k = 0; k < rf; ++k) m.moves.add(rk[k], v.data());
+                c.roleDone[slot] = 1;
+            }
+            for (int k = 0; k < kMoves; ++k) scores[k] += v[k];
+        }
+        for (int k = 0; k < f; ++k) m.moves.add(keys[k], scores);
+        bool any = false;
+        const Move mv = bestMove(scores, c, any);
+        Deprel rel = Deprel::Dep;
+        if (mv == LeftArc) rel = labelArc(&m, c, s, static_cast<int32_t>(c.b), c.s0());
+        else if (mv == RightArc) rel = labelArc(&m, c, s, c.s0(), static_cast<int32_t>(c.b));
+        c.apply(mv, rel);
+    }
+    finish(&m, s, c);
+}
+
+// [SECTION] Morphology
+
+uint8_t morphOf(std::string_view w, Upos upos, Xpos xpos) {
+    if (upos == Upos::PRON || upos == Upos::DET) {
+        struct P {
+            std::string_view form;
+            uint8_t bits;
+        };
+        static constexpr P kPronouns[] = {
+            {"i", kMorphSing | kMorphPerson1}, {"me", kMorphSing | kMorphPerson1}, {"my", kMorphSing | kMorphPerson1},
+            {"mine", kMorphSing | kMorphPerson1}, {"myself", kMorphSing | kMorphPerson1},
+            {"we", kMorphPlur | kMorphPerson1}, {"us", kMorphPlur | kMorphPerson1}, {"our", kMorphPlur | kMorphPerson1},
+            {"ours", kMorphPlur | kMorphPerson1}, {"ourselves", kMorphPlur | kMorphPerson1},
+            {"you", kMorphPerson2}, {"your", kMorphPerson2}, {"yours", kMorphPerson2},
+            {"yourself", kMorphSing | kMorphPerson2}, {"yourselves", kMorphPlur | kMorphPerson2},
+            {"he", kMorphSing | kMorphPerson3 | kMorphMasc}, {"him", kMorphSing | kMorphPerson3 | kMorphMasc},
+            {"his", kMorphSing | kMorphPerson3 | kMorphMasc}, {"himself", kMorphSing | kMorphPerson3 | kMorphMasc},
+            {"she", kMorphSing | kMorphPerson3 | kMorphFem}, {"her", kMorphSing | kMorphPerson3 | kMorphFem},
+            {"hers", kMorphSing | kMorphPerson3 | kMorphFem}, {"herself", kMorphSing | kMorphPerson3 | kMorphFem},
+            {"it", kMorphSing | kMorphPerson3 | kMorphNeut}, {"its", kMorphSing | kMorphPerson3 | kMorphNeut},
+            {"itself", kMorphSing | kMorphPerson3 | kMorphNeut},
+            {"they", kMorphPlur | kMorphPerson3}, {"them", kMorphPlur | kMorphPerson3},
+            {"their", kMorphPlur | kMorphPerson3}, {"theirs", kMorphPlur | kMorphPerson3},
+            {"themselves", kMorphPlur | kMorphPerson3},
+            {"this", kMorphSing}, {"that", kMorphSing}, {"these", kMorphPlur}, {"those", kMorphPlur},
+        };
+        for (const P& p : kPronouns)
+            if (p.form == w) return p.bits;
+        return 0;
+    }
+    switch (xpos) {
+    case Xpos::NN: case Xpos::NNP: return kMorphSing;
+    case Xpos::NNS: case Xpos::NNPS: return kMorphPlur;
+    case Xpos::VBZ: return kMorphSing | kMorphPerson3;
+    default: return 0;
+    }
+}
+
+// [SECTION] Serialization
+
+namespace {
+
+constexpr size_t kHeader = 12;  // magic, version, total size
+
+void writeSparse(ByteWriter& w, const SparseTable& t) {
+    std::vector<std::pair<uint32_t, uint32_t>> items;
+    for (const FlatMap::Slot& e : t.index.slots)
+        if (e.key) items.push_back({e.key, e.value});
+    std::sort(items.begin(), items.end());
+    w.f32(t.scale);
+    w.u32(static_cast<uint32_t>(items.size()));
+    for (const auto& [k, v] : items) {
+        w.u32(k);
+        w.u8(static_cast<uint8_t>(v & 0xFF));
+        for (uint32_t j = 0; j < (v & 0xFF); ++j) {
+            const uint32_t e = t.entries[(v >> 8) + j];
+            w.u8(static_cast<uint8_t>(e & 0xFF));
+            w.u16(static_cast<uint16_t>(e >> 16));
+        }
+    }
+}
+
+void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
+    t.scale = r.f32(what);
+    const uint32_t n = r.count(5, what);
+    std::vector<std::pair<uint32_t, uint32_t>> items;
+    items.reserve(n);
+    for (uint32_t i = 0; i < n && r.error.empty(); ++i) {
+        const uint32_t k = r.u32(what);
+        const uint32_t cnt = r.u8(what);
+        const uint32_t offset = static_cast<uint32_t>(t.entries.size());
+        for (uint32_t j = 0; j < cnt; ++j) {
+            const uint32_t cls = r.u8(what);
+            const uint32_t q = r.u16(what);
+            if (cls >= static_cast<uint32_t>(classes)) {
+                if (r.error.empty()) r.error = std::string("model: a class out of range in section ") + what;
+                break;
+            }
+            t.entries.push_back(cls | q << 16);
+        }
+        if (k == 0 && r.error.empty()) r.error = std::string("model: a zero key in section ") + what;
+        if (offset >= (1u << 24) && r.error.empty()) r.error = std::string("model: section too large: ") + what;
+        items.push_back({k, offset << 8 | cnt});
+    }
+    t.index.build(items);
+}
+
+} // namespace
+
+std::string serialize(const SyntaxModel& m) {
+    ByteWriter w;
+    w.u32(kMagic);
+    w.u32(kFormatVersion);
+    w.u32(0);  // total size, patched below
+    w.u32(static_cast<uint32_t>(m.classes.size()));
+    for (const auto& [u, x] : m.classes) {
+        w.u8(static_cast<uint8_t>(u));
+        w.u8(static_cast<uint8_t>(x));
+    }
+    writeSparse(w, m.tagger);
+    {
+        std::vector<const MoveTable::Slot*> slots;
+        for (const MoveTable::Slot& e : m.moves.slots)
+            if (e.key) slots.push_back(&e);
+        std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
+        w.f32(m.moves.scale);
+        w.u32(static_cast<uint32_t>(slots.size()));
+        for (const MoveTable::Slot* e : slots) {
+            w.u32(e->key);
+            for (int k = 0; k < kMoves; ++k) w.u16(static_cast<uint16_t>(e->w[k]));
+        }
+    }
+    writeSparse(w, m.labels);
+    {
+        std::vector<std::pair<uint32_t, uint32_t>> items;
+        for (const FlatMap::Slot& e : m.clusters.words.slots)
+            if (e.key) items.push_back({e.key, e.value});
+        std::sort(items.begin(), items.end());
+        w.u32(static_cast<uint32_t>(items.size()));
+        for (const auto& [k, v] : items) {
+            w.u32(k);
+            w.u16(static_cast<uint16_t>(v));
+        }
+        for (const auto& p : m.clusters.parent) {
+            w.u32(static_cast<uint32_t>(p.size()));
+            for (uint16_t v : p) w.u16(v);
+        }
+    }
+    w.u32(static_cast<uint32_t>(m.info.size()));
+    w.bytes(m.info.data(), m.info.size());
+    w.patch32(8, static_cast<uint32_t>(w.out.size() + 4));
+    w.u32(modelChecksum(w.out));
+    return w.out;
+}
+
+void buildMoveTable(MoveTable& t, const std::vector<MoveTable::Slot>& items) {
+    uint32_t cap = 16;
+    while (cap < items.size() + items.size() / 3) cap <<= 1;
+    t.slots.assign(cap, MoveTable::Slot{});
+    t.mask = cap - 1;
+    for (const MoveTable::Slot& e : items) {
+        for (uint32_t s = e.key & t.mask;; s = (s + 1) & t.mask) {
+            if (t.slots[s].key == e.key) break;
+            if (t.slots[s].key == 0) {
+                t.slots[s] = e;
+                break;
+            }
+        }
+    }
+}
+
+Result<SyntaxModel> deserialize(std::string_view bytes) {
+    if (bytes.empty()) return Error{"syntax model: empty data"};
+    if (bytes.size() < kHeader + 4)
+        return Error{"syntax model: truncated (" + std::to_string(bytes.size()) + " bytes, the header alone needs 16)"};
+    ByteReader r{bytes};
+    if (r.u32("header") != kMagic) return Error{"syntax model: not a whosaid syntax model (wrong magic number)"};
+    const uint32_t version = r.u32("header");
+    if (version != kFormatVersion)
+        return Error{"syntax model: format version " + std::to_string(version) + ", this build reads version " +
+                     std::to_string(kFormatVersion)};
+    const uint32_t total = r.u32("header");
+    if (total < kHeader + 4 || bytes.size() < total)
+        return Error{"syntax model: truncated (" + std::to_string(bytes.size()) + " of " + std::to_string(total) +
+                     " bytes)"};
+    r.in = bytes.substr(0, total - 4);
+    uint32_t stored = 0;
+    for (int i = 0; i < 4; ++i)
+        stored |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[total - 4 + i])) << (8 * i);
+    if (stored != modelChecksum(r.in)) return Error{"syntax model: checksum mismatch (the data is corrupted)"};
+
+    SyntaxModel m;
+    const uint32_t classes = r.count(2, "classes");
+    if (classes > static_cast<uint32_t>(kTagClasses)) return Error{"syntax model: too many tag classes"};
+    for (uint32_t i = 0; i < classes; ++i) {
+        const uint8_t u = r.u8("classes"), x = r.u8("classes");
+        if (u >= kUposCount || x >= kXposCount) return Error{"syntax model: a tag class out of range"};
+        m.classes.push_back({static_cast<Upos>(u), static_cast<Xpos>(x)});
+    }
+    readSparse(r, m.tagger, kTagClasses, "tagger");
+    {
+        m.moves.scale = r.f32("moves");
+        const uint32_t n = r.count(4 + 2 * kMoves, "moves");
+        std::vector<MoveTable::Slot> items(n);
+        for (auto& e : items) {
+            e.key = r.u32("moves");
+            for (int k = 0; k < kMoves; ++k) e.w[k] = static_cast<int16_t>(r.u16("moves"));
+            if (e.key == 0 && r.error.empty()) r.error = "model: a zero key in section moves";
+        }
+        buildMoveTable(m.moves, items);
+    }
+    readSparse(r, m.labels, kLabelClasses, "labels");
+    {
+        const uint32_t n = r.count(6, "clusters");
+        std::vector<std::pair<uint32_t, uint32_t>> items(n);
+        for (auto& p : items) {
+            p.first = r.u32("clusters");
+            p.second = r.u16("clusters");
+        }
+        m.clusters.words.build(items);
+        for (auto& p : m.clusters.parent) {
+            p.resize(r.count(2, "clusters"));
+            for (auto& v : p) v = r.u16("clusters");
+        }
+    }
+    const uint32_t infoLen = r.count(1, "info");
+    if (r.error.empty()) {
+        m.info.assign(r.in.data() + r.pos, infoLen);
+        r.pos += infoLen;
+    }
+    if (!r.error.empty()) return Error{"syntax " + r.error};
+    if (r.pos != r.in.size())
+        return Error{"syntax model: " + std::to_string(r.in.size() - r.pos) + " unexpected bytes after the last section"};
+    if (m.classes.empty()) return Error{"syntax model: no tag classes"};
+    return m;
+}
+
+// [SECTION] Documents
+
+void parseDocument(Document& doc, const SyntaxModel& m) {
+    if (m.empty()) return;
+    // atoms per distinct token text
+    std::unordered_map<std::string_view, uint32_t> typeOf;
+    typeOf.reserve(doc.tokens.size() / 2 + 16);
+    std::vector<WordAtoms> types;
+    types.reserve(doc.tokens.size() / 2 + 16);
+    std::vector<uint32_t> tokType(doc.tokens.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const std::string_view w = doc.slice(doc.tokens[i].span);
+        auto [it, fresh] = typeOf.try_emplace(w, static_cast<uint32_t>(types.size()));
+        if (fresh) types.push_back(wordAtoms(w, m.clusters));
+        tokType[i] = it->second;
+    }
+    // the tagger's scores of each type's own features, for the first kMaxCachedTypes types
+    TypeScores cache;
+    const size_t cached = std::min(types.size(), kMaxCachedTypes);
+    cache.scores.resize(cached * kTagClasses);
+    cache.done.assign(cached, 0);
+    SentenceInput s;
+    Config c;
+    // one piece of a sentence, [first, first + n), parsed as a tree of its own
+    auto parsePiece = [&](uint32_t first, uint32_t n) -> int32_t {
+        s.words.assign(n + 1, &rootAtoms());
+        s.type.assign(n + 1, UINT32_MAX);
+        for (uint32_t k = 0; k < n; ++k) {
+            s.words[k + 1] = &types[tokType[first + k]];
+            s.type[k + 1] = tokType[first + k];
+        }
+        s.tag.assign(n + 1, kRootTag);
+        tagSentence(m, s, &cache);
+        parseSentence(m, s, c);
+        int32_t root = -1;
+        for (uint32_t k = 1; k <= n; ++k) {
+            Token& t = doc.tokens[first + k - 1];
+            const auto [upos, xpos] = m.classes[s.tag[k]];
+            t.upos = static_cast<uint8_t>(upos);
+            t.xpos = static_cast<uint8_t>(xpos);
+            t.head = c.head[k] <= 0 ? -1 : static_cast<int32_t>(first + c.head[k] - 1);
+            t.deprel = c.label[k];
+            if (t.head < 0 && root < 0) root = static_cast<int32_t>(first + k - 1);
+            const bool closedClass = upos == Upos::PRON || upos == Upos::DET;
+            t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
+        }
+        return root;
+    };
+    for (const Sentence& sent : doc.sentences) {
+        // A sentence longer than kMaxParseWords (a list, a run-on line with no
+        // full stop) is parsed in pieces that end at a comma, semicolon or dash
+        // where one is near, each piece's root attached to the first one's as
+        // parataxis: memory and time stay linear in the sentence's length.
+        int32_t sentenceRoot = -1;
+        for (uint32_t first = sent.firstToken; first < sent.endToken;) {
+            uint32_t end = sent.endToken;
+            if (end - first > kMaxParseWords) {
+                end = first + kMaxParseWords;
+                for (uint32_t k = end - 1; k > first + kMaxParseWords / 2; --k) {
+                    const std::string_view w = doc.slice(doc.tokens[k].span);
+                    if (w == "," || w == ";" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+                        end = k + 1;
+                        break;
+                    }
+                }
+            }
+            const int32_t root = parsePiece(first, end - first);
+            if (sentenceRoot < 0) {
+                sentenceRoot = root;
+            } else if (root >= 0) {
+                doc.tokens[root].head = sentenceRoot;
+                doc.tokens[root].deprel = static_cast<uint8_t>(Deprel::Parataxis);
+            }
+            first = end;
+        }
+    }
+}
+
+} // namespace whosaid::syn
+
+namespace whosaid {
+
+void parseSyntax(Document& doc, const Model& model) { syn::parseDocument(doc, model.data().syntax); }
+
+} // namespace whosaid

@@ -1,0 +1,224 @@
+// Private: the part-of-speech tagger and the dependency parser, shared by
+// parseSyntax() at run time and trainSyntax() at training time, so that both
+// compute exactly the same features.
+//
+// The tagger is a greedy left-to-right averaged perceptron over joint
+// (UPOS, XPOS) classes, with word, affix, shape, cluster, neighbour and
+// previous-tag features. The parser is a greedy arc-eager transition parser
+// (Nivre 2003) trained with a dynamic oracle (Goldberg & Nivre 2012): an
+// averaged perceptron scores the four moves over the feature templates of
+// Zhang & Nivre (2011) plus word clusters, and a second perceptron labels each
+// arc when it is made. Every sentence costs O(n): 2n moves at most.
+//
+// Features are hashed to 32-bit keys. The shipped model keeps, per table,
+// only keys with weights: the tagger and labeler rows are sparse (a class and
+// an int16 weight per entry, most rows have a few), the move rows dense
+// (four int16 weights beside the key in one 12-byte slot). Scores are summed
+// in integers, so every platform gives the same parse.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ner.hpp"
+#include "whosaid/document.hpp"
+#include "whosaid/result.hpp"
+#include "whosaid/syntax.hpp"
+
+namespace whosaid::syn {
+
+using ner::FlatMap;
+
+// [SECTION] Classes
+
+constexpr int kTagClasses = 60;  // joint (UPOS, XPOS) classes: 99.9 % of the treebank's words
+enum Move : uint8_t { Shift = 0, Reduce = 1, LeftArc = 2, RightArc = 3 };
+constexpr int kMoves = 4;
+constexpr int kLabelClasses = kDeprelCount;  // the labeler scores Deprel values directly
+
+// [SECTION] Tables
+
+// key → a sparse row of (class, weight) entries; weight = q * scale.
+struct SparseTable {
+    FlatMap index;                  // key → offset << 8 | count into entries
+    std::vector<uint32_t> entries;  // class | int16 weight << 16
+    float scale = 0.f;
+    bool empty() const { return entries.empty(); }
+    // Adds key's row to scores (no-op for an unknown key).
+    void add(uint32_t key, int32_t* scores) const {
+        const uint32_t v = index.find(key);
+        if (v == UINT32_MAX) return;
+        const uint32_t* e = entries.data() + (v >> 8);
+        for (uint32_t k = 0, n = v & 0xFF; k < n; ++k)
+            scores[e[k] & 0xFF] += static_cast<int16_t>(e[k] >> 16);
+    }
+    void prefetch(uint32_t key) const { index.prefetch(key); }
+};
+
+// key → four int16 move weights, beside the key in one slot; weight = q * scale.
+struct MoveTable {
+    struct Slot {
+        uint32_t key = 0;  // 0: empty
+        int16_t w[kMoves] = {};
+    };
+    std::vector<Slot> slots;
+    uint32_t mask = 0;
+    float scale = 0.f;
+    bool empty() const { return slots.empty(); }
+    void add(uint32_t key, int32_t* scores) const {
+        if (slots.empty()) return;
+        for (uint32_t s = key & mask;; s = (s + 1) & mask) {
+            const Slot& e = slots[s];
+            if (e.key == key) {
+                for (int k = 0; k < kMoves; ++k) scores[k] += e.w[k];
+                return;
+            }
+            if (e.key == 0) return;
+        }
+    }
+    void prefetch(uint32_t key) const {
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+        if (!slots.empty()) __builtin_prefetch(&slots[key & mask]);
+#else
+        (void)key;
+#endif
+    }
+};
+
+// Word clusters learned from unlabeled text: three levels, fine → coarse.
+struct ClusterTable {
+    FlatMap words;  // word key (exact, then lower-cased) → fine cluster id
+    std::vector<uint16_t> parent[2];
+    bool empty() const { return words.empty(); }
+};
+
+struct SyntaxModel {
+    std::vector<std::pair<Upos, Xpos>> classes;  // tag class → (UPOS, XPOS)
+    SparseTable tagger;
+    MoveTable moves;
+    SparseTable labels;
+    ClusterTable clusters;
+    std::string info;  // how it was trained
+    bool empty() const { return classes.empty(); }
+};
+
+constexpr uint32_t kMagic = 0x58545357;  // "WSTX" little endian
+constexpr uint32_t kFormatVersion = 1;
+std::string serialize(const SyntaxModel& m);
+[[nodiscard]] Result<SyntaxModel> deserialize(std::string_view bytes);
+
+// [SECTION] Words
+
+// What the features see of one word: hashes of its forms and its clusters.
+struct WordAtoms {
+    ner::WordHashes h;
+    uint16_t cluster[3] = {ner::kNoCluster, ner::kNoCluster, ner::kNoCluster};
+};
+WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters);
+// The atoms of the root position (also what comes before the first word).
+const WordAtoms& rootAtoms();
+
+// A sentence as the tagger and parser see it. Position 0 is the root, the
+// words are 1..n. `words[i]` points at the atoms of word i (shared per type).
+struct SentenceInput {
+    std::vector<const WordAtoms*> words;  // [0] = the root's
+    std::vector<uint8_t> tag;             // tag class per position; root: kTagClasses
+    std::vector<uint32_t> type;           // the document's word type per position, for TypeScores (may be empty)
+    uint32_t n() const { return static_cast<uint32_t>(words.size() - 1); }
+};
+
+// The tagger's scores of each word type's own features (tagWordFeatures),
+// filled as types are met; types past done.size() are scored directly.
+struct TypeScores {
+    std::vector<int32_t> scores;  // kTagClasses per type
+    std::vector<uint8_t> done;
+};
+constexpr size_t kMaxCachedTypes = 1 << 16;  // 16 MB of scores at most
+
+// [SECTION] Tagger features
+
+constexpr int kMaxTagFeatures = 40;
+// Keys of word i's features (1-based) given the tags already chosen for
+// 1..i-1 in `s.tag`; returns how many. They are the word's own features (the
+// same wherever the word occurs, cached per word type at run time) followed
+// by its context's.
+int tagFeatures(const SentenceInput& s, uint32_t i, uint32_t* out);
+constexpr int kMaxTagWordFeatures = 16;
+int tagWordFeatures(const WordAtoms& w, uint32_t* out);
+int tagContextFeatures(const SentenceInput& s, uint32_t i, uint32_t* out);
+
+// [SECTION] Parser state
+
+constexpr int32_t kNone = -1;
+
+// An arc-eager configuration over positions 0 (root) .. n.
+struct Config {
+    uint32_t n = 0;
+    std::vector<int32_t> stack;  // bottom: the root (0)
+    uint32_t b = 1;              // buffer front; n + 1 when empty
+    std::vector<int32_t> head;   // kNone until attached
+    std::vector<uint8_t> label;  // Deprel
+    std::vector<int32_t> lc1, lc2, rc1, rc2;  // leftmost two and rightmost two children
+    std::vector<uint8_t> nl, nr;              // left and right child counts
+    std::vector<uint64_t> lset, rset;         // labels of the left and right children, as bits
+    bool rootTaken = false;                   // the root has its one child
+    // parseSentence()'s cache of role scores, per (word or none, role)
+    std::vector<std::array<int32_t, 4>> roleScore;
+    std::vector<uint8_t> roleDone;
+
+    void reset(uint32_t words);
+    bool bufferEmpty() const { return b > n; }
+    int32_t s0() const { return stack.back(); }
+    bool can(Move m) const;
+    // Applies m; `rel` labels the arc of LeftArc/RightArc (RightArc from the root is Root).
+    void apply(Move m, Deprel rel);
+    void attach(int32_t h, int32_t d, Deprel rel);
+};
+
+// The parser's features are of two kinds. Role features depend on one word
+// and the role it fills in the configuration (stack top, buffer front, the
+// stack top's head...): they are summed once per word and role, and cached.
+// Conjunction features combine several words, distances, valencies and
+// labels, and are looked up at every move.
+enum Role : uint8_t { RS0, RN0, RN1, RN2, RS0h, RS0l, RS0r, RN0l, RS0h2, RS0l2, RS0r2, RN0l2, RS1, kRoles };
+constexpr int kMaxRoleFeatures = 4;
+// The word filling each role in c (kNone when none does).
+void rolePositions(const Config& c, int32_t* pos);
+int roleFeatures(Role r, int32_t x, const SentenceInput& s, uint32_t* out);
+int conjFeatures(const Config& c, const SentenceInput& s, const int32_t* pos, uint32_t* out);
+// All of a configuration's features: every role's, then the conjunctions.
+constexpr int kMaxMoveFeatures = 112;
+int moveFeatures(const Config& c, const SentenceInput& s, uint32_t* out);
+
+constexpr int kMaxLabelFeatures = 32;
+// Features for labeling the arc h → d about to be made in configuration c.
+int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d, uint32_t* out);
+
+// [SECTION] Run time
+
+// Tags and parses one sentence: fills s.tag (1..n), heads (-1 root, else a
+// position 1..n) and relations. Scratch space lives in `c`.
+void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache = nullptr);
+void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c);
+// Chooses the move: the best-scoring valid one; when none is valid the
+// buffer is empty and the stack holds words without a head (see finish()).
+Move bestMove(const int32_t* scores, const Config& c, bool& any);
+// Attaches what is left without a head once the buffer is empty: the first
+// such word becomes the root if there is none, the others its dependents.
+void finish(const SyntaxModel* m, const SentenceInput& s, Config& c);
+Deprel bestLabel(const int32_t* scores, bool fromRoot);
+
+// Tags and parses every sentence of doc (tokens and sentences set).
+// Sentences longer than kMaxParseWords are parsed in pieces.
+constexpr uint32_t kMaxParseWords = 200;
+void parseDocument(Document& doc, const SyntaxModel& m);
+// Builds a MoveTable from (key, weights) items.
+void buildMoveTable(MoveTable& t, const std::vector<MoveTable::Slot>& items);
+
+// Morphology from the word and its tag (pronouns by form, nouns by XPOS).
+uint8_t morphOf(std::string_view lowerForm, Upos upos, Xpos xpos);
+
+} // namespace whosaid::syn

@@ -1,0 +1,335 @@
+// The syntax layer: tag and relation names, CoNLL-U in and out, the arc-eager
+// machine, and the shipped tagger and parser on sentences written for these
+// tests (clause attachments, coordination, appositions, quotes around a cue).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline.hpp"
+#include "syntax.hpp"
+#include "whosaid/annotate.hpp"
+#include "whosaid/json.hpp"
+#include "whosaid/syntax.hpp"
+
+using namespace whosaid;
+
+namespace {
+
+Document run(const std::string& text) {
+    auto doc = annotate(text, Model::builtin());
+    EXPECT_TRUE(doc) << doc.error().message;
+    return doc ? std::move(*doc) : Document{};
+}
+
+// The index of the first token whose text is `w`.
+int32_t tok(const Document& d, std::string_view w) {
+    for (size_t i = 0; i < d.tokens.size(); ++i)
+        if (d.slice(d.tokens[i].span) == w) return static_cast<int32_t>(i);
+    ADD_FAILURE() << "no token " << w;
+    return -1;
+}
+
+Deprel rel(const Document& d, std::string_view w) { return static_cast<Deprel>(d.tokens[tok(d, w)].deprel); }
+Upos pos(const Document& d, std::string_view w) { return static_cast<Upos>(d.tokens[tok(d, w)].upos); }
+bool headIs(const Document& d, std::string_view dep, std::string_view head) {
+    return d.tokens[tok(d, dep)].head == tok(d, head);
+}
+
+bool parsed() { return !Model::builtin().data().syntax.empty(); }
+
+// Every sentence is one tree: one root, heads inside the sentence, no cycle.
+void expectTrees(const Document& d) {
+    for (const Sentence& s : d.sentences) {
+        int roots = 0;
+        for (uint32_t i = s.firstToken; i < s.endToken; ++i) {
+            const Token& t = d.tokens[i];
+            if (t.head < 0) {
+                ++roots;
+                EXPECT_EQ(static_cast<Deprel>(t.deprel), Deprel::Root);
+                continue;
+            }
+            EXPECT_GE(t.head, static_cast<int32_t>(s.firstToken));
+            EXPECT_LT(t.head, static_cast<int32_t>(s.endToken));
+            EXPECT_NE(t.head, static_cast<int32_t>(i));
+            int32_t x = static_cast<int32_t>(i);
+            size_t steps = 0;
+            while (x >= 0 && steps++ <= s.endToken - s.firstToken) x = d.tokens[x].head;
+            EXPECT_LT(x, 0) << "a cycle through token " << i;
+        }
+        if (s.endToken > s.firstToken) EXPECT_EQ(roots, 1) << d.slice(s.span);
+    }
+}
+
+} // namespace
+
+// [SECTION] Names and formats
+
+TEST(Syntax, NamesRoundTrip) {
+    for (int i = 1; i < kUposCount; ++i) {
+        Upos u;
+        ASSERT_TRUE(parseUpos(uposName(static_cast<Upos>(i)), u));
+        EXPECT_EQ(static_cast<int>(u), i);
+    }
+    for (int i = 1; i < kXposCount; ++i) {
+        Xpos x;
+        ASSERT_TRUE(parseXpos(xposName(static_cast<Xpos>(i)), x));
+        EXPECT_EQ(static_cast<int>(x), i);
+    }
+    for (int i = 1; i < kDeprelCount; ++i) {
+        Deprel r;
+        ASSERT_TRUE(parseDeprel(deprelName(static_cast<Deprel>(i)), r));
+        EXPECT_EQ(static_cast<int>(r), i);
+    }
+    Deprel r;
+    EXPECT_FALSE(parseDeprel("nsubj:made-up", r));
+    EXPECT_EQ(universalDeprel(Deprel::NsubjPass), Deprel::Nsubj);
+    EXPECT_EQ(universalDeprel(Deprel::AclRelcl), Deprel::Acl);
+    EXPECT_EQ(universalDeprel(Deprel::Obj), Deprel::Obj);
+    EXPECT_STREQ(xposName(Xpos::PRPS), "PRP$");
+    EXPECT_STREQ(xposName(Xpos::OpenQuote), "``");
+}
+
+TEST(Syntax, MorphFeats) {
+    EXPECT_EQ(morphFeats(0), "_");
+    EXPECT_EQ(morphFeats(kMorphSing | kMorphPerson3 | kMorphFem), "Gender=Fem|Number=Sing|Person=3");
+    EXPECT_EQ(syn::morphOf("she", Upos::PRON, Xpos::PRP), kMorphSing | kMorphPerson3 | kMorphFem);
+    EXPECT_EQ(syn::morphOf("they", Upos::PRON, Xpos::PRP), kMorphPlur | kMorphPerson3);
+    EXPECT_EQ(syn::morphOf("ministers", Upos::NOUN, Xpos::NNS), kMorphPlur);
+}
+
+TEST(Conllu, ReadsWordsAndSkipsRangesAndEmptyNodes) {
+    const std::string text =
+        "# newdoc id = t\n"
+        "# text = We don't go.\n"
+        "1\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+        "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+        "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+        "3.1\tx\tx\tX\tXX\t_\t_\t_\t_\t_\n"
+        "4\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+        "\n";
+    auto s = parseConllu(text);
+    ASSERT_TRUE(s) << s.error().message;
+    ASSERT_EQ(s->size(), 1u);
+    const ConlluSentence& c = (*s)[0];
+    ASSERT_EQ(c.words.size(), 5u);
+    EXPECT_TRUE(c.newParagraph);
+    EXPECT_EQ(c.words[0].form, "We");
+    EXPECT_EQ(c.words[0].head, 2);
+    EXPECT_EQ(c.words[3].head, -1);
+    EXPECT_EQ(c.words[3].deprel, Deprel::Root);
+    EXPECT_FALSE(c.words[3].spaceAfter);
+    EXPECT_EQ(c.words[2].upos, Upos::PART);
+    EXPECT_EQ(c.words[1].xpos, Xpos::VBP);
+
+    Document d = documentFromConllu(*s);
+    EXPECT_EQ(d.text, "We do n't go.");
+    ASSERT_EQ(d.tokens.size(), 5u);
+    ASSERT_EQ(d.sentences.size(), 1u);
+}
+
+TEST(Conllu, ErrorsNameTheLine) {
+    auto bad = parseConllu("1\tA\ta\tDET\tDT\t_\t0\troot\t_\n");  // nine columns
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("line 1"), std::string::npos);
+    auto far = parseConllu("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n2\tb\tb\tX\tXX\t_\t7\tdep\t_\t_\n");
+    ASSERT_FALSE(far);
+    EXPECT_NE(far.error().message.find("outside the sentence"), std::string::npos);
+    auto word = parseConllu("1\tA\ta\tDET\tDT\t_\tx\troot\t_\t_\n");
+    ASSERT_FALSE(word);
+    EXPECT_NE(word.error().message.find("not a number"), std::string::npos);
+    auto skip = parseConllu("2\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n");
+    ASSERT_FALSE(skip);
+    EXPECT_TRUE(parseConllu(""));
+}
+
+TEST(Conllu, ScoresAgainstItself) {
+    const std::string text =
+        "1\tBirds\tbird\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+        "2\tsing\tsing\tVERB\tVBP\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    auto gold = parseConllu(text);
+    ASSERT_TRUE(gold);
+    Document d = documentFromConllu(*gold);
+    // copy the gold analysis onto the tokens: a perfect parse
+    for (size_t k = 0; k < 3; ++k) {
+        const ConlluWord& w = (*gold)[0].words[k];
+        d.tokens[k].upos = static_cast<uint8_t>(w.upos);
+        d.tokens[k].xpos = static_cast<uint8_t>(w.xpos);
+        d.tokens[k].head = w.head;
+        d.tokens[k].deprel = static_cast<uint8_t>(w.deprel);
+    }
+    const SyntaxScore s = scoreSyntax(d, *gold);
+    EXPECT_EQ(s.words, 3u);
+    EXPECT_EQ(s.uas, 3u);
+    EXPECT_EQ(s.las, 3u);
+    EXPECT_DOUBLE_EQ(s.rate(s.upos), 100.0);
+    // and written back, it reads as the same tree
+    auto again = parseConllu(toConllu(d));
+    ASSERT_TRUE(again) << again.error().message;
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ((*again)[0].words[0].head, 1);
+    EXPECT_EQ((*again)[0].words[1].deprel, Deprel::Root);
+    EXPECT_FALSE((*again)[0].words[1].spaceAfter);
+}
+
+// [SECTION] The arc-eager machine
+
+TEST(ArcEager, MovesBuildATree) {
+    syn::Config c;
+    c.reset(3);  // "Birds sing loudly": sing is the root
+    EXPECT_FALSE(c.can(syn::Reduce));
+    EXPECT_FALSE(c.can(syn::LeftArc));  // the root cannot take a head
+    c.apply(syn::Shift, Deprel::Dep);
+    c.apply(syn::LeftArc, Deprel::Nsubj);  // sing → Birds
+    c.apply(syn::RightArc, Deprel::Root);  // root → sing
+    EXPECT_TRUE(c.rootTaken);
+    EXPECT_FALSE(c.can(syn::RightArc) && c.s0() == 0);
+    c.apply(syn::RightArc, Deprel::Advmod);  // sing → loudly
+    EXPECT_TRUE(c.bufferEmpty());
+    EXPECT_EQ(c.head[1], 2);
+    EXPECT_EQ(c.head[2], 0);
+    EXPECT_EQ(c.head[3], 2);
+    EXPECT_EQ(c.lc1[2], 1);
+    EXPECT_EQ(c.rc1[2], 3);
+    EXPECT_EQ(c.nl[2], 1);
+    EXPECT_EQ(static_cast<Deprel>(c.label[1]), Deprel::Nsubj);
+}
+
+TEST(ArcEager, LeftoversAreAttached) {
+    // the buffer is empty with two words on the stack and no root yet
+    syn::Config c;
+    c.reset(2);
+    c.apply(syn::Shift, Deprel::Dep);
+    c.apply(syn::Shift, Deprel::Dep);
+    syn::SentenceInput s;
+    s.words.assign(3, &syn::rootAtoms());
+    s.tag.assign(3, 0);
+    syn::finish(nullptr, s, c);
+    EXPECT_EQ(c.head[1], 0);
+    EXPECT_EQ(c.head[2], 1);
+}
+
+// [SECTION] The shipped model
+
+TEST(Parser, EveryTokenIsTaggedAndEverySentenceIsATree) {
+    if (!parsed()) GTEST_SKIP() << "built without assets/syntax.bin";
+    Document d = run("The council voted on Tuesday. “We will rebuild the bridge,” the mayor said. "
+                     "Critics, who opposed the plan, said it was too expensive and would take years.");
+    for (const Token& t : d.tokens) {
+        EXPECT_NE(t.upos, 0);
+        EXPECT_NE(t.xpos, 0);
+        EXPECT_NE(t.deprel, 0);
+    }
+    expectTrees(d);
+}
+
+TEST(Parser, SubjectAndComplementOfACue) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("The minister said that the new bridge would open in May.");
+    EXPECT_EQ(rel(d, "said"), Deprel::Root);
+    EXPECT_EQ(rel(d, "minister"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(d, "minister", "said"));
+    EXPECT_EQ(rel(d, "open"), Deprel::Ccomp);
+    EXPECT_TRUE(headIs(d, "open", "said"));
+    EXPECT_EQ(rel(d, "that"), Deprel::Mark);
+    EXPECT_TRUE(headIs(d, "that", "open"));
+    EXPECT_EQ(pos(d, "said"), Upos::VERB);
+    EXPECT_EQ(pos(d, "minister"), Upos::NOUN);
+    EXPECT_EQ(pos(d, "would"), Upos::AUX);
+}
+
+TEST(Parser, ClauseAttachment) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("The match was cancelled because the pitch had flooded.");
+    EXPECT_TRUE(headIs(d, "flooded", "cancelled"));
+    EXPECT_EQ(rel(d, "flooded"), Deprel::Advcl);
+    EXPECT_TRUE(headIs(d, "because", "flooded"));
+    EXPECT_EQ(rel(d, "match"), Deprel::NsubjPass);
+}
+
+TEST(Parser, Coordination) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("Anna and Ben painted the fence.");
+    EXPECT_TRUE(headIs(d, "Ben", "Anna"));
+    EXPECT_EQ(rel(d, "Ben"), Deprel::Conj);
+    EXPECT_TRUE(headIs(d, "and", "Ben"));
+    EXPECT_EQ(rel(d, "and"), Deprel::Cc);
+    EXPECT_TRUE(headIs(d, "Anna", "painted"));
+}
+
+TEST(Parser, Apposition) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("Maria Lopez, the mayor of Riverton, opened the school.");
+    EXPECT_EQ(rel(d, "mayor"), Deprel::Appos);
+    EXPECT_TRUE(headIs(d, "mayor", "Maria"));
+    EXPECT_TRUE(headIs(d, "Maria", "opened"));
+}
+
+TEST(Parser, QuoteAroundItsCue) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("“The bridge is safe,” she said.");
+    EXPECT_EQ(rel(d, "she"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(d, "she", "said"));
+    // the quoted clause and its cue are one tree, joined at the clause's verb or the cue
+    const int32_t safe = tok(d, "safe"), said = tok(d, "said");
+    EXPECT_TRUE(d.tokens[safe].head == said || d.tokens[said].head == safe);
+    EXPECT_EQ(static_cast<Upos>(d.tokens[tok(d, "she")].upos), Upos::PRON);
+    EXPECT_EQ(d.tokens[tok(d, "she")].morph, kMorphSing | kMorphPerson3 | kMorphFem);
+}
+
+TEST(Parser, LongSentenceIsParsedInPieces) {
+    if (!parsed()) GTEST_SKIP();
+    std::string text;
+    for (int i = 0; i < 400; ++i) text += "the wind blew, ";
+    text += "and then it stopped.";
+    Document d = run(text);
+    ASSERT_EQ(d.sentences.size(), 1u);
+    expectTrees(d);
+}
+
+TEST(Parser, SyntaxInJsonOnlyWhenAsked) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("Birds sing.");
+    EXPECT_EQ(toJson(d).find("\"tokens\""), std::string::npos);
+    JsonOptions o;
+    o.syntax = true;
+    const std::string j = toJson(d, o);
+    EXPECT_NE(j.find("\"tokens\":[{\"start\":0,\"end\":5,\"sentence\":0,\"upos\":\"NOUN\""), std::string::npos) << j;
+    EXPECT_NE(j.find("\"deprel\":\"root\""), std::string::npos) << j;
+    EXPECT_TRUE(fromJson(j)) << "a document with tokens reads back";
+}
+
+TEST(Parser, SameParseForTheSameTextEverywhere) {
+    if (!parsed()) GTEST_SKIP();
+    // a word's own tagger scores are cached per document: the same sentence
+    // parses the same alone and after other text
+    Document a = run("The minister said the plan would fail.");
+    Document b = run("Rain fell all day. The minister said the plan would fail.");
+    const uint32_t off = b.sentences[1].firstToken;
+    ASSERT_EQ(a.tokens.size() + off, b.tokens.size());
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+        EXPECT_EQ(a.tokens[i].upos, b.tokens[off + i].upos);
+        EXPECT_EQ(a.tokens[i].deprel, b.tokens[off + i].deprel);
+        EXPECT_EQ(a.tokens[i].head < 0 ? -1 : a.tokens[i].head + static_cast<int32_t>(off), b.tokens[off + i].head);
+    }
+}
+
+TEST(SyntaxModel, BadBytesAreRefused) {
+    EXPECT_FALSE(syn::deserialize(""));
+    EXPECT_FALSE(syn::deserialize("WSTX"));
+    std::string junk(64, 'x');
+    EXPECT_FALSE(syn::deserialize(junk));
+    if (!parsed()) return;
+    const std::string bytes = syn::serialize(Model::builtin().data().syntax);
+    auto back = syn::deserialize(bytes);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(syn::serialize(*back), bytes);
+    std::string corrupt = bytes;
+    corrupt[corrupt.size() / 2] ^= 0x55;
+    auto bad = syn::deserialize(corrupt);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("checksum"), std::string::npos);
+    EXPECT_FALSE(syn::deserialize(bytes.substr(0, bytes.size() - 10)));
+}
