@@ -26,6 +26,12 @@ struct ByteWriter {
     void u8(uint8_t v) { out.push_back(static_cast<char>(v)); }
     void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
     void bytes(const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
+    // LEB128: 7 bits a byte, low first (small numbers, such as the gaps between
+    // sorted keys, take one or two bytes).
+    void varint(uint32_t v) {
+        while (v >= 0x80) { out.push_back(static_cast<char>((v & 0x7F) | 0x80)); v >>= 7; }
+        out.push_back(static_cast<char>(v));
+    }
     // Overwrites 4 bytes at `at` (a size field written as 0 first).
     void patch32(size_t at, uint32_t v) { for (int i = 0; i < 4; ++i) out[at + i] = static_cast<char>(v >> (8 * i)); }
 };
@@ -61,6 +67,17 @@ struct ByteReader {
     uint8_t u8(const char* what) {
         if (!need(1, what)) return 0;
         return static_cast<uint8_t>(in[pos++]);
+    }
+    uint32_t varint(const char* what) {
+        uint32_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (!need(1, what)) return 0;
+            const uint8_t b = static_cast<uint8_t>(in[pos++]);
+            v |= static_cast<uint32_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        error = std::string("model: a number too long in section ") + what;
+        return 0;
     }
     float f32(const char* what) {
         const uint32_t v = u32(what);

@@ -530,9 +530,8 @@ void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) {
         if (cache && type < cache->done.size()) {
             int32_t* own = &cache->scores[static_cast<size_t>(type) * kTagClasses];
             if (!cache->done[type]) {
-                const int wf = tagWordFeatures(*s.words[i], keys);
                 std::fill(own, own + kTagClasses, 0);
-                for (int k = 0; k < wf; ++k) m.tagger.add(keys[k], own);
+                m.tagger.addAll(keys, tagWordFeatures(*s.words[i], keys), own);
                 cache->done[type] = 1;
             }
             std::copy(own, own + kTagClasses, scores);
@@ -540,8 +539,7 @@ void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) {
             f = tagWordFeatures(*s.words[i], keys);
         }
         f += tagContextFeatures(s, i, keys + f);
-        for (int k = 0; k < f; ++k) m.tagger.prefetch(keys[k]);
-        for (int k = 0; k < f; ++k) m.tagger.add(keys[k], scores);
+        m.tagger.addAll(keys, f, scores);
         int best = 0;
         for (int t = 1; t < classes; ++t)
             if (scores[t] > scores[best]) best = t;
@@ -555,8 +553,7 @@ Deprel labelArc(const SyntaxModel* m, const Config& c, const SentenceInput& s, i
     if (!m || m->labels.empty()) return Deprel::Dep;
     uint32_t keys[kMaxLabelFeatures];
     int32_t scores[kLabelClasses] = {};
-    const int f = labelFeatures(c, s, h, d, keys);
-    for (int k = 0; k < f; ++k) m->labels.add(keys[k], scores);
+    m->labels.addAll(keys, labelFeatures(c, s, h, d, keys), scores);
     return bestLabel(scores, false);
 }
 } // namespace
@@ -671,36 +668,35 @@ void writeSparse(ByteWriter& w, const SparseTable& t) {
     std::sort(items.begin(), items.end());
     w.f32(t.scale);
     w.u32(static_cast<uint32_t>(items.size()));
+    uint32_t prev = 0;
     for (const auto& [k, v] : items) {
-        w.u32(k);
+        w.varint(k - prev);  // keys ascend: their gaps are short
+        prev = k;
         w.u8(static_cast<uint8_t>(v & 0xFF));
-        for (uint32_t j = 0; j < (v & 0xFF); ++j) {
-            const uint32_t e = t.entries[(v >> 8) + j];
-            w.u8(static_cast<uint8_t>(e & 0xFF));
-            w.u16(static_cast<uint16_t>(e >> 16));
-        }
+        for (uint32_t j = 0; j < (v & 0xFF); ++j) w.u16(t.entries[(v >> 8) + j]);
     }
 }
 
 void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
     t.scale = r.f32(what);
-    const uint32_t n = r.count(5, what);
+    const uint32_t n = r.count(2, what);
     std::vector<std::pair<uint32_t, uint32_t>> items;
     items.reserve(n);
+    uint32_t k = 0;
     for (uint32_t i = 0; i < n && r.error.empty(); ++i) {
-        const uint32_t k = r.u32(what);
+        const uint32_t gap = r.varint(what);
+        if ((gap == 0 || gap > UINT32_MAX - k) && r.error.empty()) r.error = std::string("model: keys out of order in section ") + what;
+        k += gap;
         const uint32_t cnt = r.u8(what);
         const uint32_t offset = static_cast<uint32_t>(t.entries.size());
         for (uint32_t j = 0; j < cnt; ++j) {
-            const uint32_t cls = r.u8(what);
-            const uint32_t q = r.u16(what);
-            if (cls >= static_cast<uint32_t>(classes)) {
+            const uint16_t e = r.u16(what);
+            if ((e & 0xFF) >= classes) {
                 if (r.error.empty()) r.error = std::string("model: a class out of range in section ") + what;
                 break;
             }
-            t.entries.push_back(cls | q << 16);
+            t.entries.push_back(e);
         }
-        if (k == 0 && r.error.empty()) r.error = std::string("model: a zero key in section ") + what;
         if (offset >= (1u << 24) && r.error.empty()) r.error = std::string("model: section too large: ") + what;
         items.push_back({k, offset << 8 | cnt});
     }
@@ -727,9 +723,11 @@ std::string serialize(const SyntaxModel& m) {
         std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
         w.f32(m.moves.scale);
         w.u32(static_cast<uint32_t>(slots.size()));
+        uint32_t prev = 0;
         for (const MoveTable::Slot* e : slots) {
-            w.u32(e->key);
-            for (int k = 0; k < kMoves; ++k) w.u16(static_cast<uint16_t>(e->w[k]));
+            w.varint(e->key - prev);
+            prev = e->key;
+            for (int k = 0; k < kMoves; ++k) w.u8(static_cast<uint8_t>(e->w[k]));
         }
     }
     writeSparse(w, m.labels);
@@ -802,12 +800,15 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
     readSparse(r, m.tagger, kTagClasses, "tagger");
     {
         m.moves.scale = r.f32("moves");
-        const uint32_t n = r.count(4 + 2 * kMoves, "moves");
+        const uint32_t n = r.count(1 + kMoves, "moves");
         std::vector<MoveTable::Slot> items(n);
+        uint32_t k = 0;
         for (auto& e : items) {
-            e.key = r.u32("moves");
-            for (int k = 0; k < kMoves; ++k) e.w[k] = static_cast<int16_t>(r.u16("moves"));
-            if (e.key == 0 && r.error.empty()) r.error = "model: a zero key in section moves";
+            const uint32_t gap = r.varint("moves");
+            if ((gap == 0 || gap > UINT32_MAX - k) && r.error.empty()) r.error = "model: keys out of order in section moves";
+            k += gap;
+            e.key = k;
+            for (int k = 0; k < kMoves; ++k) e.w[k] = static_cast<int8_t>(r.u8("moves"));
         }
         buildMoveTable(m.moves, items);
     }

@@ -11,10 +11,11 @@
 // arc when it is made. Every sentence costs O(n): 2n moves at most.
 //
 // Features are hashed to 32-bit keys. The shipped model keeps, per table,
-// only keys with weights: the tagger and labeler rows are sparse (a class and
-// an int16 weight per entry, most rows have a few), the move rows dense
-// (four int16 weights beside the key in one 12-byte slot). Scores are summed
-// in integers, so every platform gives the same parse.
+// only keys with weights, quantized to int8 with one scale per table: the
+// tagger and labeler rows are sparse (a class and a weight per entry, most
+// rows have a few), the move rows dense (four weights beside the key in one
+// 8-byte slot). Scores are summed in integers, so every platform gives the
+// same parse.
 #pragma once
 
 #include <array>
@@ -44,25 +45,43 @@ constexpr int kLabelClasses = kDeprelCount;  // the labeler scores Deprel values
 // key → a sparse row of (class, weight) entries; weight = q * scale.
 struct SparseTable {
     FlatMap index;                  // key → offset << 8 | count into entries
-    std::vector<uint32_t> entries;  // class | int16 weight << 16
+    std::vector<uint16_t> entries;  // class | int8 weight << 8
     float scale = 0.f;
     bool empty() const { return entries.empty(); }
     // Adds key's row to scores (no-op for an unknown key).
     void add(uint32_t key, int32_t* scores) const {
         const uint32_t v = index.find(key);
         if (v == UINT32_MAX) return;
-        const uint32_t* e = entries.data() + (v >> 8);
-        for (uint32_t k = 0, n = v & 0xFF; k < n; ++k)
-            scores[e[k] & 0xFF] += static_cast<int16_t>(e[k] >> 16);
+        const uint16_t* e = entries.data() + (v >> 8);
+        for (uint32_t k = 0, n = v & 0xFF; k < n; ++k) scores[e[k] & 0xFF] += static_cast<int8_t>(e[k] >> 8);
     }
     void prefetch(uint32_t key) const { index.prefetch(key); }
+    // Adds the rows of n keys (n <= kMaxGather): every index slot is asked
+    // for first, then every row, so that their cache misses overlap.
+    static constexpr int kMaxGather = 64;
+    void addAll(const uint32_t* keys, int n, int32_t* scores) const {
+        uint32_t rows[kMaxGather];
+        for (int k = 0; k < n; ++k) index.prefetch(keys[k]);
+        for (int k = 0; k < n; ++k) {
+            rows[k] = index.find(keys[k]);
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+            if (rows[k] != UINT32_MAX) __builtin_prefetch(entries.data() + (rows[k] >> 8));
+#endif
+        }
+        for (int k = 0; k < n; ++k) {
+            const uint32_t v = rows[k];
+            if (v == UINT32_MAX) continue;
+            const uint16_t* e = entries.data() + (v >> 8);
+            for (uint32_t j = 0, c = v & 0xFF; j < c; ++j) scores[e[j] & 0xFF] += static_cast<int8_t>(e[j] >> 8);
+        }
+    }
 };
 
-// key → four int16 move weights, beside the key in one slot; weight = q * scale.
+// key → four int8 move weights, beside the key in one slot; weight = q * scale.
 struct MoveTable {
     struct Slot {
         uint32_t key = 0;  // 0: empty
-        int16_t w[kMoves] = {};
+        int8_t w[kMoves] = {};
     };
     std::vector<Slot> slots;
     uint32_t mask = 0;

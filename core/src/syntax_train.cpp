@@ -162,13 +162,13 @@ float largestWeight(const Perceptron<K>& p) {
     return m;
 }
 
-// Sparse int16 rows; entries below prune * largest (and those that round to 0) dropped.
+// Sparse int8 rows; entries below prune * largest (and those that round to 0) dropped.
 template <int K>
 SparseTable toSparse(const Perceptron<K>& p, int classes, float prune) {
     SparseTable t;
     const float top = largestWeight(p);
     if (top <= 0.f) return t;
-    t.scale = top / 32767.f;
+    t.scale = top / 127.f;
     const float cut = std::max(prune * top, t.scale * 0.5f);
     std::vector<std::pair<uint32_t, uint32_t>> items;
     p.eachAveraged([&](uint32_t key, const float* w) {
@@ -178,7 +178,7 @@ SparseTable toSparse(const Perceptron<K>& p, int classes, float prune) {
             if (std::fabs(w[k]) < cut) continue;
             const long q = std::lround(w[k] / t.scale);
             if (q == 0) continue;
-            t.entries.push_back(static_cast<uint32_t>(k) | static_cast<uint32_t>(static_cast<uint16_t>(q)) << 16);
+            t.entries.push_back(static_cast<uint16_t>(k | (static_cast<uint8_t>(static_cast<int8_t>(q)) << 8)));
             ++count;
         }
         if (count) items.push_back({key, offset << 8 | count});
@@ -191,7 +191,7 @@ MoveTable toMoveTable(const Perceptron<kMoves>& p, float prune) {
     MoveTable t;
     const float top = largestWeight(p);
     if (top <= 0.f) return t;
-    t.scale = top / 32767.f;
+    t.scale = top / 127.f;
     const float cut = std::max(prune * top, t.scale * 0.5f);
     std::vector<MoveTable::Slot> items;
     p.eachAveraged([&](uint32_t key, const float* w) {
@@ -200,7 +200,7 @@ MoveTable toMoveTable(const Perceptron<kMoves>& p, float prune) {
         bool keep = false;
         for (int k = 0; k < kMoves; ++k) {
             if (std::fabs(w[k]) < cut) continue;
-            e.w[k] = static_cast<int16_t>(std::lround(w[k] / t.scale));
+            e.w[k] = static_cast<int8_t>(std::lround(w[k] / t.scale));
             keep |= e.w[k] != 0;
         }
         if (keep) items.push_back(e);
@@ -660,7 +660,10 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
             if (sc.rate(sc.las) > best) {
                 best = sc.rate(sc.las);
                 bestBytes = serialize(m);
-                log("  kept (%zu bytes)", bestBytes.size());
+                log("  kept: %zu bytes (tagger %zu rows / %zu entries, moves %zu rows, labels %zu rows / %zu entries, "
+                    "clusters %zu words)", bestBytes.size(), m.tagger.index.size(), m.tagger.entries.size(),
+                    static_cast<size_t>(std::count_if(m.moves.slots.begin(), m.moves.slots.end(), [](auto& e) { return e.key != 0; })),
+                    m.labels.index.size(), m.labels.entries.size(), m.clusters.words.size());
             }
         }
     }

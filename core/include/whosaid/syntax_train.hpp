@@ -29,13 +29,13 @@
 namespace whosaid {
 
 struct SyntaxTrainOptions {
-    int tagEpochs = 12;       // at most; the best epoch on dev is kept
-    int parseEpochs = 15;     // at most; the best epoch on dev is kept
+    int tagEpochs = 10;       // at most; the best epoch on dev is kept
+    int parseEpochs = 12;     // at most; the best epoch on dev is kept
     uint32_t seed = 1;
     int jackknifeFolds = 5;   // the parser trains on tags from taggers that did not see the sentence
     float explore = 0.9f;     // after the first parser epoch, follow the model's own move this often
     // Features seen fewer times on the training data's gold path get no weight.
-    uint32_t tagMinCount = 2, moveMinCount = 5, labelMinCount = 3;
+    uint32_t tagMinCount = 3, moveMinCount = 10, labelMinCount = 5;
     // Pruning: weights below this fraction of a table's largest are dropped.
     float tagPrune = 0.f, movePrune = 0.f, labelPrune = 0.f;
     std::vector<std::string> unlabeled;  // raw texts for the clusters (the treebank's words are added)
