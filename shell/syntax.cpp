@@ -86,6 +86,7 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--parse-epochs" && more) o.parseEpochs = std::atoi(args[++i].c_str());
         else if (a == "--jackknife" && more) o.jackknifeFolds = std::atoi(args[++i].c_str());
         else if (a == "--no-unlabeled") unlabeled = false;
+        else if (a == "--prune" && more) o.tagPrune = o.movePrune = o.labelPrune = std::strtof(args[++i].c_str(), nullptr);
         else if (a == "--min-count" && more) o.tagMinCount = o.moveMinCount = o.labelMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "--tag-min-count" && more) o.tagMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "--move-min-count" && more) o.moveMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));

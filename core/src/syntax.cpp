@@ -126,9 +126,22 @@ const WordAtoms& endAtoms() {
 
 constexpr uint8_t kRootTag = kTagClasses, kNoTag = kTagClasses + 1;
 
-inline uint32_t key(uint32_t t, uint64_t a) { return foldKey(mix(t, a)); }
-inline uint32_t key(uint32_t t, uint64_t a, uint64_t b) { return foldKey(mix(mix(t, a), b)); }
-inline uint32_t key(uint32_t t, uint64_t a, uint64_t b, uint64_t c) { return foldKey(mix(mix(mix(t, a), b), c)); }
+// Feature keys: the atoms (64-bit word hashes, small tag and label ids)
+// combined by multiply-add, then one finalizer (a few instructions a key:
+// a configuration has about 50 of them and a sentence two configurations a word).
+constexpr uint64_t kKeyMul = 0x9E3779B97F4A7C15ull;
+inline uint32_t finishKey(uint64_t h) {
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+    const uint32_t k = static_cast<uint32_t>(h ^ (h >> 32));
+    return k ? k : 1u;
+}
+inline uint32_t key(uint32_t t, uint64_t a) { return finishKey(a * kKeyMul + t); }
+inline uint32_t key(uint32_t t, uint64_t a, uint64_t b) { return finishKey((a * kKeyMul + b) * kKeyMul + t); }
+inline uint32_t key(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
+    return finishKey(((a * kKeyMul + b) * kKeyMul + c) * kKeyMul + t);
+}
 
 } // namespace
 
@@ -300,7 +313,6 @@ enum MoveTemplate : uint32_t {
     MS0hw, MS0hp, MS0l, MS0lw, MS0lp, MS0ll, MS0rw, MS0rp, MS0rl, MN0lw, MN0lp, MN0ll,
     MS0h2w, MS0h2p, MS0hl, MS0l2w, MS0l2p, MS0l2l, MS0r2w, MS0r2p, MS0r2l, MN0l2w, MN0l2p, MN0l2l,
     MS0pS0lpS0l2p, MS0pS0rpS0r2p, MS0pS0hpS0h2p, MN0pN0lpN0l2p,
-    MS0wsr, MS0psr, MS0wsl, MS0psl, MN0wsl, MN0psl,
     MS1w, MS1p, MS1pS0pN0p, MS1pS0pS0l,
     MS0c, MN0c, MN1c, MS0cN0c, MS0cN0p, MS0pN0c, MS1cS0cN0c,
     MS0hasHead, MRootTaken, MBm1pN0p, MBm1pS0pN0p, MN1pN2pN3p, MS2pS1pS0p, MN0wN1w, MN0pN1w, MN0wN1p, MS0wS1w,
@@ -361,7 +373,7 @@ int roleFeatures(Role r, int32_t x, const SentenceInput& s, uint32_t* out) {
     int k = 0;
     out[k++] = key(static_cast<uint32_t>(t[0]), w);
     out[k++] = key(static_cast<uint32_t>(t[1]), p);
-    if (t[2] >= 0) out[k++] = key(static_cast<uint32_t>(t[2]), mix(w, p));
+    if (t[2] >= 0) out[k++] = key(static_cast<uint32_t>(t[2]), w, p);
     if (t[3] >= 0) out[k++] = key(static_cast<uint32_t>(t[3]), clusterOf(s, x));
     return k;
 }
@@ -377,7 +389,7 @@ int conjFeatures(const Config& c, const SentenceInput& s, const int32_t* pos, ui
     auto L = [&](int32_t x) -> uint64_t { return x == kNone || c.head[x] == kNone ? 0 : c.label[x]; };
 
     const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0);
-    const uint64_t s0wp = mix(s0w, s0p), n0wp = mix(n0w, n0p);
+    const uint64_t s0wp = s0w * kKeyMul + s0p, n0wp = n0w * kKeyMul + n0p;
     const uint64_t n1w = W(n1), n1p = P(n1), n2p = P(n2);
     int k = 0;
     out[k++] = key(MS0wpN0wp, s0wp, n0wp);
@@ -399,7 +411,7 @@ int conjFeatures(const Config& c, const SentenceInput& s, const int32_t* pos, ui
     out[k++] = key(MS0pd, s0p, d);
     out[k++] = key(MN0wd, n0w, d);
     out[k++] = key(MN0pd, n0p, d);
-    out[k++] = key(MS0wN0wd, mix(s0w, n0w), d);
+    out[k++] = key(MS0wN0wd, s0w, n0w, d);
     out[k++] = key(MS0pN0pd, s0p, n0p, d);
     const uint64_t s0vr = c.nr[s0], s0vl = c.nl[s0], n0vl = n0 != kNone ? c.nl[n0] : 0;
     out[k++] = key(MS0wvr, s0w, s0vr);
@@ -420,13 +432,6 @@ int conjFeatures(const Config& c, const SentenceInput& s, const int32_t* pos, ui
     out[k++] = key(MS0pS0rpS0r2p, s0p, P(s0r), P(s0r2));
     out[k++] = key(MS0pS0hpS0h2p, s0p, P(s0h), P(s0h2));
     out[k++] = key(MN0pN0lpN0l2p, n0p, P(n0l), P(n0l2));
-    const uint64_t s0sr = c.rset[s0], s0sl = c.lset[s0], n0sl = n0 != kNone ? c.lset[n0] : 0;
-    out[k++] = key(MS0wsr, s0w, s0sr);
-    out[k++] = key(MS0psr, s0p, s0sr);
-    out[k++] = key(MS0wsl, s0w, s0sl);
-    out[k++] = key(MS0psl, s0p, s0sl);
-    out[k++] = key(MN0wsl, n0w, n0sl);
-    out[k++] = key(MN0psl, n0p, n0sl);
     const uint64_t s1p = P(s1);
     out[k++] = key(MS1pS0pN0p, s1p, s0p, n0p);
     out[k++] = key(MS1pS0pS0l, s1p, s0p, L(s0));
@@ -478,7 +483,7 @@ int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d,
     out[k++] = key(LHwDp, dir, hw, dp);
     out[k++] = key(LHpDw, dir, hp, dw);
     out[k++] = key(LHwDw, dir, hw, dw);
-    out[k++] = key(LHpDpDist, dir, mix(hp, dp), dist);
+    out[k++] = key(LHpDpDist, dir, hp * kTagClasses + dp, dist);
     out[k++] = key(LDpLc, dir, dp, P(c.lc1[d]));
     out[k++] = key(LDpLcl, dir, dp, c.lc1[d] == kNone ? 0 : c.label[c.lc1[d]]);
     out[k++] = key(LDpRc, dir, dp, P(c.rc1[d]));
@@ -488,7 +493,7 @@ int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d,
     out[k++] = key(LDpLset, dir, dp, c.lset[d]);
     out[k++] = key(LHpHset, dir, hp, d < h ? c.lset[h] : c.rset[h]);
     out[k++] = key(LHcDc, dir, C(h), C(d));
-    out[k++] = key(LHpDpHh, dir, mix(hp, dp), c.head[h] == kNone ? kNoTag + 1 : P(c.head[h]));
+    out[k++] = key(LHpDpHh, dir, hp * kTagClasses + dp, c.head[h] == kNone ? kNoTag + 1 : P(c.head[h]));
     out[k++] = key(LDc, dir, C(d));
     out[k++] = key(LHc, dir, C(h));
     out[k++] = key(LDpRight1w, dir, dp, W(next));
@@ -519,40 +524,57 @@ Deprel bestLabel(const int32_t* scores, bool fromRoot) {
     return static_cast<Deprel>(best);
 }
 
-void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) {
-    const uint32_t n = s.n();
+void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cache) {
     const int classes = static_cast<int>(m.classes.size());
-    uint32_t keys[kMaxTagFeatures];
-    for (uint32_t i = 1; i <= n; ++i) {
-        int32_t scores[kTagClasses] = {};
-        int f = 0;
-        const uint32_t type = cache && i < s.type.size() ? s.type[i] : UINT32_MAX;
-        if (cache && type < cache->done.size()) {
-            int32_t* own = &cache->scores[static_cast<size_t>(type) * kTagClasses];
-            if (!cache->done[type]) {
-                std::fill(own, own + kTagClasses, 0);
-                m.tagger.addAll(keys, tagWordFeatures(*s.words[i], keys), own);
-                cache->done[type] = 1;
+    uint32_t keys[kBatch][kMaxTagFeatures], rows[kBatch][kMaxTagFeatures];
+    int nkeys[kBatch];
+    uint32_t longest = 0;
+    for (int j = 0; j < count; ++j) longest = std::max(longest, s[j].n());
+    for (uint32_t i = 1; i <= longest; ++i) {
+        int32_t scores[kBatch][kRowWidth];
+        for (int j = 0; j < count; ++j) {
+            nkeys[j] = 0;
+            if (i > s[j].n()) continue;
+            int32_t* sc = scores[j];
+            const uint32_t type = cache && i < s[j].type.size() ? s[j].type[i] : UINT32_MAX;
+            int f = 0;
+            if (cache && type < cache->done.size()) {
+                int32_t* own = &cache->scores[static_cast<size_t>(type) * kRowWidth];
+                if (!cache->done[type]) {  // a type's first occurrence: its own features, once
+                    std::fill(own, own + kRowWidth, 0);
+                    m.tagger.addAll(keys[j], tagWordFeatures(*s[j].words[i], keys[j]), own);
+                    cache->done[type] = 1;
+                }
+                std::copy(own, own + kRowWidth, sc);
+            } else {
+                std::fill(sc, sc + kRowWidth, 0);
+                f = tagWordFeatures(*s[j].words[i], keys[j]);
             }
-            std::copy(own, own + kTagClasses, scores);
-        } else {
-            f = tagWordFeatures(*s.words[i], keys);
+            f += tagContextFeatures(s[j], i, keys[j] + f);
+            nkeys[j] = f;
+            m.tagger.prefetchKeys(keys[j], f);
         }
-        f += tagContextFeatures(s, i, keys + f);
-        m.tagger.addAll(keys, f, scores);
-        int best = 0;
-        for (int t = 1; t < classes; ++t)
-            if (scores[t] > scores[best]) best = t;
-        s.tag[i] = static_cast<uint8_t>(best);
+        for (int j = 0; j < count; ++j) m.tagger.findRows(keys[j], nkeys[j], rows[j]);
+        for (int j = 0; j < count; ++j) {
+            if (i > s[j].n()) continue;
+            int32_t* sc = scores[j];
+            m.tagger.addRows(rows[j], nkeys[j], sc);
+            int best = 0;
+            for (int t = 1; t < classes; ++t)
+                if (sc[t] > sc[best]) best = t;
+            s[j].tag[i] = static_cast<uint8_t>(best);
+        }
     }
 }
+
+void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) { tagBatch(m, &s, 1, cache); }
 
 namespace {
 Deprel labelArc(const SyntaxModel* m, const Config& c, const SentenceInput& s, int32_t h, int32_t d) {
     if (h == 0) return Deprel::Root;
     if (!m || m->labels.empty()) return Deprel::Dep;
     uint32_t keys[kMaxLabelFeatures];
-    int32_t scores[kLabelClasses] = {};
+    int32_t scores[kRowWidth] = {};
     m->labels.addAll(keys, labelFeatures(c, s, h, d, keys), scores);
     return bestLabel(scores, false);
 }
@@ -576,46 +598,83 @@ void finish(const SyntaxModel* m, const SentenceInput& s, Config& c) {
     for (size_t k = from; k < orphans.size(); ++k) c.attach(root, orphans[k], labelArc(m, c, s, root, orphans[k]));
 }
 
-void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c) {
-    c.reset(s.n());
-    // role scores per word (n + 1: no word), computed when first needed
-    const size_t slots = static_cast<size_t>(c.n + 2) * kRoles;
-    c.roleScore.resize(slots);
-    c.roleDone.assign(slots, 0);
-    uint32_t keys[kMaxMoveFeatures];
-    int32_t pos[kRoles];
-    for (;;) {
-        if (c.bufferEmpty()) {
-            // only reductions are left: pop the words that have heads
-            while (c.stack.size() > 1 && c.head[c.s0()] != kNone) c.stack.pop_back();
-            break;
-        }
-        rolePositions(c, pos);
-        const int f = conjFeatures(c, s, pos, keys);
-        for (int k = 0; k < f; ++k) m.moves.prefetch(keys[k]);
-        int32_t scores[kMoves] = {};
-        for (int r = 0; r < kRoles; ++r) {
-            const size_t slot = static_cast<size_t>(pos[r] == kNone ? c.n + 1 : static_cast<uint32_t>(pos[r])) * kRoles + r;
-            auto& v = c.roleScore[slot];
-            if (!c.roleDone[slot]) {
-                uint32_t rk[kMaxRoleFeatures];
-                const int rf = roleFeatures(static_cast<Role>(r), pos[r], s, rk);
-                v = {};
-                for (int k = 0; k < rf; ++k) m.moves.add(rk[k], v.data());
-                c.roleDone[slot] = 1;
-            }
-            for (int k = 0; k < kMoves; ++k) scores[k] += v[k];
-        }
-        for (int k = 0; k < f; ++k) m.moves.add(keys[k], scores);
-        bool any = false;
-        const Move mv = bestMove(scores, c, any);
-        Deprel rel = Deprel::Dep;
-        if (mv == LeftArc) rel = labelArc(&m, c, s, static_cast<int32_t>(c.b), c.s0());
-        else if (mv == RightArc) rel = labelArc(&m, c, s, c.s0(), static_cast<int32_t>(c.b));
-        c.apply(mv, rel);
+void parseBatch(const SyntaxModel& m, const SentenceInput* s, Config* c, int count) {
+    bool active[kBatch];
+    for (int j = 0; j < count; ++j) {
+        c[j].reset(s[j].n());
+        // role scores per word (n + 1: no word), computed when first needed
+        const size_t slots = static_cast<size_t>(c[j].n + 2) * kRoles;
+        c[j].roleScore.resize(slots);
+        c[j].roleDone.assign(slots, 0);
+        active[j] = true;
     }
-    finish(&m, s, c);
+    uint32_t keys[kBatch][kMaxMoveFeatures], lkeys[kBatch][kMaxLabelFeatures], lrows[kBatch][kMaxLabelFeatures];
+    int nkeys[kBatch], nlkeys[kBatch];
+    int32_t pos[kBatch][kRoles];
+    Move move[kBatch];
+    for (int left = count; left > 0;) {
+        // 1. features of every configuration; ask for their table slots
+        for (int j = 0; j < count; ++j) {
+            if (!active[j]) continue;
+            Config& cj = c[j];
+            if (cj.bufferEmpty()) {
+                // only reductions are left: pop the words that have heads
+                while (cj.stack.size() > 1 && cj.head[cj.s0()] != kNone) cj.stack.pop_back();
+                finish(&m, s[j], cj);
+                active[j] = false;
+                --left;
+                continue;
+            }
+            rolePositions(cj, pos[j]);
+            nkeys[j] = conjFeatures(cj, s[j], pos[j], keys[j]);
+            for (int k = 0; k < nkeys[j]; ++k) m.moves.prefetch(keys[j][k]);
+        }
+        // 2. scores and moves; the labeler's features of the arcs about to be made
+        for (int j = 0; j < count; ++j) {
+            nlkeys[j] = 0;
+            if (!active[j]) continue;
+            Config& cj = c[j];
+            int32_t scores[kMoves] = {};
+            for (int r = 0; r < kRoles; ++r) {
+                const int32_t x = pos[j][r];
+                const size_t slot = static_cast<size_t>(x == kNone ? cj.n + 1 : static_cast<uint32_t>(x)) * kRoles + r;
+                auto& v = cj.roleScore[slot];
+                if (!cj.roleDone[slot]) {
+                    uint32_t rk[kMaxRoleFeatures];
+                    const int rf = roleFeatures(static_cast<Role>(r), x, s[j], rk);
+                    v = {};
+                    for (int k = 0; k < rf; ++k) m.moves.add(rk[k], v.data());
+                    cj.roleDone[slot] = 1;
+                }
+                for (int k = 0; k < kMoves; ++k) scores[k] += v[k];
+            }
+            for (int k = 0; k < nkeys[j]; ++k) m.moves.add(keys[j][k], scores);
+            bool any = false;
+            move[j] = bestMove(scores, cj, any);
+            const bool arc = move[j] == LeftArc || (move[j] == RightArc && cj.s0() != 0);
+            if (arc && !m.labels.empty()) {
+                const int32_t h = move[j] == LeftArc ? static_cast<int32_t>(cj.b) : cj.s0();
+                const int32_t d = move[j] == LeftArc ? cj.s0() : static_cast<int32_t>(cj.b);
+                nlkeys[j] = labelFeatures(cj, s[j], h, d, lkeys[j]);
+                m.labels.prefetchKeys(lkeys[j], nlkeys[j]);
+            }
+        }
+        // 3. the labels' rows, then 4. the labels, and the moves made
+        for (int j = 0; j < count; ++j) m.labels.findRows(lkeys[j], nlkeys[j], lrows[j]);
+        for (int j = 0; j < count; ++j) {
+            if (!active[j]) continue;
+            Deprel rel = Deprel::Dep;
+            if (nlkeys[j]) {
+                int32_t ls[kRowWidth] = {};
+                m.labels.addRows(lrows[j], nlkeys[j], ls);
+                rel = bestLabel(ls, false);
+            }
+            c[j].apply(move[j], rel);
+        }
+    }
 }
+
+void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c) { parseBatch(m, &s, &c, 1); }
 
 // [SECTION] Morphology
 
@@ -655,6 +714,32 @@ uint8_t morphOf(std::string_view w, Upos upos, Xpos xpos) {
     }
 }
 
+// [SECTION] Tables
+
+void SparseTable::build(const std::vector<std::pair<uint32_t, uint32_t>>& items) {
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    out.reserve(items.size());
+    std::vector<uint16_t> sparse;
+    dense.clear();
+    for (const auto& [key, v] : items) {
+        const uint32_t count = v & 0xFF, offset = v >> 8;
+        if (count >= kDenseFrom) {
+            const uint32_t row = static_cast<uint32_t>(dense.size() / kRowWidth);
+            dense.resize(dense.size() + kRowWidth, 0);
+            for (uint32_t j = 0; j < count; ++j) {
+                const uint16_t e = entries[offset + j];
+                dense[static_cast<size_t>(row) * kRowWidth + (e & 0xFF)] = static_cast<int8_t>(e >> 8);
+            }
+            out.push_back({key, kDense | row});
+        } else {
+            out.push_back({key, static_cast<uint32_t>(sparse.size()) << 8 | count});
+            sparse.insert(sparse.end(), entries.begin() + offset, entries.begin() + offset + count);
+        }
+    }
+    entries = std::move(sparse);
+    index.build(out);
+}
+
 // [SECTION] Serialization
 
 namespace {
@@ -662,18 +747,20 @@ namespace {
 constexpr size_t kHeader = 12;  // magic, version, total size
 
 void writeSparse(ByteWriter& w, const SparseTable& t) {
-    std::vector<std::pair<uint32_t, uint32_t>> items;
-    for (const FlatMap::Slot& e : t.index.slots)
-        if (e.key) items.push_back({e.key, e.value});
-    std::sort(items.begin(), items.end());
+    // per key: the gap from the previous key, the entry count, the entries
+    std::vector<std::pair<uint32_t, std::vector<uint16_t>>> rows;
+    t.forEach([&](uint32_t key, int cls, int8_t q) {
+        if (rows.empty() || rows.back().first != key) rows.push_back({key, {}});
+        rows.back().second.push_back(static_cast<uint16_t>(cls | static_cast<uint8_t>(q) << 8));
+    });
     w.f32(t.scale);
-    w.u32(static_cast<uint32_t>(items.size()));
+    w.u32(static_cast<uint32_t>(rows.size()));
     uint32_t prev = 0;
-    for (const auto& [k, v] : items) {
+    for (const auto& [k, entries] : rows) {
         w.varint(k - prev);  // keys ascend: their gaps are short
         prev = k;
-        w.u8(static_cast<uint8_t>(v & 0xFF));
-        for (uint32_t j = 0; j < (v & 0xFF); ++j) w.u16(t.entries[(v >> 8) + j]);
+        w.u8(static_cast<uint8_t>(entries.size()));
+        for (uint16_t e : entries) w.u16(e);
     }
 }
 
@@ -697,10 +784,10 @@ void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
             }
             t.entries.push_back(e);
         }
-        if (offset >= (1u << 24) && r.error.empty()) r.error = std::string("model: section too large: ") + what;
+        if (offset >= (1u << 23) && r.error.empty()) r.error = std::string("model: section too large: ") + what;
         items.push_back({k, offset << 8 | cnt});
     }
-    t.index.build(items);
+    t.build(items);
 }
 
 } // namespace
@@ -857,41 +944,18 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
     // the tagger's scores of each type's own features, for the first kMaxCachedTypes types
     TypeScores cache;
     const size_t cached = std::min(types.size(), kMaxCachedTypes);
-    cache.scores.resize(cached * kTagClasses);
+    cache.scores.resize(cached * kRowWidth);
     cache.done.assign(cached, 0);
-    SentenceInput s;
-    Config c;
-    // one piece of a sentence, [first, first + n), parsed as a tree of its own
-    auto parsePiece = [&](uint32_t first, uint32_t n) -> int32_t {
-        s.words.assign(n + 1, &rootAtoms());
-        s.type.assign(n + 1, UINT32_MAX);
-        for (uint32_t k = 0; k < n; ++k) {
-            s.words[k + 1] = &types[tokType[first + k]];
-            s.type[k + 1] = tokType[first + k];
-        }
-        s.tag.assign(n + 1, kRootTag);
-        tagSentence(m, s, &cache);
-        parseSentence(m, s, c);
-        int32_t root = -1;
-        for (uint32_t k = 1; k <= n; ++k) {
-            Token& t = doc.tokens[first + k - 1];
-            const auto [upos, xpos] = m.classes[s.tag[k]];
-            t.upos = static_cast<uint8_t>(upos);
-            t.xpos = static_cast<uint8_t>(xpos);
-            t.head = c.head[k] <= 0 ? -1 : static_cast<int32_t>(first + c.head[k] - 1);
-            t.deprel = c.label[k];
-            if (t.head < 0 && root < 0) root = static_cast<int32_t>(first + k - 1);
-            const bool closedClass = upos == Upos::PRON || upos == Upos::DET;
-            t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
-        }
-        return root;
+    // A sentence longer than kMaxParseWords (a list, a run-on line with no
+    // full stop) is parsed in pieces that end at a comma, semicolon or dash
+    // where one is near, each piece's root attached to the first one's as
+    // parataxis: memory and time stay linear in the sentence's length.
+    struct Piece {
+        uint32_t first, n;
+        bool continues;  // not the sentence's first piece
     };
+    std::vector<Piece> pieces;
     for (const Sentence& sent : doc.sentences) {
-        // A sentence longer than kMaxParseWords (a list, a run-on line with no
-        // full stop) is parsed in pieces that end at a comma, semicolon or dash
-        // where one is near, each piece's root attached to the first one's as
-        // parataxis: memory and time stay linear in the sentence's length.
-        int32_t sentenceRoot = -1;
         for (uint32_t first = sent.firstToken; first < sent.endToken;) {
             uint32_t end = sent.endToken;
             if (end - first > kMaxParseWords) {
@@ -904,14 +968,48 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
                     }
                 }
             }
-            const int32_t root = parsePiece(first, end - first);
-            if (sentenceRoot < 0) {
+            pieces.push_back({first, end - first, first != sent.firstToken});
+            first = end;
+        }
+    }
+    SentenceInput s[kBatch];
+    Config c[kBatch];
+    int32_t sentenceRoot = -1;
+    for (size_t p0 = 0; p0 < pieces.size(); p0 += kBatch) {
+        const int count = static_cast<int>(std::min<size_t>(kBatch, pieces.size() - p0));
+        for (int j = 0; j < count; ++j) {
+            const Piece& pc = pieces[p0 + j];
+            SentenceInput& sj = s[j];
+            sj.words.assign(pc.n + 1, &rootAtoms());
+            sj.type.assign(pc.n + 1, UINT32_MAX);
+            for (uint32_t k = 0; k < pc.n; ++k) {
+                sj.words[k + 1] = &types[tokType[pc.first + k]];
+                sj.type[k + 1] = tokType[pc.first + k];
+            }
+            sj.tag.assign(pc.n + 1, kRootTag);
+        }
+        tagBatch(m, s, count, &cache);
+        parseBatch(m, s, c, count);
+        for (int j = 0; j < count; ++j) {
+            const Piece& pc = pieces[p0 + j];
+            int32_t root = -1;
+            for (uint32_t k = 1; k <= pc.n; ++k) {
+                Token& t = doc.tokens[pc.first + k - 1];
+                const auto [upos, xpos] = m.classes[s[j].tag[k]];
+                t.upos = static_cast<uint8_t>(upos);
+                t.xpos = static_cast<uint8_t>(xpos);
+                t.head = c[j].head[k] <= 0 ? -1 : static_cast<int32_t>(pc.first + c[j].head[k] - 1);
+                t.deprel = c[j].label[k];
+                if (t.head < 0 && root < 0) root = static_cast<int32_t>(pc.first + k - 1);
+                const bool closedClass = upos == Upos::PRON || upos == Upos::DET;
+                t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
+            }
+            if (!pc.continues) {
                 sentenceRoot = root;
-            } else if (root >= 0) {
+            } else if (root >= 0 && sentenceRoot >= 0) {
                 doc.tokens[root].head = sentenceRoot;
                 doc.tokens[root].deprel = static_cast<uint8_t>(Deprel::Parataxis);
             }
-            first = end;
         }
     }
 }

@@ -18,6 +18,7 @@
 // same parse.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -39,43 +40,92 @@ constexpr int kTagClasses = 60;  // joint (UPOS, XPOS) classes: 99.9 % of the tr
 enum Move : uint8_t { Shift = 0, Reduce = 1, LeftArc = 2, RightArc = 3 };
 constexpr int kMoves = 4;
 constexpr int kLabelClasses = kDeprelCount;  // the labeler scores Deprel values directly
+static_assert(kTagClasses <= 64 && kLabelClasses <= 64, "a dense row holds every class");
 
 // [SECTION] Tables
 
-// key → a sparse row of (class, weight) entries; weight = q * scale.
+// key → a row of per-class weights; weight = q * scale. Short rows (most
+// of them) are sparse, a class and a weight per entry; rows with many
+// entries (the frequent features, read for most words) are kept dense, 64
+// int8 weights in one cache line, and added without branches.
+constexpr int kRowWidth = 64;  // classes a dense row holds (tag classes and relations fit)
 struct SparseTable {
-    FlatMap index;                  // key → offset << 8 | count into entries
+    static constexpr uint32_t kDense = 0x80000000u;  // index value flag: a dense row number
+    static constexpr uint32_t kDenseFrom = 12;       // rows with this many entries or more are dense
+    FlatMap index;                  // key → offset << 8 | count into entries, or kDense | dense row
     std::vector<uint16_t> entries;  // class | int8 weight << 8
+    std::vector<int8_t> dense;      // kRowWidth weights per dense row
     float scale = 0.f;
-    bool empty() const { return entries.empty(); }
-    // Adds key's row to scores (no-op for an unknown key).
+    bool empty() const { return index.empty(); }
+    // Builds the index from (key, offset << 8 | count) items into `entries`,
+    // moving long rows into `dense`.
+    void build(const std::vector<std::pair<uint32_t, uint32_t>>& items);
+    // Calls f(key, class, q) for every entry, keys ascending, classes ascending.
+    template <class F>
+    void forEach(F&& f) const;
     void add(uint32_t key, int32_t* scores) const {
         const uint32_t v = index.find(key);
-        if (v == UINT32_MAX) return;
+        if (v != UINT32_MAX) addRow(v, scores);
+    }
+    void addRow(uint32_t v, int32_t* scores) const {
+        if (v & kDense) {
+            const int8_t* r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
+            for (int k = 0; k < kRowWidth; ++k) scores[k] += r[k];
+            return;
+        }
         const uint16_t* e = entries.data() + (v >> 8);
         for (uint32_t k = 0, n = v & 0xFF; k < n; ++k) scores[e[k] & 0xFF] += static_cast<int8_t>(e[k] >> 8);
     }
     void prefetch(uint32_t key) const { index.prefetch(key); }
-    // Adds the rows of n keys (n <= kMaxGather): every index slot is asked
-    // for first, then every row, so that their cache misses overlap.
-    static constexpr int kMaxGather = 64;
-    void addAll(const uint32_t* keys, int n, int32_t* scores) const {
-        uint32_t rows[kMaxGather];
+    // A lookup in three steps, so that the cache misses of many keys (and of
+    // many sentences parsed side by side) overlap: ask for the index slots,
+    // then find the rows (asking for their weights), then add them.
+    void prefetchKeys(const uint32_t* keys, int n) const {
         for (int k = 0; k < n; ++k) index.prefetch(keys[k]);
+    }
+    void findRows(const uint32_t* keys, int n, uint32_t* rows) const {
         for (int k = 0; k < n; ++k) {
             rows[k] = index.find(keys[k]);
 #if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
-            if (rows[k] != UINT32_MAX) __builtin_prefetch(entries.data() + (rows[k] >> 8));
+            if (rows[k] == UINT32_MAX) continue;
+            if (rows[k] & kDense) __builtin_prefetch(dense.data() + static_cast<size_t>(rows[k] & ~kDense) * kRowWidth);
+            else __builtin_prefetch(entries.data() + (rows[k] >> 8));
 #endif
         }
-        for (int k = 0; k < n; ++k) {
-            const uint32_t v = rows[k];
-            if (v == UINT32_MAX) continue;
-            const uint16_t* e = entries.data() + (v >> 8);
-            for (uint32_t j = 0, c = v & 0xFF; j < c; ++j) scores[e[j] & 0xFF] += static_cast<int8_t>(e[j] >> 8);
-        }
+    }
+    // scores: kRowWidth entries
+    void addRows(const uint32_t* rows, int n, int32_t* scores) const {
+        for (int k = 0; k < n; ++k)
+            if (rows[k] != UINT32_MAX) addRow(rows[k], scores);
+    }
+    static constexpr int kMaxGather = 64;
+    void addAll(const uint32_t* keys, int n, int32_t* scores) const {
+        uint32_t rows[kMaxGather];
+        prefetchKeys(keys, n);
+        findRows(keys, n, rows);
+        addRows(rows, n, scores);
     }
 };
+
+template <class F>
+void SparseTable::forEach(F&& f) const {
+    std::vector<std::pair<uint32_t, uint32_t>> items;
+    for (const FlatMap::Slot& e : index.slots)
+        if (e.key) items.push_back({e.key, e.value});
+    std::sort(items.begin(), items.end());
+    for (const auto& [key, v] : items) {
+        if (v & kDense) {
+            const int8_t* r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
+            for (int c = 0; c < kRowWidth; ++c)
+                if (r[c]) f(key, c, r[c]);
+        } else {
+            for (uint32_t j = 0; j < (v & 0xFF); ++j) {
+                const uint16_t e = entries[(v >> 8) + j];
+                f(key, e & 0xFF, static_cast<int8_t>(e >> 8));
+            }
+        }
+    }
+}
 
 // key → four int8 move weights, beside the key in one slot; weight = q * scale.
 struct MoveTable {
@@ -152,7 +202,7 @@ struct SentenceInput {
 // The tagger's scores of each word type's own features (tagWordFeatures),
 // filled as types are met; types past done.size() are scored directly.
 struct TypeScores {
-    std::vector<int32_t> scores;  // kTagClasses per type
+    std::vector<int32_t> scores;  // kRowWidth per type
     std::vector<uint8_t> done;
 };
 constexpr size_t kMaxCachedTypes = 1 << 16;  // 16 MB of scores at most
@@ -218,10 +268,17 @@ int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d,
 
 // [SECTION] Run time
 
-// Tags and parses one sentence: fills s.tag (1..n), heads (-1 root, else a
-// position 1..n) and relations. Scratch space lives in `c`.
+// Tags and parses one sentence: fills s.tag (1..n), and c.head (0 for the
+// root, else a position 1..n) and c.label. Scratch space lives in `c`.
 void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache = nullptr);
 void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c);
+// The same for `count` sentences side by side (at most kBatch): each step
+// asks for the table entries of every sentence before it reads any, so that
+// the memory latency of one sentence hides behind the others'. The results
+// are those of the one-sentence functions.
+constexpr int kBatch = 4;
+void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cache);
+void parseBatch(const SyntaxModel& m, const SentenceInput* s, Config* c, int count);
 // Chooses the move: the best-scoring valid one; when none is valid the
 // buffer is empty and the stack holds words without a head (see finish()).
 Move bestMove(const int32_t* scores, const Config& c, bool& any);

@@ -183,7 +183,7 @@ SparseTable toSparse(const Perceptron<K>& p, int classes, float prune) {
         }
         if (count) items.push_back({key, offset << 8 | count});
     });
-    t.index.build(items);
+    t.build(items);
     return t;
 }
 
