@@ -23,7 +23,7 @@
 
 #include "commands.hpp"
 #include "whosaid/annotate.hpp"
-#include "whosaid/corrections.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
@@ -137,12 +137,14 @@ public:
                 Result<Document> fresh = annotate(in->text, Model::builtin());
                 if (!fresh) return fail(fresh.error().message, tooLarge(fresh.error()) ? 2 : 1);
                 fresh->id = in->id;
-                fresh->corrections = in->corrections;
-                applyCorrections(*fresh);
-                doc = std::move(*fresh);
+                Document base = in->edits.base == EditBase::None ? Document{} : std::move(*fresh);
+                if (in->edits.base == EditBase::None) base.text = in->text;
+                EditLog log = std::move(in->edits);
+                if (log.base == EditBase::File) log.base = EditBase::Tool;  // the tool's markup now stands under the edits
+                base.id = in->id;
+                doc = replayEdits(base, log);
             } else {
-                doc = std::move(*in);
-                applyCorrections(doc);  // idempotent: a no-op on documents the tool wrote
+                doc = std::move(*in);  // the file's markup, its edits already in it
             }
         } else {
             std::string text = fmt == InputFormat::Html       ? htmlToText(bytes)
