@@ -859,6 +859,20 @@ Result<Edit> editFromJson(std::string_view json, std::string_view text) {
     return e;
 }
 
+QuoteKind guessQuoteKind(std::string_view text, Span span) {
+    span.end = std::min<uint32_t>(span.end, static_cast<uint32_t>(text.size()));
+    if (span.begin >= span.end) return QuoteKind::Indirect;
+    int len = 1;
+    const char32_t first = decodeAt(text, span.begin, len);
+    if (isOpeningQuote(first) || isAmbiguousQuote(first)) return QuoteKind::Direct;
+    size_t marks = 0;
+    for (size_t i = span.begin; i < span.end; i += static_cast<size_t>(len)) {
+        const char32_t c = decodeAt(text, i, len);
+        marks += isOpeningQuote(c) || isClosingQuote(c) || c == '"';
+    }
+    return marks >= 2 ? QuoteKind::Mixed : QuoteKind::Indirect;
+}
+
 // [SECTION] Texts
 
 namespace {

@@ -87,6 +87,10 @@ std::string editToJson(const Edit& e, std::string_view text);
 // (and "prefix"/"suffix"); completeEdit() fills in the rest.
 [[nodiscard]] Result<Edit> editFromJson(std::string_view json, std::string_view text);
 
+// The kind of a claim made of these words: direct when it opens with a
+// quotation mark, mixed when quotation marks are inside, else indirect.
+QuoteKind guessQuoteKind(std::string_view text, Span span);
+
 // [SECTION] Texts
 
 // How much of two texts is the same, 0..1: the share of word trigrams they
