@@ -168,7 +168,9 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
         const size_t len = std::strlen(e->key);
         if (len > 0 && len <= 4 && (k[0] >= 0x20) && ((len == 1) || k[0] >= 0xC0)) io.AddInputCharactersUTF8(e->key);
     }
-    // Keep Tab and arrows from moving browser focus or scrolling the page.
+    // Keep Tab and arrows from moving browser focus or scrolling the page, and
+    // undo/redo from reaching the browser.
+    if ((e->ctrlKey || e->metaKey) && (code == 'Z' || code == 'Y')) return EM_TRUE;
     return code == 9 || (code >= 33 && code <= 40) || code == 8 || code == 32 ? EM_TRUE : EM_FALSE;
 }
 
@@ -211,9 +213,15 @@ bool g_firstFrameReported = false;
 
 // Carries out what the App asked for during the frame, through the page's JS.
 void handleRequests(whosaid::web::AppRequests r) {
+    // Library actions first: "add" stores an entry beside the one shown, before that one is saved.
+    for (const auto& a : r.library)
+        EM_ASM({ if (Module.libraryAction) Module.libraryAction(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2), UTF8ToString($3), UTF8ToString($4)); },
+               a.action.c_str(), a.id.c_str(), a.arg.c_str(), a.kind.c_str(), a.data.c_str());
     if (r.save) {
         const std::string state = g_app->stateJson();
-        EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0)); }, state.c_str());
+        const std::string info = g_app->entryInfoJson();
+        EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0), JSON.parse(UTF8ToString($1)), $2); }, state.c_str(),
+               info.c_str(), r.newEntry ? 1 : 0);
     }
     if (r.documentChanged) EM_ASM({ if (Module.onDocumentChanged) Module.onDocumentChanged(); });
     if (g_app->status() != g_lastStatus) {
@@ -326,6 +334,10 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_claim_point(int quote) {
     g_out = g_app ? g_app->claimPointJson(quote) : "null";
     return g_out.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_mention_point(int mention) {
+    g_out = g_app ? g_app->mentionPointJson(mention) : "null";
+    return g_out.c_str();
+}
 EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
     if (g_app) g_app->scrollBy(pixels);
 }
@@ -339,6 +351,36 @@ EMSCRIPTEN_KEEPALIVE int whosaid_rename_entity(int entity, const char* name) {
     return settled(g_app && g_app->renameEntity(entity, name));
 }
 EMSCRIPTEN_KEEPALIVE int whosaid_export(const char* format) { return settled(g_app && g_app->exportAs(format)); }
+// The edit log: one edit as JSON (edits.hpp's form), undo, redo, the log itself.
+EMSCRIPTEN_KEEPALIVE int whosaid_edit(const char* json) { return settled(g_app && g_app->editJson(json)); }
+EMSCRIPTEN_KEEPALIVE int whosaid_undo() { return settled(g_app && g_app->undo()); }
+EMSCRIPTEN_KEEPALIVE int whosaid_redo() { return settled(g_app && g_app->redo()); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_edits_json() {
+    g_out = g_app ? g_app->editsJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_set_author(const char* name) {
+    if (g_app) g_app->setAuthor(name);
+}
+// The library (kept by the page's JS): its list, and an entry to show.
+EMSCRIPTEN_KEEPALIVE void whosaid_set_library(const char* json) {
+    if (g_app) g_app->setLibrary(json);
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_open_library() {
+    if (g_app) g_app->openLibrary();
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_restore(const char* json) { return settled(g_app && g_app->restoreState(json)); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_view_json() {
+    g_out = g_app ? g_app->viewJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_set_view(const char* json) {
+    if (g_app) g_app->setView(json);
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_entry_info() {
+    g_out = g_app ? g_app->entryInfoJson() : "{}";
+    return g_out.c_str();
+}
 // Classroom: offsets are code points; label is "PER", "ORG", "LOC" or "GRP".
 EMSCRIPTEN_KEEPALIVE int whosaid_save_lesson(const char* json) {
     if (!g_app) return 0;
@@ -429,6 +471,17 @@ int main() {
     g_startup.ready = emscripten_get_now();  // WebGL and ImGui set up
     static App app;
     g_app = &app;
+    app.clock = [] {
+        char* s = reinterpret_cast<char*>(EM_ASM_INT({
+            const t = new Date().toISOString().slice(0, 19) + 'Z';
+            const p = _malloc(32);
+            stringToUTF8(t, p, 32);
+            return p;
+        }));
+        std::string out = s ? s : "";
+        std::free(s);
+        return out;
+    };
     // Saved work first (a reload loses nothing), else the team's sample article.
     char* saved = reinterpret_cast<char*>(EM_ASM_INT({
         const s = Module.loadState ? Module.loadState() : null;
@@ -446,6 +499,7 @@ int main() {
     if (!restored) {
         const std::string problem = app.lastError();
         app.setText(readFile("/assets/sample.txt"));
+        app.markPristine();  // the sample as it ships: no library entry until it is changed
         if (!problem.empty()) app.setStatus("Saved work could not be restored (" + problem + "); showing the sample.", true);
     }
     g_startup.appReady = emscripten_get_now();  // models loaded, the article annotated

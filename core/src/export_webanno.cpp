@@ -331,7 +331,9 @@ Result<Document> documentFromWebAnnotation(std::string_view bytes) {
                 spanOf.push_back({id, s});
             }
         }
-    for (auto& [qi, src] : quoteSources) {
+    for (const auto& qs : quoteSources) {
+        const size_t qi = qs.first;
+        const std::string& src = qs.second;
         auto it = std::find_if(spanOf.begin(), spanOf.end(), [&](const auto& p) { return p.first == src; });
         if (it == spanOf.end()) return Error{std::string(what) + "a claim's source " + src + " is no annotation of the collection"};
         quotes[qi].second.source = it->second;
