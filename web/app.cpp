@@ -431,16 +431,30 @@ bool App::tracked(bool pressed, std::string_view label) {
 }
 
 std::string App::mentionPointJson(int mention) {
-    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size()) || m_layout.runs().empty()) return "null";
-    const Span s = m_doc.mentions[mention].span;
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return "null";
+    return spanPointJson(m_doc.mentions[mention].span);
+}
+
+std::string App::textPointJson(uint32_t cpBegin, uint32_t cpEnd) {
+    const OffsetIndex idx(m_doc.text);
+    if (cpBegin >= cpEnd || cpEnd > idx.codepointCount()) return "null";
+    return spanPointJson({idx.codepointToByte(cpBegin), idx.codepointToByte(cpEnd)});
+}
+
+// Where a span's first line is drawn, in CSS pixels: its middle, and its left
+// and right ends ({"x","y","x0","x1","visible"}); scrolls it into view.
+std::string App::spanPointJson(Span s) {
+    if (m_layout.runs().empty()) return "null";
     auto rects = m_layout.spanRects(s.begin, s.end);
     if (rects.empty()) return "null";
     const ImRect r = rects.front();
     const bool visible = r.Min.y >= m_view.scroll && r.Max.y <= m_view.scroll + m_articleHeight - 20;
     if (!visible) scrollToByte(s.begin);
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"visible\":%s}", m_articleOrigin.x + (r.Min.x + r.Max.x) * 0.5f,
-                  m_articleOrigin.y + (r.Min.y + r.Max.y) * 0.5f - m_view.scroll, visible ? "true" : "false");
+    char buf[192];
+    const float x = m_articleOrigin.x;
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"x0\":%.1f,\"x1\":%.1f,\"visible\":%s}", x + (r.Min.x + r.Max.x) * 0.5f,
+                  m_articleOrigin.y + (r.Min.y + r.Max.y) * 0.5f - m_view.scroll, x + r.Min.x + 2.f, x + r.Max.x - 2.f,
+                  visible ? "true" : "false");
     return buf;
 }
 
@@ -591,6 +605,7 @@ bool App::exportAs(std::string_view format) {
     const std::string base = m_doc.id.empty() ? std::string("whosaid") : m_doc.id;
     ExportOptions options;
     options.indent = 2;
+    if (clock) options.created = clock();  // the markup is made again from the text whenever it is shown
     if (f == ExportFormat::Brat) {
         // brat wants the text and the standoff side by side: two downloads.
         const BratFiles brat = toBrat(m_doc);

@@ -126,6 +126,8 @@ public:
     // in CSS pixels: {"x","y","visible"} (for tests hovering a claim).
     std::string claimPointJson(int quote);
     std::string mentionPointJson(int mention);  // the same for a mention
+    std::string textPointJson(uint32_t cpBegin, uint32_t cpEnd);  // and for any words (code points)
+    std::string spanPointJson(Span s);
     void scrollBy(float pixels) { m_view.scrollTarget += pixels; }
 
     // Edits (edits.hpp): appended to the log, saved, and applied again whenever

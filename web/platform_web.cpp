@@ -76,6 +76,7 @@ void loadFonts(float dpr) {
 
 unsigned g_frameNo = 0;
 unsigned g_keyDownAt[512] = {};
+unsigned g_chordAt = ~0u;  // the frame in which a key other than a modifier last went down
 unsigned g_mouseDownAt[5] = {};
 std::vector<int> g_deferredKeyUps, g_deferredMouseUps;
 
@@ -146,20 +147,25 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const unsigned long code = e->keyCode;
+    const bool modifier = code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224;
     if (code < 512) {
         if (down) {
             io.KeysDown[code] = true;
             g_keyDownAt[code] = g_frameNo;
-        } else if (g_keyDownAt[code] == g_frameNo) {
+            if (!modifier) g_chordAt = g_frameNo;
+        } else if (g_keyDownAt[code] == g_frameNo || (modifier && g_chordAt == g_frameNo)) {
+            // released before a frame saw it (or, for Ctrl and the like, before a frame saw the key pressed with it)
             g_deferredKeyUps.push_back(static_cast<int>(code));
         } else {
             io.KeysDown[code] = false;
         }
     }
-    io.KeyCtrl = e->ctrlKey;
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
+    // Modifiers follow their keys' own (deferred) state, so that a quick
+    // Ctrl+Z whose Ctrl is let go before the next frame still reads as one.
+    if (down) {
+        for (auto [key, on] : {std::pair{17, e->ctrlKey}, {16, e->shiftKey}, {18, e->altKey}, {91, e->metaKey}})
+            if (on && !io.KeysDown[key]) io.KeysDown[key] = true, g_keyDownAt[key] = g_frameNo;
+    }
     // Let the browser turn Ctrl/Cmd+C/V/X into clipboard events.
     if ((e->ctrlKey || e->metaKey) && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
     if (down && !e->ctrlKey && !e->metaKey) {
@@ -172,6 +178,13 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     // undo/redo from reaching the browser.
     if ((e->ctrlKey || e->metaKey) && (code == 'Z' || code == 'Y')) return EM_TRUE;
     return code == 9 || (code >= 33 && code <= 40) || code == 8 || code == 32 ? EM_TRUE : EM_FALSE;
+}
+
+// Keys let go while the page had no focus never send their keyup here.
+EM_BOOL onBlur(int, const EmscriptenFocusEvent*, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& k : io.KeysDown) k = false;
+    return EM_FALSE;
 }
 
 void setupKeys() {
@@ -266,6 +279,10 @@ void frame() {
     g_lastTime = now;
 
     if (g_tapFrames > 0) io.MouseDown[0] = g_tapFrames-- == 2;
+    io.KeyCtrl = io.KeysDown[17];
+    io.KeyShift = io.KeysDown[16];
+    io.KeyAlt = io.KeysDown[18];
+    io.KeySuper = io.KeysDown[91] || io.KeysDown[92] || io.KeysDown[93] || io.KeysDown[224];
 
     ImGui::NewFrame();
     g_app->frame();
@@ -336,6 +353,10 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_claim_point(int quote) {
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_mention_point(int mention) {
     g_out = g_app ? g_app->mentionPointJson(mention) : "null";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_text_point(int begin, int end) {
+    g_out = g_app && begin >= 0 && end >= 0 ? g_app->textPointJson(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)) : "null";
     return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
@@ -467,6 +488,7 @@ int main() {
     emscripten_set_touchend_callback(kCanvas, nullptr, true, onTouch);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, onBlur);
 
     g_startup.ready = emscripten_get_now();  // WebGL and ImGui set up
     static App app;
