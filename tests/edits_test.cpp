@@ -314,6 +314,27 @@ TEST(Edits, ReplayAfterReannotationGivesTheSameMarkup) {
     EXPECT_EQ(toJson(again), toJson(doc));
 }
 
+// A new model marks the same text differently (a longer name, a claim a word
+// shorter): the edits find their mention and claim by overlap.
+TEST(Edits, EditsApplyOverTheMarkupOfANewModel) {
+    const Document b = base();
+    EditLog log;
+    Edit rename = edit(EditOp::RenameActor, "Ana Lopes");
+    rename.name = "Mayor Lopes";
+    Edit source = edit(EditOp::ClaimSource, "costs had doubled");
+    source.source = anchorAt(kText, find(kText, "Harbour Weekly"));
+    pushEdit(log, rename);
+    pushEdit(log, source);
+    Document other = b;
+    other.mentions[0].span = find(kText, "Mayor Ana Lopes");
+    other.quotes[2].content = {find(kText, "costs had")};
+    other.quotes[2].span = other.quotes[2].content[0];
+    const Document d = replayEdits(other, log);
+    for (const Edit& e : d.edits.done) EXPECT_EQ(e.unplaced, "") << describeEdit(e);
+    EXPECT_EQ(d.entities[d.mentions[0].entity].name, "Mayor Lopes");
+    EXPECT_EQ(d.slice(d.quotes[2].source), "Harbour Weekly");
+}
+
 TEST(Edits, AnchorsFollowTheirWordsWhenTheTextChanges) {
     const Document b = base();
     EditLog log;

@@ -1372,10 +1372,12 @@ void App::drawLibrary() {
     ImGui::Separator();
     if (m_library.empty()) ImGui::TextDisabled("Nothing saved yet: paste an article and correct it.");
     if (ImGui::BeginTable("entries", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp, ImVec2(0, -4))) {
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize("RenameDuplicateDelete?").x + 6 * st.FramePadding.x + 3 * st.ItemSpacing.x;
         ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 5.f);
-        ImGui::TableSetupColumn("Kind", 0, 1.f);
-        ImGui::TableSetupColumn("Size", 0, 1.f);
-        ImGui::TableSetupColumn("", 0, 3.f);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("student's work").x);
+        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("9999 KB").x);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
         ImGui::TableHeadersRow();
         for (const LibraryItem& it : m_library) {
             ImGui::PushID(it.id.c_str());
@@ -1404,7 +1406,15 @@ void App::drawLibrary() {
             ImGui::SameLine();
             if (ImGui::SmallButton("Duplicate")) m_req.library.push_back({"duplicate", it.id, {}, {}, {}});
             ImGui::SameLine();
-            if (ImGui::SmallButton("Delete")) m_req.library.push_back({"delete", it.id, {}, {}, {}});
+            // Deleting asks once more: it is the one thing here that cannot be undone.
+            if (m_libraryDeleteId == it.id) {
+                if (ImGui::SmallButton("Delete?")) {
+                    m_req.library.push_back({"delete", it.id, {}, {}, {}});
+                    m_libraryDeleteId.clear();
+                }
+            } else if (ImGui::SmallButton("Delete")) {
+                m_libraryDeleteId = it.id;
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();

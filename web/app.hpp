@@ -223,6 +223,7 @@ private:
     bool m_libraryOpen = false;
     std::string m_libraryRename;
     std::string m_libraryRenameId;
+    std::string m_libraryDeleteId;  // asked "Delete?" for this one
     bool m_editing = false;
     std::string m_editBuffer;
     std::string m_renameBuffer;

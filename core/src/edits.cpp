@@ -209,6 +209,12 @@ std::string quoted(const Anchor& a, size_t max = 40) {
 
 bool needsAt(EditOp op) { return op != EditOp::AddClaim; }
 
+// "a person", "an organization", "a place", "another kind of name", "an anonymous group"
+std::string aLabel(Label l) {
+    if (l == Label::MISC) return "another kind of name";
+    return std::string(l == Label::ORG || l == Label::GRP ? "an " : "a ") + labelTitle(l);
+}
+
 } // namespace
 
 bool completeEdit(std::string_view text, Edit& e) {
@@ -619,9 +625,9 @@ bool redoEdit(EditLog& log) {
 std::string describeEdit(const Edit& e) {
     const std::string at = quoted(e.at);
     switch (e.op) {
-    case EditOp::AddMention: return "marked " + at + " as " + (e.label == Label::GRP ? "an " : "a ") + labelTitle(e.label);
+    case EditOp::AddMention: return "marked " + at + " as " + aLabel(e.label);
     case EditOp::RemoveMention: return "removed the mention " + at;
-    case EditOp::RetypeMention: return at + " is now " + (e.label == Label::GRP || e.label == Label::ORG ? "an " : "a ") + labelTitle(e.label);
+    case EditOp::RetypeMention: return at + " is now " + aLabel(e.label);
     case EditOp::MergeActors: return quoted(e.other) + " is the same actor as " + at;
     case EditOp::SplitActor: return at + " is an actor of its own";
     case EditOp::RenameActor: return "renamed the actor of " + at + " to " + "\xE2\x80\x9C" + e.name + "\xE2\x80\x9D";

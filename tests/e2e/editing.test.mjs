@@ -377,3 +377,22 @@ test('W3C Web Annotation and whosaid/1 exports read back as the same document', 
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('work saved by the page before the library opens, its corrections read as edits', async () => {
+  const { context, page, seen } = await openPage(browser);
+  const at = cpIndex(ARTICLE, 'the council');
+  const old = { schema: 'whosaid/1', text: ARTICLE, entities: [], mentions: [], quotes: [],
+                corrections: { speakers: [], added: [{ start: at, end: at + 11, label: 'ORG' }], removed: [], renamed: [] } };
+  await page.evaluate((s) => { localStorage.clear(); sessionStorage.clear(); localStorage.setItem('whosaid.state.v1', s); }, JSON.stringify(old));
+  await page.reload();
+  await page.waitForFunction(() => window.whosaid && window.whosaid.ready === true);
+  const doc = await docOf(page);
+  assert.equal(doc.text, ARTICLE);
+  assert.deepEqual(doc.edits.map((e) => [e.op, e.at.exact, e.label]), [['mention.add', 'the council', 'ORG']]);
+  assert.ok(doc.mentions.some((m) => m.text === 'the council' && m.label === 'ORG'));
+  assert.equal((await page.evaluate(() => window.whosaid.library())).length, 1);
+  assert.equal(await page.evaluate(() => localStorage.getItem('whosaid.state.v1')), null, 'the old slot became the entry');
+  assert.ok(await page.evaluate(() => window.whosaid.undo()), 'and the migrated edit can be undone');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
