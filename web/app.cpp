@@ -312,6 +312,56 @@ void App::setLibrary(std::string_view json) {
         }
 }
 
+bool App::importBrat(std::string_view name, std::string_view txt, std::string_view ann) {
+    return openDocument(name, documentFromBrat(txt, ann));
+}
+
+// A document read from a file with its markup (and its edits, if any).
+bool App::openDocument(std::string_view name, Result<Document> doc) {
+    if (!doc) {
+        m_error = doc.error().message;
+        setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
+        return false;
+    }
+    // With edits made over the tool's markup, the markup under them is made
+    // again here, so that they can be undone; a file's own markup is kept.
+    Document base;
+    if (!doc->edits.done.empty() && doc->edits.base == EditBase::Tool) {
+        Result<Document> fresh = annotate(doc->text, Model::builtin());
+        if (!fresh) {
+            m_error = fresh.error().message;
+            setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
+            return false;
+        }
+        base = std::move(*fresh);
+    } else if (!doc->edits.done.empty() && doc->edits.base == EditBase::None) {
+        base.text = doc->text;
+        tokenize(base);
+    } else {
+        // The file's own markup (another tool's, a gold file): the edits to come apply over it.
+        base = *doc;
+        base.edits = {};
+        base.edits.base = EditBase::File;
+        tokenize(base);
+    }
+    base.id = doc->id;
+    // Edits made over another file's markup are in this markup already, and
+    // that markup is not in the file: they are kept as its markup, not as edits.
+    const size_t folded = doc->edits.base == EditBase::File ? doc->edits.done.size() : 0;
+    EditLog log = doc->edits;
+    if (folded) log = {};
+    log.base = base.edits.base == EditBase::File ? EditBase::File : log.base;
+    m_base = std::move(base);
+    Document shown = replayEdits(m_base, log);
+    setDocument(std::move(shown), true);
+    m_req.newEntry = true;
+    m_status = std::string(name) + " opened with its markup \xC2\xB7 " + m_status;
+    if (folded)
+        m_status += " \xC2\xB7 its " + countOf(folded, "correction is", "corrections are") +
+                    " part of its markup now (made over another file's markup, they cannot be undone here)";
+    return true;
+}
+
 bool App::importFile(std::string_view name, std::string_view bytes) {
     const InputFormat format = detectFormat(bytes, name);
     switch (classroomFileKind(bytes)) {
@@ -327,43 +377,8 @@ bool App::importFile(std::string_view name, std::string_view bytes) {
     case ClassroomFile::StudentWork: return addStudentWork(name, bytes);
     default: break;
     }
-    if (format == InputFormat::WhosaidJson || format == InputFormat::WebAnnotation) {
-        Result<Document> doc = format == InputFormat::WebAnnotation ? documentFromWebAnnotation(bytes) : fromJson(bytes);
-        if (!doc) {
-            m_error = doc.error().message;
-            setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
-            return false;
-        }
-        // With edits made over the tool's markup, the markup under them is made
-        // again here, so that they can be undone; a file's own markup is kept.
-        Document base;
-        if (!doc->edits.done.empty() && doc->edits.base == EditBase::Tool) {
-            Result<Document> fresh = annotate(doc->text, Model::builtin());
-            if (!fresh) {
-                m_error = fresh.error().message;
-                setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
-                return false;
-            }
-            base = std::move(*fresh);
-        } else if (!doc->edits.done.empty() && doc->edits.base == EditBase::None) {
-            base.text = doc->text;
-            tokenize(base);
-        } else {
-            base = *doc;
-            base.edits = {};
-            tokenize(base);
-            if (doc->edits.done.empty()) doc->edits.base = EditBase::File;
-        }
-        base.id = doc->id;
-        const EditLog log = doc->edits;
-        m_base = std::move(base);
-        Document shown = doc->edits.done.empty() ? m_base : replayEdits(m_base, log);
-        if (doc->edits.done.empty()) shown.edits.base = EditBase::File;
-        setDocument(std::move(shown), true);
-        m_req.newEntry = true;
-        m_status = std::string(name) + " opened with its markup \xC2\xB7 " + m_status;
-        return true;
-    }
+    if (format == InputFormat::WhosaidJson || format == InputFormat::WebAnnotation)
+        return openDocument(name, format == InputFormat::WebAnnotation ? documentFromWebAnnotation(bytes) : fromJson(bytes));
     const std::string text = importText(bytes, name);
     if (text.find_first_not_of(" \n\t\r") == std::string::npos) {
         m_error = "no article text found";

@@ -92,6 +92,8 @@ public:
     bool setText(std::string_view text, bool revise = false);
     // Opens what the user dropped or picked: text, Markdown, HTML or whosaid/1.
     bool importFile(std::string_view name, std::string_view bytes);
+    // A brat export: its .txt and .ann, dropped or picked together.
+    bool importBrat(std::string_view name, std::string_view txt, std::string_view ann);
     // Restores a library entry (or an older page's saved state: whosaid/1 JSON
     // with text and corrections, or a lesson session).
     bool restoreState(std::string_view json);
@@ -169,6 +171,7 @@ public:
 
 private:
     void setDocument(Document doc, bool newArticle);
+    bool openDocument(std::string_view name, Result<Document> doc);
     void replay();            // m_doc = m_base with the log, keeping the view
     Anchor anchor(Span s) const { return anchorAt(m_doc.text, s); }
     bool claimEdit(EditOp op, int quote, Edit e = {});

@@ -334,6 +334,11 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_debug_json() {
 EMSCRIPTEN_KEEPALIVE int whosaid_import(const char* name, const char* bytes, int len) {
     return settled(g_app && g_app->importFile(name, std::string_view(bytes, static_cast<size_t>(len))));
 }
+// A brat export's two files, read together.
+EMSCRIPTEN_KEEPALIVE int whosaid_import_brat(const char* name, const char* txt, int txtLen, const char* ann, int annLen) {
+    return settled(g_app && g_app->importBrat(name, std::string_view(txt, static_cast<size_t>(txtLen)),
+                                              std::string_view(ann, static_cast<size_t>(annLen))));
+}
 // Pasted text: into the editor when it is open, else it replaces the article.
 EMSCRIPTEN_KEEPALIVE int whosaid_paste(const char* utf8, int len) {
     if (!g_app) return 0;

@@ -11,6 +11,7 @@
 // that importing the export gives back the same document.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "edit_json.hpp"
@@ -20,9 +21,30 @@
 
 namespace whosaid {
 
+namespace detail {
+// The trained models compiled in (core/embed_model.cmake): their hashes say which made the markup.
+extern const char kBuiltinModel[];
+extern const size_t kBuiltinModelSize;
+extern const char kBuiltinQuoteModel[];
+extern const size_t kBuiltinQuoteModelSize;
+} // namespace detail
+
 namespace {
 
 using ordered = nlohmann::ordered_json;
+
+// "tagger 1a2b3c4d, cue tagger 5e6f7a8b": 32-bit FNV-1a of each model file.
+std::string modelName() {
+    auto hash = [](const char* p, size_t n) {
+        uint32_t h = 2166136261u;
+        for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 16777619u;
+        char buf[12];
+        std::snprintf(buf, sizeof buf, "%08x", h);
+        return std::string(buf);
+    };
+    return "tagger " + hash(detail::kBuiltinModel, detail::kBuiltinModelSize) + ", cue tagger " +
+           hash(detail::kBuiltinQuoteModel, detail::kBuiltinQuoteModelSize);
+}
 
 constexpr uint32_t kContextChars = 32;  // prefix/suffix length of TextQuoteSelector, in code points
 constexpr const char* kVersion = "0.1.0";
@@ -43,7 +65,7 @@ ordered context() { return ordered::array({"http://www.w3.org/ns/anno.jsonld", {
 
 ordered software() {
     return {{"id", "urn:whosaid:software:" + std::string(kVersion)}, {"type", "Software"}, {"name", std::string("whosaid ") + kVersion},
-            {"nickname", "whosaid"}, {"whosaid:model", "builtin tagger and cue tagger"}};
+            {"nickname", "whosaid"}, {"whosaid:model", modelName()}};
 }
 
 ordered person(const std::string& name) {

@@ -343,7 +343,7 @@ test('two tabs on one article never overwrite each other', async () => {
   await context.close();
 });
 
-test('W3C Web Annotation and whosaid/1 exports read back as the same document', async () => {
+test('W3C Web Annotation, whosaid/1 and brat exports read back as the same document', async () => {
   const { context, page, seen } = await openPage(browser);
   await paste(page, ARTICLE);
   await page.evaluate(() => window.whosaid.setAuthor('Ms Novak'));
@@ -373,6 +373,22 @@ test('W3C Web Annotation and whosaid/1 exports read back as the same document', 
     assert.ok(await page.evaluate(() => window.whosaid.redo()));
     assert.equal(await page.evaluate(() => window.whosaid.documentJson()), original);
   }
+  // brat: two files, dropped together
+  const files = [];
+  page.on('download', async (d) => files.push({ name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') }));
+  await page.evaluate(() => window.whosaid.export('brat'));
+  await page.waitForFunction(() => true);
+  for (let k = 0; k < 50 && files.length < 2; k++) await settle(page);
+  assert.deepEqual(files.map((f) => f.name).sort(), ['whosaid.ann', 'whosaid.txt']);
+  assert.match(files.find((f) => f.name.endsWith('.ann')).text, /\tWhosaidEdit T1\t\{"op":"mention.remove"/);
+  await page.evaluate(() => window.whosaid.annotate('Something else entirely, said nobody.'));
+  await page.evaluate((fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForFunction(() => JSON.parse(window.whosaid.documentJson()).text.startsWith('Ferry fares'));
+  assert.equal(await page.evaluate(() => window.whosaid.documentJson()), original, 'brat read back');
   assert.deepEqual(seen.requests, []);
   assert.deepEqual(seen.errors, []);
   await context.close();
