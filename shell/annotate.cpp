@@ -36,7 +36,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kAnnotateUsage =
-    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json]\n"
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json|webanno]\n"
     "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [-o DIR] [--reannotate]\n";
 
 // A line longer than this is refused without being kept in memory (the text
