@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -23,7 +24,7 @@
 
 #include "commands.hpp"
 #include "whosaid/annotate.hpp"
-#include "whosaid/corrections.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
@@ -35,7 +36,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kAnnotateUsage =
-    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json]\n"
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json|webanno]\n"
     "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [-o DIR] [--reannotate]\n";
 
 // A line longer than this is refused without being kept in memory (the text
@@ -49,7 +50,19 @@ struct Options {
     bool errorLines = false;  // --jsonl: a failed record becomes {"error":…} on stdout and the exit stays 0
     unsigned jobs = 1;
     std::string outDir;
+    std::string created;  // the Web Annotation "created" time (now, or SOURCE_DATE_EPOCH)
 };
+
+// The time as ISO 8601 UTC: SOURCE_DATE_EPOCH when set (reproducible output), else now.
+std::string isoNow() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
 
 // One unit of work: a whole file, or one line of a JSON Lines stream.
 struct Record {
@@ -129,20 +142,31 @@ public:
         }
 
         const InputFormat fmt = m_opt.input ? *m_opt.input : detectFormat(bytes, fileHint);
+        // A brat .ann is read with the .txt beside it.
+        const bool brat = !r.line && fileHint.size() > 4 && fileHint.substr(fileHint.size() - 4) == ".ann";
+        std::string bratText;
+        if (brat) {
+            std::string err;
+            const std::string txt = fileHint.substr(0, fileHint.size() - 4) + ".txt";
+            if (!readFile(txt, bratText, err)) return fail("a brat .ann needs its text beside it: " + err.substr(err.find(": ") + 2));
+        }
         Document doc;
-        if (fmt == InputFormat::WhosaidJson) {
-            Result<Document> in = fromJson(bytes);
+        if (fmt == InputFormat::WhosaidJson || fmt == InputFormat::WebAnnotation || brat) {
+            Result<Document> in = brat ? documentFromBrat(bratText, bytes)
+                                  : fmt == InputFormat::WebAnnotation ? documentFromWebAnnotation(bytes) : fromJson(bytes);
             if (!in) return fail(in.error().message);
             if (m_opt.reannotate) {
                 Result<Document> fresh = annotate(in->text, Model::builtin());
                 if (!fresh) return fail(fresh.error().message, tooLarge(fresh.error()) ? 2 : 1);
                 fresh->id = in->id;
-                fresh->corrections = in->corrections;
-                applyCorrections(*fresh);
-                doc = std::move(*fresh);
+                Document base = in->edits.base == EditBase::None ? Document{} : std::move(*fresh);
+                if (in->edits.base == EditBase::None) base.text = in->text;
+                EditLog log = std::move(in->edits);
+                if (log.base == EditBase::File) log.base = EditBase::Tool;  // the tool's markup now stands under the edits
+                base.id = in->id;
+                doc = replayEdits(base, log);
             } else {
-                doc = std::move(*in);
-                applyCorrections(doc);  // idempotent: a no-op on documents the tool wrote
+                doc = std::move(*in);  // the file's markup, its edits already in it
             }
         } else {
             std::string text = fmt == InputFormat::Html       ? htmlToText(bytes)
@@ -158,6 +182,7 @@ public:
         ExportOptions eo;
         eo.indent = m_opt.pretty && !m_opt.jsonl ? 2 : -1;
         eo.syntax = m_opt.syntax;
+        eo.created = m_opt.created;
         const ExportFormat f = m_opt.format;
         if (!m_opt.outDir.empty()) {
             const fs::path base = fs::path(m_opt.outDir) / name;
@@ -345,13 +370,14 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
         else if (a == "--format" || a == "-f") {
             if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll, conllu or html");
         } else if (a == "--input") {
-            if (!value(v)) return bad("--input takes auto, text, html, markdown or json");
+            if (!value(v)) return bad("--input takes auto, text, html, markdown, json or webanno");
             if (v == "auto") o.input.reset();
             else if (v == "text") o.input = InputFormat::Text;
             else if (v == "html") o.input = InputFormat::Html;
             else if (v == "markdown" || v == "md") o.input = InputFormat::Markdown;
             else if (v == "json") o.input = InputFormat::WhosaidJson;
-            else return bad("--input takes auto, text, html, markdown or json");
+            else if (v == "webanno") o.input = InputFormat::WebAnnotation;
+            else return bad("--input takes auto, text, html, markdown, json or webanno");
         } else if (a == "--jobs" || a == "-j") {
             if (!value(v)) return bad("--jobs takes a number");
             const int n = std::atoi(v.c_str());
@@ -376,6 +402,7 @@ int annotateMain(const std::vector<std::string>& args) {
     Options opt;
     std::vector<std::string> files;
     if (int rc = parseArgs(args, opt, files)) return rc < 0 ? 0 : rc;
+    opt.created = isoNow();
     if (!opt.outDir.empty()) {
         std::error_code ec;
         fs::create_directories(opt.outDir, ec);

@@ -26,7 +26,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json]\n"
+    "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json|webanno]\n"
     "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n"
     "       whosaid bench FILE [--seconds S] [--stage all|syntax|tokens]\n"
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"

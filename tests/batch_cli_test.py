@@ -80,6 +80,28 @@ with tempfile.TemporaryDirectory() as tmp:
     check(json.loads(r.stdout) == ref, 'whosaid/1 in, the same whosaid/1 out')
     r = run(['annotate', '--input', 'json', '-'], b'{"schema":"whosaid/1"}')
     check(r.returncode == 1 and b'"text" must be a string' in r.stderr, 'bad whosaid/1 reported')
+    # a corrected document through Web Annotation and brat and back: the same document, edits included
+    m0 = ref['mentions'][0]
+    corrected = dict(ref, edits=[{'op': 'mention.remove', 'at': {'start': m0['start'], 'end': m0['end']}, 'by': 'Ms Novak',
+                                  'time': '2026-05-04T09:30:00Z'}])
+    cf = os.path.join(tmp, 'corrected.json')
+    open(cf, 'w', encoding='utf-8').write(json.dumps(corrected))
+    want = json.loads(run(['annotate', '--reannotate', cf]).stdout)
+    check(want['edits'][0]['at']['exact'] == m0['text'] and not want['edits'][0].get('unplaced'), 'the edit is placed')
+    check(len(want['mentions']) == len(ref['mentions']) - 1, 'the edit is applied')
+    open(cf, 'w', encoding='utf-8').write(json.dumps(want))
+    wa = os.path.join(tmp, 'corrected.jsonld')
+    r = run(['annotate', '--format', 'webanno', cf])
+    open(wa, 'w', encoding='utf-8').write(r.stdout.decode())
+    w = json.loads(r.stdout)
+    items = w['first']['items']
+    check(all('@context' in a and a['creator']['type'] in ('Person', 'Software') and 'created' in a for a in items),
+          'every annotation stands alone, with its provenance')
+    check(json.loads(run(['annotate', wa]).stdout) == want, 'webanno in: the same document')
+    bo = os.path.join(tmp, 'brat-out')
+    run(['annotate', '--format', 'brat', '-o', bo, cf])
+    back = json.loads(run(['annotate', os.path.join(bo, 'corrected.ann')]).stdout)
+    check(back == {k: v for k, v in want.items() if k != 'warnings'}, 'brat in: the same document')
 
 # [SECTION] the HTML handout is inert
 hostile = ('<script>alert(1)</script> Mayor Ana Lopes said “\"><img src=x onerror=alert(2)>” on Monday.\n\n'

@@ -2,11 +2,14 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 
 #include "whosaid/annotate.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/export.hpp"
+#include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
 
@@ -402,4 +405,144 @@ TEST(Export, HtmlHandoutHasLegendLedgerAndClaims) {
 TEST(Export, HtmlEscape) {
     EXPECT_EQ(htmlEscape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
     EXPECT_EQ(htmlEscape(std::string_view("x\0y", 3)), "x&#xFFFD;y");
+}
+
+// [SECTION] Corrections in every export, and back
+
+namespace {
+
+// The annotated article with one edit of each common kind applied.
+Document corrected() {
+    const Document base = annotated();
+    EditLog log;
+    auto push = [&](Edit e) {
+        e.author = "Ms Novak";
+        e.time = "2026-05-04T09:30:00Z";
+        EXPECT_TRUE(completeEdit(base.text, e)) << e.unplaced;
+        pushEdit(log, e);
+    };
+    EXPECT_GE(base.mentions.size(), 3u);
+    EXPECT_GE(base.quotes.size(), 2u);
+    Edit e;
+    e.op = EditOp::RemoveMention;
+    e.at.span = base.mentions[0].span;
+    push(e);
+    e = {};
+    e.op = EditOp::RenameActor;
+    e.at.span = base.mentions[1].span;
+    e.name = "A renamed actor";
+    push(e);
+    e = {};
+    e.op = EditOp::ClaimSource;
+    e.at.span = base.quotes[0].content[0];
+    e.source.span = base.mentions[2].span;
+    push(e);
+    e = {};
+    e.op = EditOp::ClaimKind;
+    e.at.span = base.quotes[1].content[0];
+    e.quoteKind = QuoteKind::Mixed;
+    push(e);
+    e = {};
+    e.op = EditOp::AddMention;
+    e.at.span = {0, static_cast<uint32_t>(base.text.find(' '))};
+    e.label = Label::GRP;
+    e.mentionKind = MentionKind::Nominal;
+    push(e);
+    Document d = replayEdits(base, log);
+    for (const Edit& x : d.edits.done) EXPECT_EQ(x.unplaced, "") << describeEdit(x);
+    d.warnings.clear();
+    return d;
+}
+
+} // namespace
+
+TEST(Export, WebAnnotationRoundTripGivesTheSameDocumentEditsIncluded) {
+    const Document d = corrected();
+    ExportOptions o;
+    o.created = "2026-05-04T09:00:00Z";
+    Result<Document> back = documentFromWebAnnotation(toWebAnnotation(d, o));
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(toJson(*back), toJson(d));
+    EXPECT_EQ(back->edits.done.size(), 5u);
+    // and an unannotated, an empty and a hostile collection
+    Document empty;
+    EXPECT_EQ(toJson(documentFromWebAnnotation(toWebAnnotation(empty)).value()), toJson(empty));
+    EXPECT_FALSE(documentFromWebAnnotation(R"({"type":"AnnotationCollection"})"));
+    EXPECT_FALSE(documentFromWebAnnotation(R"({"type":"AnnotationCollection","whosaid:text":"ab","first":{"items":[{"id":"x#m1","target":{"selector":{"type":"TextPositionSelector","start":1,"end":9}}}]}})"));
+    EXPECT_FALSE(documentFromWebAnnotation("[]"));
+}
+
+TEST(Export, BratRoundTripGivesTheSameDocumentEditsIncluded) {
+    const Document d = corrected();
+    const BratFiles b = toBrat(d);
+    EXPECT_NE(b.ann.find("\tWhosaidEdit T1\t{\"op\":\"mention.remove\""), std::string::npos);
+    EXPECT_NE(b.ann.find("\tCorrected T"), std::string::npos);
+    Result<Document> back = documentFromBrat(b.txt, b.ann);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(toJson(*back), toJson(d));
+    EXPECT_FALSE(documentFromBrat("ab", "T1\tPER 0 9\tab"));
+    EXPECT_FALSE(documentFromBrat("ab", "T1"));
+    EXPECT_TRUE(documentFromBrat("ab", "#1\tAnnotatorNotes T9\tstray\n\nX9 odd line\tz\n"));
+}
+
+// The W3C test suite's checks (web-annotation-tests, as JSON schemas), in our
+// own words: every MUST, and the SHOULDs that apply to what whosaid writes.
+TEST(Export, WebAnnotationMeetsTheModelsMustsAndShoulds) {
+    const Document d = corrected();
+    ExportOptions o;
+    o.created = "2026-05-04T09:00:00Z";
+    const json w = json::parse(toWebAnnotation(d, o));
+    const std::regex dateTime(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)");
+    auto agent = [&](const json& a, const char* type) {
+        ASSERT_TRUE(a.is_object());
+        EXPECT_EQ(a["type"], type);
+        EXPECT_TRUE(a["id"].is_string() && a["id"].get<std::string>().find(':') != std::string::npos) << "agent id is an IRI";
+        EXPECT_TRUE(a["name"].is_string() && !a["name"].get<std::string>().empty());  // one name
+        EXPECT_TRUE(a["nickname"].is_string());
+    };
+    size_t people = 0, machine = 0;
+    for (const json& a : w["first"]["items"]) {
+        // MUST: @context (the anno context first), id (an IRI), type Annotation, a target; no body and bodyValue both
+        ASSERT_TRUE(a["@context"].is_array()) << a["id"];
+        EXPECT_EQ(a["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+        EXPECT_NE(a["id"].get<std::string>().find(':'), std::string::npos);
+        EXPECT_EQ(a["type"], "Annotation");
+        ASSERT_TRUE(a.contains("target"));
+        EXPECT_FALSE(a.contains("body") && a.contains("bodyValue"));
+        for (const json& t : a["target"].is_array() ? a["target"] : json::array({a["target"]})) {
+            EXPECT_EQ(t["type"], "SpecificResource");
+            EXPECT_EQ(t["source"]["format"], "text/plain");
+        }
+        // bodies: typed, TextualBody with a string value, its format and language
+        ASSERT_TRUE(a["body"].is_array());
+        for (const json& b : a["body"]) {
+            ASSERT_TRUE(b.contains("type"));
+            if (b["type"] == "TextualBody") {
+                EXPECT_TRUE(b["value"].is_string());
+                EXPECT_EQ(b["format"], "text/plain");
+                EXPECT_EQ(b["language"], "en");
+            }
+        }
+        // SHOULD: one creator, a generator, created and generated as xsd:dateTime, motivation
+        EXPECT_TRUE(a["motivation"].is_string());
+        ASSERT_TRUE(a.contains("creator") && a.contains("generator"));
+        agent(a["generator"], "Software");
+        for (const char* k : {"created", "generated", "modified"})
+            if (a.contains(k)) EXPECT_TRUE(std::regex_match(a[k].get<std::string>(), dateTime)) << k;
+        EXPECT_TRUE(a.contains("created") && a.contains("generated"));
+        if (a.contains("whosaid:edit")) {
+            agent(a["creator"], "Person");
+            EXPECT_EQ(a["creator"]["name"], "Ms Novak");
+            EXPECT_EQ(a["modified"], "2026-05-04T09:30:00Z");
+            ++people;
+        } else {
+            agent(a["creator"], "Software");
+            EXPECT_FALSE(a.contains("modified"));
+            ++machine;
+        }
+    }
+    EXPECT_GT(people, 0u);
+    EXPECT_GT(machine, 0u);
+    EXPECT_EQ(w["total"], w["first"]["items"].size());
+    agent(w["generator"], "Software");
 }

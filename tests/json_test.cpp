@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whosaid/annotate.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/json.hpp"
 
 using namespace whosaid;
@@ -127,10 +128,20 @@ TEST(Json, RoundTripKeepsEveryFieldAndCorrections) {
     d.quotes[0].kind = QuoteKind::Mixed;
     d.quotes[0].content = {{13, 18}, {19, 24}};
     d.warnings = {"3 bytes were not valid UTF-8 and were replaced by U+FFFD"};
-    d.corrections.speakers.push_back({{13, 18}, {0, 8}});
-    d.corrections.added.push_back({{9, 12}, Label::GRP});
-    d.corrections.removed.push_back(Span{31, 36});
-    d.corrections.renamed.push_back({{0, 8}, "Recep Tayyip Erdoğan"});
+    Edit source;
+    source.op = EditOp::ClaimSource;
+    source.at = anchorAt(d.text, {13, 18});
+    source.source = anchorAt(d.text, {0, 8});
+    source.author = "teacher";
+    source.time = "2026-05-04T09:30:00Z";
+    Edit rename;
+    rename.op = EditOp::RenameActor;
+    rename.at = anchorAt(d.text, {0, 8});
+    rename.name = "Recep Tayyip Erdoğan";
+    d.edits.done = {source, rename};
+    d.mentions[0].edit = 1;
+    d.quotes[0].edit = 0;
+    d.entities[0].edit = 1;
     const std::string once = toJson(d);
     Result<Document> back = fromJson(once);
     ASSERT_TRUE(back) << back.error().message;
@@ -161,17 +172,15 @@ TEST(Json, RoundTripKeepsEveryFieldAndCorrections) {
     EXPECT_FLOAT_EQ(q.confidence, o.confidence);
     EXPECT_EQ(q.why, o.why);
     EXPECT_EQ(b.warnings, d.warnings);
-    const Corrections &c = b.corrections, &oc = d.corrections;
-    ASSERT_EQ(c.speakers.size(), 1u);
-    EXPECT_EQ(c.speakers[0].claim, oc.speakers[0].claim);
-    EXPECT_EQ(c.speakers[0].source, oc.speakers[0].source);
-    ASSERT_EQ(c.added.size(), 1u);
-    EXPECT_EQ(c.added[0].span, oc.added[0].span);
-    EXPECT_EQ(c.added[0].label, Label::GRP);
-    EXPECT_EQ(c.removed, oc.removed);
-    ASSERT_EQ(c.renamed.size(), 1u);
-    EXPECT_EQ(c.renamed[0].mention, oc.renamed[0].mention);
-    EXPECT_EQ(c.renamed[0].name, oc.renamed[0].name);
+    ASSERT_EQ(b.edits.done.size(), 2u);
+    EXPECT_EQ(b.edits.done[0].op, EditOp::ClaimSource);
+    EXPECT_EQ(b.edits.done[0].at.span, d.edits.done[0].at.span);
+    EXPECT_EQ(b.edits.done[0].source.exact, d.edits.done[0].source.exact);
+    EXPECT_EQ(b.edits.done[0].author, "teacher");
+    EXPECT_EQ(b.edits.done[1].name, "Recep Tayyip Erdoğan");
+    EXPECT_EQ(b.mentions[0].edit, 1);
+    EXPECT_EQ(b.quotes[0].edit, 0);
+    EXPECT_EQ(b.entities[0].edit, 1);
     EXPECT_EQ(toJson(b), once);  // and the second trip is byte-identical
 }
 
@@ -190,7 +199,10 @@ TEST(Json, WritesWhatNlohmannDumpWrites) {
     d.quotes[1].speaker = -1;
     d.quotes[1].confidence = 1.f / 3.f;
     d.quotes[1].why = "tab\there";
-    d.corrections.removed.push_back(Span{31, 36});
+    Edit removed;
+    removed.op = EditOp::RemoveMention;
+    removed.at = anchorAt(d.text, {31, 36});
+    d.edits.done.push_back(removed);
     d.warnings = {"one", "two\u0002"};
     for (int indent : {-1, 0, 2, 4}) {
         JsonOptions o;
@@ -199,8 +211,7 @@ TEST(Json, WritesWhatNlohmannDumpWrites) {
         EXPECT_EQ(ordered::parse(out).dump(indent), out) << "indent " << indent;
     }
     EXPECT_NE(toJson(d).find(R"("confidence":0.33,)"), std::string::npos);
-    EXPECT_NE(toJson(d).find(R"("corrections":{"speakers":[],"added":[],"removed":[[26,30]],"renamed":[]})"),
-              std::string::npos);
+    EXPECT_NE(toJson(d).find(R"("edits":[{"op":"mention.remove","at":{"start":26,"end":30,)"), std::string::npos);
 }
 
 TEST(Json, PrettyPrintsLikeDump) {

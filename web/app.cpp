@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui_stdlib.h"
-#include "whosaid/corrections.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
@@ -90,9 +90,12 @@ void swatch(ImU32 color, float w = 0) {
 
 // [SECTION] Document and state
 
-void App::setDocument(Document doc, bool keepUndo) {
-    if (keepUndo && !m_doc.text.empty()) pushUndo();
-    if (keepUndo) m_mode = Mode::Annotate;  // a new article ends a lesson (Undo brings it back)
+void App::setDocument(Document doc, bool newArticle) {
+    if (newArticle) {
+        m_mode = Mode::Annotate;  // a new article ends a lesson (it stays in the library)
+        if (!m_doc.text.empty() && !m_pristine) m_req.newEntry = true;
+        m_pristine = false;
+    }
     m_doc = std::move(doc);
     m_jsonValid = false;
     const float fontSize = m_view.fontSize;
@@ -112,39 +115,70 @@ void App::setDocument(Document doc, bool keepUndo) {
     m_req.save = m_req.documentChanged = true;
 }
 
-void App::pushUndo() { m_undoState = stateJson(); }
+void App::replay() {
+    const ArticleView keep = m_view;
+    const bool editing = m_editing;
+    EditLog log = std::move(m_doc.edits);
+    m_doc = replayEdits(m_base, log);
+    m_jsonValid = false;
+    m_editing = editing;
+    m_view.selectedQuote = keep.selectedQuote < static_cast<int>(m_doc.quotes.size()) ? keep.selectedQuote : -1;
+    m_view.selectedEntity = keep.selectedEntity < static_cast<int>(m_doc.entities.size()) ? keep.selectedEntity : -1;
+    rebuildCaches();
+    if (m_mode == Mode::Student) m_work.marks = m_doc;
+    m_pristine = false;
+    m_req.save = m_req.documentChanged = true;
+}
 
-bool App::setText(std::string_view text) {
+namespace {
+size_t unplacedCount(const EditLog& log) {
+    return static_cast<size_t>(std::count_if(log.done.begin(), log.done.end(), [](const Edit& e) { return !e.unplaced.empty(); }));
+}
+std::string countOf(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+} // namespace
+
+bool App::setText(std::string_view text, bool revise) {
     Result<Document> doc = annotate(text, Model::builtin());
     if (!doc) {
         m_error = doc.error().message;
         setStatus("Could not use the new text: " + m_error + ". The previous article is kept.", true);
         return false;
     }
-    setDocument(std::move(*doc), true);
+    const bool same = m_mode == Mode::Annotate && doc->text == m_doc.text;
+    const bool similar = m_mode == Mode::Annotate && !m_doc.text.empty() && !m_pristine &&
+                         (revise || same || textSimilarity(doc->text, m_doc.text) >= 0.5);
+    if (similar && !m_doc.edits.empty()) {
+        // The same article (again, or changed a little): its edits find their words anew.
+        EditLog log = std::move(m_doc.edits);
+        if (log.base == EditBase::File) log.base = EditBase::Tool;
+        const ArticleView keep = m_view;
+        doc->id = m_doc.id;
+        m_base = std::move(*doc);
+        m_doc = replayEdits(m_base, log);
+        setDocument(std::move(m_doc), false);
+        if (same) m_view.scroll = keep.scroll, m_view.scrollTarget = keep.scrollTarget;
+        const size_t n = m_doc.edits.done.size(), lost = unplacedCount(m_doc.edits);
+        m_status = (same ? "The same article again: " : "The article changed: ") + countOf(n - lost, "correction", "corrections") + " kept";
+        if (lost) m_status += ", " + std::to_string(lost) + " could not be placed (see Edits)";
+        m_status += ".";
+        m_statusIsError = lost > 0;
+        return true;
+    }
+    const bool wasNew = !similar && !m_doc.text.empty() && !m_pristine;
+    m_base = *doc;
+    if (similar) doc->id = m_doc.id;
+    setDocument(std::move(*doc), !similar);
+    if (wasNew) m_status += " \xC2\xB7 the previous article is in the Library";
     return true;
 }
 
-void App::reannotate() {
-    Corrections c = m_doc.corrections;
-    Result<Document> doc = annotate(m_doc.text, Model::builtin());
-    if (!doc) return;
-    doc->corrections = std::move(c);
-    applyCorrections(*doc);
-    const ArticleView keep = m_view;
-    setDocument(std::move(*doc), false);
-    m_view.scroll = keep.scroll;
-    m_view.scrollTarget = keep.scrollTarget;
-    m_view.selectedQuote = keep.selectedQuote < static_cast<int>(m_doc.quotes.size()) ? keep.selectedQuote : -1;
-    m_view.selectedEntity = keep.selectedEntity < static_cast<int>(m_doc.entities.size()) ? keep.selectedEntity : -1;
-}
-
 bool App::restoreState(std::string_view json) {
-    const nlohmann::json session = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-    if (session.is_object() && session.value("schema", "") == "whosaid-session/1" && session.contains("lesson") &&
-        session.contains("work")) {
-        Result<Lesson> lesson = lessonFromJson(session["lesson"].dump());
-        Result<StudentWork> work = studentWorkFromJson(session["work"].dump());
+    const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    const auto schemaIt = j.is_object() ? j.find("schema") : j.end();
+    const std::string schema = j.is_object() && schemaIt != j.end() && schemaIt->is_string() ? schemaIt->get<std::string>() : "";
+    if (schema == "whosaid-session/1" && j.contains("lesson") && j.contains("work")) {
+        Result<Lesson> lesson = lessonFromJson(j["lesson"].dump());
+        Result<StudentWork> work = studentWorkFromJson(j["work"].dump());
         if (!lesson || !work) {
             m_error = !lesson ? lesson.error().message : work.error().message;
             setStatus("Could not restore the saved lesson: " + m_error, true);
@@ -152,22 +186,46 @@ bool App::restoreState(std::string_view json) {
         }
         return openLesson(std::move(*lesson), &*work);
     }
-    Result<Document> saved = fromJson(json);
+    // A library entry wraps the document; an older page stored the document itself.
+    const bool entry = schema == "whosaid-entry/1" && j.contains("document") && j["document"].is_object();
+    Result<Document> saved = fromJson(entry ? j["document"].dump() : std::string(json));
     if (!saved) {
         m_error = saved.error().message;
         setStatus("Could not restore the saved work: " + m_error, true);
         return false;
     }
-    Result<Document> doc = annotate(saved->text, Model::builtin());
-    if (!doc) {
-        m_error = doc.error().message;
-        setStatus("Could not restore the saved work: " + m_error, true);
-        return false;
+    Document base;
+    if (entry && j.contains("base") && j["base"].is_object()) {
+        Result<Document> b = fromJson(j["base"].dump());
+        if (!b) {
+            m_error = b.error().message;
+            setStatus("Could not restore the saved work: " + m_error, true);
+            return false;
+        }
+        base = std::move(*b);
+        tokenize(base);
+    } else if (saved->edits.base == EditBase::None) {
+        base.text = saved->text;
+        tokenize(base);
+    } else {
+        Result<Document> doc = annotate(saved->text, Model::builtin());
+        if (!doc) {
+            m_error = doc.error().message;
+            setStatus("Could not restore the saved work: " + m_error, true);
+            return false;
+        }
+        base = std::move(*doc);
+        if (saved->edits.base == EditBase::File) saved->edits.base = EditBase::Tool;
     }
-    doc->id = saved->id;
-    doc->corrections = std::move(saved->corrections);
-    applyCorrections(*doc);
-    setDocument(std::move(*doc), false);
+    base.id = saved->id;
+    m_mode = Mode::Annotate;
+    m_base = std::move(base);
+    setDocument(replayEdits(m_base, saved->edits), false);
+    m_pristine = false;
+    if (const size_t lost = unplacedCount(m_doc.edits)) {
+        m_status += " \xC2\xB7 " + countOf(lost, "correction", "corrections") + " could not be placed (see Edits)";
+        m_statusIsError = true;
+    }
     return true;
 }
 
@@ -182,8 +240,126 @@ std::string App::stateJson() const {
     Document state;
     state.id = m_doc.id;
     state.text = m_doc.text;
-    state.corrections = m_doc.corrections;
-    return toJson(state);
+    state.edits = m_doc.edits;
+    JsonOptions history;
+    history.history = true;
+    std::string out = "{\"schema\":\"whosaid-entry/1\",\"document\":" + toJson(state, history);
+    if (m_doc.edits.base == EditBase::File) out += ",\"base\":" + toJson(m_base);
+    return out + "}";
+}
+
+std::string App::entryInfoJson() const {
+    nlohmann::json j;
+    j["kind"] = m_mode == Mode::Annotate ? "article" : "work";
+    std::string title = m_mode == Mode::Annotate ? std::string() : m_lesson.title + " \xE2\x80\x94 " + (m_work.student.empty() ? "my work" : m_work.student);
+    if (title.empty()) {
+        const std::string_view t = m_doc.text;
+        const size_t start = t.find_first_not_of(" \n\t\r");
+        title = start == std::string_view::npos ? std::string("(empty)") : clip(t.substr(start, t.find('\n', start) - start), 70);
+    }
+    j["title"] = title;
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(textHash(m_doc.text)));
+    j["hash"] = hash;
+    j["pristine"] = m_pristine;
+    j["edits"] = m_doc.edits.done.size();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string App::viewJson() const {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "{\"scroll\":%.1f,\"fontSize\":%.1f,\"allLinks\":%s}", m_view.scrollTarget, m_view.fontSize,
+                  m_view.showAllLinks ? "true" : "false");
+    return buf;
+}
+
+void App::setView(std::string_view json) {
+    const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (!j.is_object()) return;
+    auto it = j.find("scroll");
+    if (it != j.end() && it->is_number()) m_view.scroll = m_view.scrollTarget = std::max(0.f, it->get<float>());
+    it = j.find("fontSize");
+    if (it != j.end() && it->is_number()) m_view.fontSize = std::clamp(it->get<float>(), 10.f, 40.f);
+    it = j.find("allLinks");
+    if (it != j.end() && it->is_boolean()) m_view.showAllLinks = it->get<bool>();
+}
+
+void App::setLibrary(std::string_view json) {
+    const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (!j.is_object()) return;
+    // Field readers that never throw: the list comes from storage any page may have written.
+    auto str = [](const nlohmann::json& o, const char* k) {
+        auto it = o.find(k);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto num = [](const nlohmann::json& o, const char* k) {
+        auto it = o.find(k);
+        return it != o.end() && it->is_number() ? it->get<double>() : 0.0;
+    };
+    m_library.clear();
+    m_entryId = str(j, "current");
+    auto entries = j.find("entries");
+    if (entries != j.end() && entries->is_array())
+        for (const auto& e : *entries) {
+            if (!e.is_object()) continue;
+            LibraryItem it;
+            it.id = str(e, "id");
+            it.title = str(e, "title");
+            it.kind = str(e, "kind").empty() ? std::string("article") : str(e, "kind");
+            it.updated = num(e, "updated");
+            it.bytes = num(e, "bytes");
+            if (!it.id.empty()) m_library.push_back(std::move(it));
+        }
+}
+
+bool App::importBrat(std::string_view name, std::string_view txt, std::string_view ann) {
+    return openDocument(name, documentFromBrat(txt, ann));
+}
+
+// A document read from a file with its markup (and its edits, if any).
+bool App::openDocument(std::string_view name, Result<Document> doc) {
+    if (!doc) {
+        m_error = doc.error().message;
+        setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
+        return false;
+    }
+    // With edits made over the tool's markup, the markup under them is made
+    // again here, so that they can be undone; a file's own markup is kept.
+    Document base;
+    if (!doc->edits.done.empty() && doc->edits.base == EditBase::Tool) {
+        Result<Document> fresh = annotate(doc->text, Model::builtin());
+        if (!fresh) {
+            m_error = fresh.error().message;
+            setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
+            return false;
+        }
+        base = std::move(*fresh);
+    } else if (!doc->edits.done.empty() && doc->edits.base == EditBase::None) {
+        base.text = doc->text;
+        tokenize(base);
+    } else {
+        // The file's own markup (another tool's, a gold file): the edits to come apply over it.
+        base = *doc;
+        base.edits = {};
+        base.edits.base = EditBase::File;
+        tokenize(base);
+    }
+    base.id = doc->id;
+    // Edits made over another file's markup are in this markup already, and
+    // that markup is not in the file: they are kept as its markup, not as edits.
+    const size_t folded = doc->edits.base == EditBase::File ? doc->edits.done.size() : 0;
+    EditLog log = doc->edits;
+    if (folded) log = {};
+    log.base = base.edits.base == EditBase::File ? EditBase::File : log.base;
+    m_base = std::move(base);
+    Document shown = replayEdits(m_base, log);
+    setDocument(std::move(shown), true);
+    m_req.newEntry = true;
+    m_status = std::string(name) + " opened with its markup \xC2\xB7 " + m_status;
+    if (folded)
+        m_status += " \xC2\xB7 its " + countOf(folded, "correction is", "corrections are") +
+                    " part of its markup now (made over another file's markup, they cannot be undone here)";
+    return true;
 }
 
 bool App::importFile(std::string_view name, std::string_view bytes) {
@@ -196,24 +372,13 @@ bool App::importFile(std::string_view name, std::string_view bytes) {
             setStatus(std::string(name) + ": " + m_error + ". Nothing was changed.", true);
             return false;
         }
-        if (m_mode == Mode::Annotate && !m_doc.text.empty()) pushUndo();
         return openLesson(std::move(*lesson), nullptr);
     }
     case ClassroomFile::StudentWork: return addStudentWork(name, bytes);
     default: break;
     }
-    if (format == InputFormat::WhosaidJson) {
-        Result<Document> doc = fromJson(bytes);
-        if (!doc) {
-            m_error = doc.error().message;
-            setStatus(std::string(name) + ": " + m_error + ". The previous article is kept.", true);
-            return false;
-        }
-        tokenize(*doc);
-        setDocument(std::move(*doc), true);
-        m_status = std::string(name) + " opened with its markup \xC2\xB7 " + m_status;
-        return true;
-    }
+    if (format == InputFormat::WhosaidJson || format == InputFormat::WebAnnotation)
+        return openDocument(name, format == InputFormat::WebAnnotation ? documentFromWebAnnotation(bytes) : fromJson(bytes));
     const std::string text = importText(bytes, name);
     if (text.find_first_not_of(" \n\t\r") == std::string::npos) {
         m_error = "no article text found";
@@ -236,15 +401,17 @@ const std::string& App::documentJson() {
 }
 
 std::string App::debugJson() const {
-    char buf[480];
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [label, at] : m_drawnItems) items.push_back({{"label", label}, {"x", at.x}, {"y", at.y}});
+    char buf[560];
     std::snprintf(buf, sizeof buf,
                   "{\"highlights\":%d,\"underlines\":%d,\"links\":%d,\"offscreenLinks\":%d,\"visibleLines\":%d,"
                   "\"hoveredQuote\":%d,\"selectedQuote\":%d,\"selectedEntity\":%d,\"scroll\":%.1f,\"height\":%.1f,"
-                  "\"layoutBuilds\":%d,\"articleMs\":%.3f,\"sideMs\":%.3f}",
+                  "\"layoutBuilds\":%d,\"articleMs\":%.3f,\"sideMs\":%.3f,\"articleTop\":%.1f,\"pick\":%d,\"items\":",
                   m_stats.highlights, m_stats.underlines, m_stats.links, m_stats.offscreenLinks, m_stats.visibleLines,
                   m_stats.hoveredQuote, m_view.selectedQuote, m_view.selectedEntity, m_view.scroll, m_layout.height(),
-                  m_stats.layoutBuilds, m_stats.articleMs, m_stats.sideMs);
-    return buf;
+                  m_stats.layoutBuilds, m_stats.articleMs, m_stats.sideMs, m_articleOrigin.y, static_cast<int>(m_view.pick));
+    return buf + items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
 }
 
 namespace {
@@ -270,6 +437,40 @@ std::string App::ledgerJson() const {
                         {"words", r.words}, {"quoted_words", r.quotedWords}, {"direct", r.direct}, {"mixed", r.mixed},
                         {"reported", r.indirect}});
     return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool App::tracked(bool pressed, std::string_view label) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    m_stats.items.push_back({std::string(label), ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f)});
+    return pressed;
+}
+
+std::string App::mentionPointJson(int mention) {
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return "null";
+    return spanPointJson(m_doc.mentions[mention].span);
+}
+
+std::string App::textPointJson(uint32_t cpBegin, uint32_t cpEnd) {
+    const OffsetIndex idx(m_doc.text);
+    if (cpBegin >= cpEnd || cpEnd > idx.codepointCount()) return "null";
+    return spanPointJson({idx.codepointToByte(cpBegin), idx.codepointToByte(cpEnd)});
+}
+
+// Where a span's first line is drawn, in CSS pixels: its middle, and its left
+// and right ends ({"x","y","x0","x1","visible"}); scrolls it into view.
+std::string App::spanPointJson(Span s) {
+    if (m_layout.runs().empty()) return "null";
+    auto rects = m_layout.spanRects(s.begin, s.end);
+    if (rects.empty()) return "null";
+    const ImRect r = rects.front();
+    const bool visible = r.Min.y >= m_view.scroll && r.Max.y <= m_view.scroll + m_articleHeight - 20;
+    if (!visible) scrollToByte(s.begin);
+    char buf[192];
+    const float x = m_articleOrigin.x;
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"x0\":%.1f,\"x1\":%.1f,\"visible\":%s}", x + (r.Min.x + r.Max.x) * 0.5f,
+                  m_articleOrigin.y + (r.Min.y + r.Max.y) * 0.5f - m_view.scroll, x + r.Min.x + 2.f, x + r.Max.x - 2.f,
+                  visible ? "true" : "false");
+    return buf;
 }
 
 std::string App::claimPointJson(int quote) {
@@ -305,62 +506,112 @@ void App::rebuildCaches() {
     m_ledger = buildLedger(m_doc);
 }
 
-// [SECTION] Corrections and export
+// [SECTION] Edits and export
 
-bool App::reassignSpeaker(int quote, int mention) {
-    if (m_mode == Mode::Reveal) return false;
-    if (m_mode == Mode::Student) {
-        if (!setStudentSpeaker(m_doc, quote, mention)) return false;
-        studentChanged();
+bool App::edit(Edit e) {
+    if (m_mode == Mode::Reveal) {
+        setStatus("The answers are shown: go back to your marks to change them.", true);
+        return false;
+    }
+    if (!completeEdit(m_doc.text, e)) {
+        m_error = e.unplaced;
+        setStatus("That correction cannot be made: " + e.unplaced + ".", true);
+        return false;
+    }
+    if (e.author.empty()) e.author = m_mode == Mode::Annotate ? m_author : (m_work.student.empty() ? "student" : m_work.student);
+    if (e.time.empty() && clock) e.time = clock();
+    const std::string what = describeEdit(e);
+    pushEdit(m_doc.edits, std::move(e));
+    replay();
+    const Edit& done = m_doc.edits.done.back();
+    if (!done.unplaced.empty()) {
+        // Placed against the text but not against the markup (no mention there, say): it stays, undoable.
+        setStatus("Not applied: " + done.unplaced + ". (Undo removes it.)", true);
         return true;
     }
-    if (quote < 0 || quote >= static_cast<int>(m_doc.quotes.size()) || mention < 0 ||
-        mention >= static_cast<int>(m_doc.mentions.size()))
-        return false;
-    const Span claim = m_doc.quotes[quote].content.front();
-    std::erase_if(m_doc.corrections.speakers, [&](const Corrections::Speaker& s) { return s.claim.overlaps(claim); });
-    m_doc.corrections.speakers.push_back({claim, m_doc.mentions[mention].span});
-    reannotate();
-    m_status = "Speaker changed by hand. It is saved and included in exports.";
+    setStatus("Done: " + what + ". Saved; Undo (Ctrl+Z) takes it back.");
     return true;
+}
+
+bool App::editJson(std::string_view json) {
+    Result<Edit> e = editFromJson(json, m_doc.text);
+    if (!e) {
+        m_error = e.error().message;
+        setStatus("That correction cannot be made: " + m_error + ".", true);
+        return false;
+    }
+    return edit(std::move(*e));
+}
+
+bool App::undo() {
+    if (m_mode == Mode::Reveal || m_doc.edits.done.empty()) return false;
+    const std::string what = describeEdit(m_doc.edits.done.back());
+    undoEdit(m_doc.edits);
+    replay();
+    setStatus("Undone: " + what + ". Redo (Ctrl+Shift+Z) brings it back.");
+    return true;
+}
+
+bool App::redo() {
+    if (m_mode == Mode::Reveal || m_doc.edits.undone.empty()) return false;
+    const std::string what = describeEdit(m_doc.edits.undone.back());
+    redoEdit(m_doc.edits);
+    replay();
+    setStatus("Redone: " + what + ".");
+    return true;
+}
+
+std::string App::editsJson() const {
+    Document state;
+    state.text = m_doc.text;
+    state.edits = m_doc.edits;
+    JsonOptions o;
+    o.history = true;
+    const nlohmann::json j = nlohmann::json::parse(toJson(state, o));
+    nlohmann::json out = {{"edits", j.value("edits", nlohmann::json::array())}, {"undone", j.value("undone", nlohmann::json::array())},
+                          {"base", editBaseName(m_doc.edits.base)}};
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool App::claimEdit(EditOp op, int quote, Edit e) {
+    if (quote < 0 || quote >= static_cast<int>(m_doc.quotes.size())) return false;
+    e.op = op;
+    e.at = anchor(m_doc.quotes[quote].content.front());
+    return edit(std::move(e));
+}
+
+bool App::mentionEdit(EditOp op, int mention, Edit e) {
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return false;
+    e.op = op;
+    e.at = anchor(m_doc.mentions[mention].span);
+    return edit(std::move(e));
+}
+
+bool App::reassignSpeaker(int quote, int mention) {
+    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size())) return false;
+    Edit e;
+    e.source = anchor(m_doc.mentions[mention].span);
+    return claimEdit(EditOp::ClaimSource, quote, std::move(e));
 }
 
 bool App::addMention(Span span, Label label) {
-    if (span.empty() || span.end > m_doc.text.size() || m_mode == Mode::Reveal) return false;
-    if (m_mode == Mode::Student) {
-        if (addStudentMention(m_doc, span, label) < 0) return false;
-        studentChanged();
-        return true;
-    }
-    m_doc.corrections.added.push_back({span, label});
-    std::erase_if(m_doc.corrections.removed, [&](Span r) { return r == span; });
-    reannotate();
-    m_status = "Actor mention added by hand.";
-    return true;
+    if (span.empty() || span.end > m_doc.text.size()) return false;
+    Edit e;
+    e.op = EditOp::AddMention;
+    e.at = anchor(span);
+    e.label = label;
+    e.mentionKind = label == Label::GRP ? MentionKind::Nominal : MentionKind::Name;
+    return edit(std::move(e));
 }
 
-bool App::removeMention(int mention) {
-    if (mention < 0 || mention >= static_cast<int>(m_doc.mentions.size()) || m_mode == Mode::Reveal) return false;
-    if (m_mode == Mode::Student) {
-        removeStudentMention(m_doc, mention);
-        studentChanged();
-        return true;
-    }
-    const Span s = m_doc.mentions[mention].span;
-    m_doc.corrections.removed.push_back(s);
-    std::erase_if(m_doc.corrections.added, [&](const Corrections::Added& a) { return a.span == s; });
-    reannotate();
-    m_status = "Mention removed by hand.";
-    return true;
-}
+bool App::removeMention(int mention) { return mentionEdit(EditOp::RemoveMention, mention); }
 
 bool App::renameEntity(int entity, std::string name) {
     if (entity < 0 || entity >= static_cast<int>(m_doc.entities.size()) || name.empty() || m_firstMention[entity] < 0)
         return false;
-    m_doc.corrections.renamed.push_back({m_doc.mentions[m_firstMention[entity]].span, std::move(name)});
-    reannotate();
-    m_status = "Actor renamed by hand.";
-    return true;
+    Edit e;
+    e.name = std::move(name);
+    return mentionEdit(EditOp::RenameActor, m_firstMention[entity], std::move(e));
 }
 
 bool App::exportAs(std::string_view format) {
@@ -369,6 +620,7 @@ bool App::exportAs(std::string_view format) {
     const std::string base = m_doc.id.empty() ? std::string("whosaid") : m_doc.id;
     ExportOptions options;
     options.indent = 2;
+    if (clock) options.created = clock();  // the markup is made again from the text whenever it is shown
     if (f == ExportFormat::Brat) {
         // brat wants the text and the standoff side by side: two downloads.
         const BratFiles brat = toBrat(m_doc);
@@ -411,6 +663,16 @@ bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ke
 void App::handleKeys() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || m_editing) return;
+    // Undo and redo: Ctrl+Z / Cmd+Z, Ctrl+Shift+Z / Cmd+Shift+Z (and Ctrl+Y).
+    if ((io.KeyCtrl || io.KeySuper) && keyPressed(ImGuiKey_Z)) {
+        if (io.KeyShift) redo();
+        else undo();
+        return;
+    }
+    if ((io.KeyCtrl || io.KeySuper) && keyPressed(ImGuiKey_Y)) {
+        redo();
+        return;
+    }
     const int n = static_cast<int>(m_doc.quotes.size());
     if (keyPressed(ImGuiKey_Tab) && n > 0) {
         int q = m_view.selectedQuote;
@@ -418,7 +680,8 @@ void App::handleKeys() {
         selectQuote(q, true);
     }
     if (keyPressed(ImGuiKey_Escape)) {
-        m_view.selectedQuote = m_view.selectedEntity = m_view.pickSpeakerFor = -1;
+        m_view.selectedQuote = m_view.selectedEntity = m_view.pickFor = -1;
+        m_view.pick = Pick::None;
         m_view.selection = {};
         m_req.focusQuote = m_req.focusEntity = -1;
     }
@@ -445,6 +708,7 @@ void App::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar(2);
     const int builds = m_stats.layoutBuilds;
+    m_drawnItems = std::move(m_stats.items);
     m_stats = DrawStats{};
     m_stats.layoutBuilds = builds;
     handleKeys();
@@ -470,6 +734,7 @@ void App::frame() {
     ImGui::EndChild();
     drawLessonDialog();
     drawClassSummary();
+    drawLibrary();
     ImGui::End();
 }
 
@@ -492,25 +757,28 @@ void App::drawTopBar() {
     }
     ImGui::SameLine();
     if (ImGui::Button("New")) {
-        pushUndo();
-        m_doc.corrections = {};
-        m_mode = Mode::Annotate;
         Document empty;
-        setDocument(std::move(empty), false);
+        m_base = empty;
+        setDocument(std::move(empty), true);
         m_editing = true;
         m_editBuffer.clear();
-        m_status = "New article: paste or type it, then press Annotate. (Undo brings the previous one back.)";
+        m_status = "New article: paste or type it, then press Annotate. The previous one is in the Library.";
     }
-    if (!m_undoState.empty()) {
-        ImGui::SameLine();
-        if (ImGui::Button("Undo")) {
-            const std::string previous = m_undoState;
-            m_undoState.clear();
-            pushUndo();
-            restoreState(previous);
-            m_status = "Previous article restored \xC2\xB7 " + m_status;
-        }
-    }
+    ImGui::SameLine();
+    if (tracked(ImGui::Button("Library\xE2\x80\xA6"), "Library")) m_libraryOpen = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your saved articles, lessons and students' work: open, rename, duplicate, delete");
+    ImGui::SameLine(0, 16);
+    ImGui::BeginDisabled(m_doc.edits.done.empty() || m_mode == Mode::Reveal);
+    if (tracked(ImGui::Button("\xE2\x86\xB6 Undo"), "Undo")) undo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", m_doc.edits.done.empty() ? "Nothing to undo" : ("Undo: " + describeEdit(m_doc.edits.done.back()) + " (Ctrl+Z)").c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(m_doc.edits.undone.empty() || m_mode == Mode::Reveal);
+    if (tracked(ImGui::Button("\xE2\x86\xB7 Redo"), "Redo")) redo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", m_doc.edits.undone.empty() ? "Nothing to redo" : ("Redo: " + describeEdit(m_doc.edits.undone.back()) + " (Ctrl+Shift+Z)").c_str());
     ImGui::SameLine();
     if (ImGui::Button("Export \xE2\x96\xBE")) ImGui::OpenPopup("export");
     if (ImGui::BeginPopup("export")) {
@@ -549,30 +817,38 @@ void App::drawTopBar() {
         ImGui::SameLine(0, 4);
         ImGui::TextUnformatted("reported speech");
     }
-    if (!m_status.empty()) {
-        if (m_statusIsError) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "%s", m_status.c_str());
-        else ImGui::TextDisabled("%s", m_status.c_str());
-    }
-    if (m_view.pickSpeakerFor >= 0)
-        ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.8f, 1.f), "Click the mention of the real speaker in the text (Esc cancels).");
+    drawPickPrompt();
     ImGui::Separator();
 }
 
+// The status line, or what the page is waiting for: always exactly one line,
+// so that neither moves the article under the pointer.
+void App::drawPickPrompt() {
+    const char* prompt = nullptr;
+    switch (m_view.pick) {
+    case Pick::Speaker: prompt = "Click the mention of the real speaker in the text (Esc cancels)."; break;
+    case Pick::SameActor: prompt = "Click another mention of the same actor (Esc cancels)."; break;
+    case Pick::Content: prompt = "Drag over the words the claim really is (Esc cancels)."; break;
+    case Pick::Cue: prompt = "Drag over (or click) the cue word, such as \xE2\x80\x9Csaid\xE2\x80\x9D (Esc cancels)."; break;
+    case Pick::None: break;
+    }
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::PushClipRect(p, ImVec2(p.x + w, p.y + h), true);
+    if (prompt) ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.8f, 1.f), "%s", prompt);
+    else if (m_statusIsError) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "%s", m_status.c_str());
+    else ImGui::TextDisabled("%s", m_status.c_str());
+    ImGui::PopClipRect();
+    ImGui::SetCursorScreenPos(p);
+    ImGui::Dummy(ImVec2(1.f, h));
+}
+
 void App::drawEditor() {
-    ImGui::TextUnformatted("Edit the article, then press Annotate. Your corrections are kept where the text is unchanged.");
+    ImGui::TextUnformatted("Edit the article, then press Annotate. Your corrections find their words again in the new text.");
     if (ImGui::Button("Annotate")) {
         const std::string text = m_editBuffer;
-        Corrections keep = m_doc.corrections;
-        const std::string before = m_doc.text;
-        if (setText(text)) {
-            if (text == before) {
-                m_doc.corrections = std::move(keep);
-                applyCorrections(m_doc);
-                rebuildCaches();
-                m_jsonValid = false;
-            }
-            m_editing = false;
-        }
+        if (setText(text, true)) m_editing = false;
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) m_editing = false;
@@ -790,7 +1066,7 @@ void App::drawArticle() {
     m_stats.hoveredQuote = m_view.hoveredQuote;
 
     // Hover details.
-    if (m_view.pickSpeakerFor < 0 && !m_view.pressed) {
+    if (m_view.pick == Pick::None && !m_view.pressed) {
         if (m_view.hoveredQuote >= 0 && hitMention < 0) {
             const Quote& q = m_doc.quotes[m_view.hoveredQuote];
             ImGui::BeginTooltip();
@@ -815,14 +1091,24 @@ void App::drawArticle() {
         }
     }
 
-    // Mouse: click selects, drag selects text to mark, right-click corrects.
+    // Mouse: click selects, drag selects text to mark, right-click corrects;
+    // while a pick is asked for, the click or the drag answers it.
+    const bool pickClick = m_view.pick == Pick::Speaker || m_view.pick == Pick::SameActor;
     if (hovering && ImGui::IsMouseClicked(0)) {
-        if (m_view.pickSpeakerFor >= 0) {
+        if (pickClick) {
             if (hitMention >= 0) {
-                const int q = m_view.pickSpeakerFor;
-                m_view.pickSpeakerFor = -1;
-                reassignSpeaker(q, hitMention);
-                selectQuote(q, false);
+                const Pick pick = m_view.pick;
+                const int target = m_view.pickFor;
+                m_view.pick = Pick::None;
+                m_view.pickFor = -1;
+                if (pick == Pick::Speaker) {
+                    reassignSpeaker(target, hitMention);
+                    selectQuote(target < static_cast<int>(m_doc.quotes.size()) ? target : -1, false);
+                } else if (target >= 0 && target < static_cast<int>(m_doc.mentions.size())) {
+                    Edit e;
+                    e.other = anchor(m_doc.mentions[target].span);
+                    mentionEdit(EditOp::MergeActors, hitMention, std::move(e));
+                }
             }
         } else {
             m_view.pressed = true;
@@ -843,7 +1129,23 @@ void App::drawArticle() {
     }
     if (m_view.pressed && ImGui::IsMouseReleased(0)) {
         m_view.pressed = false;
-        if (m_view.selection.empty()) {
+        Span words = m_view.selection;
+        if (words.empty() && m_view.pick == Pick::Cue && m_view.dragFrom >= 0) {
+            // a click on a word picks that word
+            for (const Token& t : m_doc.tokens)
+                if (t.span.contains(static_cast<uint32_t>(m_view.dragFrom))) words = t.span;
+        }
+        if ((m_view.pick == Pick::Content || m_view.pick == Pick::Cue) && !words.empty()) {
+            const Pick pick = m_view.pick;
+            const int q = m_view.pickFor;
+            m_view.pick = Pick::None;
+            m_view.pickFor = -1;
+            m_view.selection = {};
+            Edit e;
+            if (pick == Pick::Content) e.content = {anchor(words)};
+            else e.cue = anchor(words);
+            claimEdit(pick == Pick::Content ? EditOp::ClaimContent : EditOp::ClaimCue, q, std::move(e));
+        } else if (m_view.selection.empty()) {
             // a plain click
             if (hitMention >= 0 && m_view.hoveredQuote < 0) {
                 const int e = m_doc.mentions[hitMention].entity;
@@ -859,26 +1161,31 @@ void App::drawArticle() {
     if (hovering && ImGui::IsMouseClicked(1)) {
         m_view.contextMention = hitMention;
         m_view.contextQuote = m_view.hoveredQuote;
-        if (hitMention >= 0 || m_view.hoveredQuote >= 0) ImGui::OpenPopup("context");
+        if ((hitMention >= 0 || m_view.hoveredQuote >= 0) && m_mode != Mode::Reveal) ImGui::OpenPopup("context");
     }
     if (ImGui::BeginPopup("mark")) {
         ImGui::Text("Mark \xE2\x80\x9C%s\xE2\x80\x9D as", clip(m_doc.slice(m_view.selection), 40).c_str());
         for (Label l : kLabels) {
-            if (l == Label::MISC) continue;
+            if (l == Label::MISC && m_mode == Mode::Student) continue;
             swatch(labelColor(l, 0.5f));
-            if (ImGui::Selectable(labelTitle(l))) {
+            if (tracked(ImGui::Selectable(labelTitle(l)), labelTitle(l))) {
                 const Span sel = m_view.selection;
                 m_view.selection = {};
                 addMention(sel, l);
             }
         }
-        if (m_mode == Mode::Student) {
-            ImGui::Separator();
-            if (ImGui::Selectable("a claim (then: who said it?)")) {
-                const Span sel = m_view.selection;
-                m_view.selection = {};
-                addClaim(sel);
-            }
+        ImGui::Separator();
+        if (tracked(ImGui::Selectable("a claim (then: who said it?)"), "a claim (then: who said it?)")) {
+            const Span sel = m_view.selection;
+            m_view.selection = {};
+            addClaim(sel);
+        }
+        if (m_mode == Mode::Annotate && tracked(ImGui::Selectable("not a claim (now or when annotated again)"), "not a claim (now or when annotated again)")) {
+            Edit e;
+            e.op = EditOp::NotAClaim;
+            e.at = anchor(m_view.selection);
+            m_view.selection = {};
+            edit(std::move(e));
         }
         ImGui::EndPopup();
     } else if (!m_view.pressed) {
@@ -886,19 +1193,67 @@ void App::drawArticle() {
     }
     if (ImGui::BeginPopup("context")) {
         if (m_view.contextMention >= 0 && m_view.contextMention < static_cast<int>(m_doc.mentions.size())) {
-            const Mention& m = m_doc.mentions[m_view.contextMention];
+            const int mi = m_view.contextMention;
+            const Mention& m = m_doc.mentions[mi];
             ImGui::TextDisabled("%s", clip(m_doc.slice(m.span), 40).c_str());
             const int entity = m.entity;
-            if (ImGui::Selectable("Remove this mention")) removeMention(m_view.contextMention);
-            else if (entity >= 0 && ImGui::Selectable("Rename this actor\xE2\x80\xA6")) selectEntity(entity, false);
+            if (tracked(ImGui::Selectable("Remove this mention"), "Remove this mention")) removeMention(mi);
+            if (tracked(ImGui::BeginMenu("Change its type"), "Change its type")) {
+                for (Label l : kLabels) {
+                    swatch(labelColor(l, 0.5f));
+                    if (tracked(ImGui::MenuItem(labelTitle(l), nullptr, m.label == l), labelTitle(l)) && m.label != l) {
+                        Edit e;
+                        e.label = l;
+                        mentionEdit(EditOp::RetypeMention, mi, std::move(e));
+                    }
+                }
+                ImGui::EndMenu();
+            }
+            if (tracked(ImGui::Selectable("Same actor as\xE2\x80\xA6 (then click the other mention)"), "Same actor as\xE2\x80\xA6 (then click the other mention)")) {
+                m_view.pick = Pick::SameActor;
+                m_view.pickFor = mi;
+            }
+            if (entity >= 0 && m_mentionCount[entity] > 1 && tracked(ImGui::Selectable("A different actor (split it off)"), "A different actor (split it off)"))
+                mentionEdit(EditOp::SplitActor, mi);
+            if (entity >= 0 && tracked(ImGui::Selectable("Rename this actor\xE2\x80\xA6"), "Rename this actor\xE2\x80\xA6")) selectEntity(entity, false);
         }
         if (m_view.contextQuote >= 0 && m_view.contextQuote < static_cast<int>(m_doc.quotes.size())) {
+            const int qi = m_view.contextQuote;
             ImGui::Separator();
-            if (ImGui::Selectable(m_mode == Mode::Student ? "Who said it?\xE2\x80\xA6" : "Change this claim's speaker\xE2\x80\xA6")) {
-                m_view.pickSpeakerFor = m_view.contextQuote;
-                selectQuote(m_view.contextQuote, false);
+            ImGui::TextDisabled("claim: %s", clip(m_doc.slice(m_doc.quotes[qi].content.front()), 40).c_str());
+            if (tracked(ImGui::Selectable(m_mode == Mode::Student ? "Who said it?\xE2\x80\xA6" : "Change this claim's speaker\xE2\x80\xA6"), "Change this claim's speaker")) {
+                m_view.pick = Pick::Speaker;
+                m_view.pickFor = qi;
+                selectQuote(qi, false);
             }
-            if (m_mode == Mode::Student && ImGui::Selectable("Remove this claim")) removeClaim(m_view.contextQuote);
+            if (tracked(ImGui::Selectable("Remove this claim"), "Remove this claim")) removeClaim(qi);
+            if (m_mode == Mode::Annotate) {
+                if (tracked(ImGui::Selectable("Not a claim (remove it, and keep it out)"), "Not a claim (remove it, and keep it out)")) {
+                    Edit e;
+                    e.op = EditOp::NotAClaim;
+                    e.at = anchor(m_doc.quotes[qi].span);
+                    edit(std::move(e));
+                }
+                if (tracked(ImGui::BeginMenu("Change its kind"), "Change its kind")) {
+                    for (QuoteKind k : {QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect})
+                        if (tracked(ImGui::MenuItem(quoteKindTitle(k), nullptr, m_doc.quotes[qi].kind == k), quoteKindTitle(k)) && m_doc.quotes[qi].kind != k) {
+                            Edit e;
+                            e.quoteKind = k;
+                            claimEdit(EditOp::ClaimKind, qi, std::move(e));
+                        }
+                    ImGui::EndMenu();
+                }
+                if (tracked(ImGui::Selectable("Change its words\xE2\x80\xA6"), "Change its words\xE2\x80\xA6")) {
+                    m_view.pick = Pick::Content;
+                    m_view.pickFor = qi;
+                    selectQuote(qi, false);
+                }
+                if (tracked(ImGui::Selectable("Change its cue\xE2\x80\xA6"), "Change its cue\xE2\x80\xA6")) {
+                    m_view.pick = Pick::Cue;
+                    m_view.pickFor = qi;
+                    selectQuote(qi, false);
+                }
+            }
         }
         ImGui::EndPopup();
     }
@@ -917,6 +1272,10 @@ void App::drawSidePanel() {
         if (ImGui::BeginTabItem("Actors")) { drawActors(); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Sources")) { drawLedger(); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Claims")) { drawClaims(); ImGui::EndTabItem(); }
+        const size_t lost = std::count_if(m_doc.edits.done.begin(), m_doc.edits.done.end(), [](const Edit& x) { return !x.unplaced.empty(); });
+        char tab[64];
+        std::snprintf(tab, sizeof tab, lost ? "Edits (%zu, %zu not placed)###edits" : "Edits (%zu)###edits", m_doc.edits.done.size(), lost);
+        if (ImGui::BeginTabItem(tab)) { drawEdits(); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
     }
 }
@@ -933,11 +1292,38 @@ void App::drawSelectionDetail() {
         ImGui::Text("source kind: %s", sourceKindTitle(c.sourceKind));
         ImGui::TextWrapped("why: %s (confidence %.0f%%)", c.why.c_str(), c.confidence * 100.f);
         ImGui::PopTextWrapPos();
-        if (ImGui::SmallButton("Change speaker\xE2\x80\xA6")) m_view.pickSpeakerFor = q;
+        if (ImGui::SmallButton("Change speaker\xE2\x80\xA6")) {
+            m_view.pick = Pick::Speaker;
+            m_view.pickFor = q;
+        }
         ImGui::SameLine();
         if (!c.source.empty() && ImGui::SmallButton("Go to source")) scrollToByte(c.source.begin);
         ImGui::SameLine();
         if (ImGui::SmallButton("Clear")) selectQuote(-1, false);
+        if (m_mode == Mode::Annotate) {
+            // The actor who said it, keeping the words that name them here (a pronoun, say).
+            ImGui::SetNextItemWidth(-1);
+            const std::string current = c.speaker >= 0 ? "Speaker: " + m_doc.entities[c.speaker].name : std::string("Speaker: (unknown)");
+            if (ImGui::BeginCombo("##speaker", current.c_str())) {
+                if (ImGui::Selectable("(unknown)", c.speaker < 0) && c.speaker >= 0) claimEdit(EditOp::ClaimSpeaker, q);
+                for (Label l : kLabels)
+                    for (int ent : m_byLabel[static_cast<size_t>(l)]) {
+                        ImGui::PushID(ent);
+                        if (ImGui::Selectable(m_doc.entities[ent].name.c_str(), ent == c.speaker) && ent != c.speaker && m_firstMention[ent] >= 0) {
+                            Edit x;
+                            x.other = anchor(m_doc.mentions[m_firstMention[ent]].span);
+                            claimEdit(EditOp::ClaimSpeaker, q, std::move(x));
+                        }
+                        ImGui::PopID();
+                    }
+                ImGui::EndCombo();
+            }
+            if (!c.source.empty() && ImGui::SmallButton("No source")) claimEdit(EditOp::ClaimSource, q);
+            if (!c.source.empty()) ImGui::SameLine();
+            if (!c.cue.empty() && ImGui::SmallButton("No cue")) claimEdit(EditOp::ClaimCue, q);
+            if (!c.cue.empty()) ImGui::SameLine();
+            if (ImGui::SmallButton("Remove claim")) removeClaim(q);
+        }
         ImGui::Separator();
     } else if (e >= 0 && e < static_cast<int>(m_doc.entities.size())) {
         const Entity& ent = m_doc.entities[e];
@@ -950,6 +1336,105 @@ void App::drawSelectionDetail() {
         if (ImGui::SmallButton("Clear")) selectEntity(-1, false);
         ImGui::Separator();
     }
+}
+
+void App::drawEdits() {
+    const EditLog& log = m_doc.edits;
+    if (log.done.empty() && log.undone.empty()) {
+        ImGui::TextWrapped("No corrections yet. Right-click a claim or a mention to correct it, or drag over words to mark them. "
+                           "Every correction is saved, kept when the article is annotated again, and can be undone.");
+        return;
+    }
+    ImGui::TextDisabled("%s", "Newest first. Undo: Ctrl+Z, redo: Ctrl+Shift+Z.");
+    ImGui::PushTextWrapPos(0.f);
+    for (size_t k = log.done.size(); k-- > 0;) {
+        const Edit& e = log.done[k];
+        ImGui::PushID(static_cast<int>(k));
+        if (!e.unplaced.empty()) {
+            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "could not be placed: %s", describeEdit(e).c_str());
+            ImGui::TextDisabled("  %s", e.unplaced.c_str());
+        } else {
+            ImGui::TextWrapped("%zu. %s", k + 1, describeEdit(e).c_str());
+        }
+        if (!e.author.empty() || !e.time.empty()) ImGui::TextDisabled("  %s %s", e.author.c_str(), e.time.c_str());
+        ImGui::PopID();
+    }
+    for (size_t k = log.undone.size(); k-- > 0;)
+        ImGui::TextDisabled("undone: %s", describeEdit(log.undone[k]).c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void App::drawLibrary() {
+    if (m_libraryOpen) {
+        ImGui::OpenPopup("Library");
+        m_libraryOpen = false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 80), ImGuiCond_Appearing, ImVec2(0.5f, 0.f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.f, vp->WorkSize.x - 40), std::min(520.f, vp->WorkSize.y - 120)), ImGuiCond_Appearing);
+    bool open = true;
+    if (!ImGui::BeginPopupModal("Library", &open)) return;
+    ImGui::TextWrapped("Everything you worked on is kept in this browser: each article with its corrections and their history, "
+                       "each lesson and each student's work as an entry of its own.");
+    if (ImGui::Button("New article")) {
+        ImGui::CloseCurrentPopup();
+        Document empty;
+        m_base = empty;
+        setDocument(std::move(empty), true);
+        m_editing = true;
+        m_editBuffer.clear();
+    }
+    ImGui::Separator();
+    if (m_library.empty()) ImGui::TextDisabled("Nothing saved yet: paste an article and correct it.");
+    if (ImGui::BeginTable("entries", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp, ImVec2(0, -4))) {
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize("RenameDuplicateDelete?").x + 6 * st.FramePadding.x + 3 * st.ItemSpacing.x;
+        ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 5.f);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("student's work").x);
+        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("9999 KB").x);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
+        ImGui::TableHeadersRow();
+        for (const LibraryItem& it : m_library) {
+            ImGui::PushID(it.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const bool current = it.id == m_entryId;
+            if (m_libraryRenameId == it.id) {
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::InputText("##title", &m_libraryRename, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                    m_req.library.push_back({"rename", it.id, m_libraryRename, {}, {}});
+                    m_libraryRenameId.clear();
+                }
+            } else if (ImGui::Selectable((it.title.empty() ? std::string("(untitled)") : it.title).c_str(), current)) {
+                if (!current) m_req.library.push_back({"open", it.id, {}, {}, {}});
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(it.kind == "work" ? "student's work" : it.kind.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f KB", std::ceil(it.bytes / 1024.0));
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("Rename")) {
+                m_libraryRenameId = it.id;
+                m_libraryRename = it.title;
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Duplicate")) m_req.library.push_back({"duplicate", it.id, {}, {}, {}});
+            ImGui::SameLine();
+            // Deleting asks once more: it is the one thing here that cannot be undone.
+            if (m_libraryDeleteId == it.id) {
+                if (ImGui::SmallButton("Delete?")) {
+                    m_req.library.push_back({"delete", it.id, {}, {}, {}});
+                    m_libraryDeleteId.clear();
+                }
+            } else if (ImGui::SmallButton("Delete")) {
+                m_libraryDeleteId = it.id;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndPopup();
 }
 
 void App::drawActors() {

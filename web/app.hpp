@@ -12,6 +12,7 @@
 //   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render(); handle(app.takeRequests());
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "whosaid/annotate.hpp"
 #include "whosaid/classroom.hpp"
 #include "whosaid/document.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/ledger.hpp"
 
 namespace whosaid::web {
@@ -30,11 +32,13 @@ struct DrawStats {
     int hoveredQuote = -1;
     int layoutBuilds = 0;                 // since start
     double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
+    std::vector<std::pair<std::string, ImVec2>> items;  // menu items and buttons drawn, with their centers
 };
 
 // What the App asks the page to do after a frame.
 struct AppRequests {
-    bool save = false;            // text or corrections changed: store them
+    bool save = false;            // text or edits changed: store them
+    bool newEntry = false;        // ...as a new entry of the library (another article, a lesson opened)
     bool documentChanged = false; // markup changed: rebuild the accessible mirror
     bool openFile = false;        // show the browser's file picker
     int focusQuote = -1, focusEntity = -1;  // move the accessible focus here
@@ -42,7 +46,23 @@ struct AppRequests {
         std::string name, mime, data;
     };
     std::vector<Download> downloads;
+    // What the user asked of the library (the page's JS keeps it): "open",
+    // "rename", "duplicate", "delete" an entry, or "add" one (kind, title, data).
+    struct LibraryAction {
+        std::string action, id, arg, kind, data;
+    };
+    std::vector<LibraryAction> library;
 };
+
+// One saved article, lesson or student's work, as the page's storage lists it.
+struct LibraryItem {
+    std::string id, title, kind;  // kind: "article", "lesson", "work"
+    double updated = 0;           // ms since 1970
+    double bytes = 0;
+};
+
+// What a click in the article does next: the prompt above the article says it.
+enum class Pick : uint8_t { None, Speaker, SameActor, Content, Cue };
 
 // What the page is doing: annotating (the tool's markup, corrections), a
 // student marking a lesson (the tool's markup hidden), or revealing the answers.
@@ -52,7 +72,8 @@ struct ArticleView {
     int hoveredQuote = -1;
     int selectedQuote = -1;
     int selectedEntity = -1;
-    int pickSpeakerFor = -1;  // a claim waiting for the user to click its speaker's mention
+    Pick pick = Pick::None;   // a click (or a drag, for words) the user is asked for
+    int pickFor = -1;         // ...for this claim (Speaker, Content, Cue) or mention (SameActor)
     bool showAllLinks = false;
     float fontSize = 17.f;
     float scroll = 0, scrollTarget = 0;
@@ -64,16 +85,32 @@ struct ArticleView {
 
 class App {
 public:
-    // Annotates `text` and shows it, keeping the previous article for Undo.
-    // On failure (too large) keeps the current document, shows the message,
-    // and returns false.
-    bool setText(std::string_view text);
+    // Annotates `text` and shows it. The same text again, or the same article
+    // lightly changed (or `revise`: the editor's text), keeps the edits, placed
+    // again; another article starts a new entry of the library. On failure (too
+    // large) keeps the current document, shows the message, returns false.
+    bool setText(std::string_view text, bool revise = false);
     // Opens what the user dropped or picked: text, Markdown, HTML or whosaid/1.
     bool importFile(std::string_view name, std::string_view bytes);
-    // Restores saved state (whosaid/1 JSON with text and corrections).
+    // A brat export: its .txt and .ann, dropped or picked together.
+    bool importBrat(std::string_view name, std::string_view txt, std::string_view ann);
+    // Restores a library entry (or an older page's saved state: whosaid/1 JSON
+    // with text and corrections, or a lesson session).
     bool restoreState(std::string_view json);
-    // Text and corrections, for browser storage.
+    // The entry for browser storage: text, edits and their undo history (and the
+    // markup under them when it came from a file), or the lesson session.
     std::string stateJson() const;
+    // What the page stores beside the entry: {"kind","title","hash","pristine"}.
+    std::string entryInfoJson() const;
+    // The view of the article (scroll, font size, links), kept per entry.
+    std::string viewJson() const;
+    void setView(std::string_view json);
+    // The library's entries, newest first, and the one open (from the page's JS).
+    void setLibrary(std::string_view json);
+    void openLibrary() { m_libraryOpen = true; }
+    void markPristine() { m_pristine = true; m_req.newEntry = false; }
+    // Called for the time of an edit (ISO 8601); the page sets it.
+    std::function<std::string()> clock;
     // Text typed or pasted while the editor is open goes there instead.
     bool wantsTextInput() const;
 
@@ -90,10 +127,21 @@ public:
     // Scrolls a claim into view and reports where its first words are drawn,
     // in CSS pixels: {"x","y","visible"} (for tests hovering a claim).
     std::string claimPointJson(int quote);
+    std::string mentionPointJson(int mention);  // the same for a mention
+    std::string textPointJson(uint32_t cpBegin, uint32_t cpEnd);  // and for any words (code points)
+    std::string spanPointJson(Span s);
     void scrollBy(float pixels) { m_view.scrollTarget += pixels; }
 
-    // Hand corrections (the UI calls these too). Each is saved and re-applied
-    // whenever the same text is annotated again. Indices are into the document.
+    // Edits (edits.hpp): appended to the log, saved, and applied again whenever
+    // the text is annotated again. The UI's corrections all come here.
+    bool edit(Edit e);
+    bool editJson(std::string_view json);  // one edit in the log's JSON form
+    bool undo();
+    bool redo();
+    std::string editsJson() const;         // {"edits":[...],"undone":[...]}
+    const EditLog& edits() const { return m_doc.edits; }
+    void setAuthor(std::string name) { m_author = name.empty() ? std::string("teacher") : std::move(name); }
+    // Shorthands over edit(); indices are into the document shown.
     bool reassignSpeaker(int quote, int mention);
     bool addMention(Span span, Label label);
     bool removeMention(int mention);
@@ -122,16 +170,23 @@ public:
     AppRequests takeRequests() { AppRequests r = std::move(m_req); m_req = {}; return r; }
 
 private:
-    void setDocument(Document doc, bool keepUndo);
+    void setDocument(Document doc, bool newArticle);
+    bool openDocument(std::string_view name, Result<Document> doc);
+    void replay();            // m_doc = m_base with the log, keeping the view
+    Anchor anchor(Span s) const { return anchorAt(m_doc.text, s); }
+    bool claimEdit(EditOp op, int quote, Edit e = {});
+    bool mentionEdit(EditOp op, int mention, Edit e = {});
+    void drawEdits();
+    void drawLibrary();
+    void drawPickPrompt();
+    bool tracked(bool pressed, std::string_view label);  // records the item just drawn, for whosaid.debug()
     bool openLesson(Lesson lesson, const StudentWork* saved);
     bool addStudentWork(std::string_view name, std::string_view bytes);
-    void studentChanged();   // the student's marks changed: show and save them
     void drawClassroomMenu();
     void drawLessonPanel();
     void drawRevealPanel();
     void drawClassSummary();
     void drawLessonDialog();
-    void reannotate();  // same text, corrections applied again
     void rebuildCaches();
     void pushUndo();
     void selectQuote(int q, bool scroll);
@@ -163,13 +218,22 @@ private:
     bool m_jsonValid = false;
     std::string m_error, m_status;
     bool m_statusIsError = false;
-    std::string m_undoState;  // state before the last replace/New, for Undo
+    Document m_base;          // the markup the edits apply over (the tool's, none, or a file's)
+    std::string m_author = "teacher";
+    bool m_pristine = false;  // the sample, as the page opened it: nothing to keep yet
+    std::vector<LibraryItem> m_library;
+    std::string m_entryId;    // the library entry shown
+    bool m_libraryOpen = false;
+    std::string m_libraryRename;
+    std::string m_libraryRenameId;
+    std::string m_libraryDeleteId;  // asked "Delete?" for this one
     bool m_editing = false;
     std::string m_editBuffer;
     std::string m_renameBuffer;
     TextLayout m_layout;
     ArticleView m_view;
     DrawStats m_stats;
+    std::vector<std::pair<std::string, ImVec2>> m_drawnItems;  // the last frame's DrawStats::items
     AppRequests m_req;
     float m_scrollSet = 0;      // the scroll we gave ImGui last frame
     float m_articleHeight = 0;  // visible height of the article view

@@ -37,47 +37,58 @@ std::string cut(std::string_view s, size_t max) {
 // [SECTION] Lessons and work
 
 bool App::openLesson(Lesson lesson, const StudentWork* saved) {
+    const bool fresh = saved == nullptr;
     m_lesson = std::move(lesson);
     m_work = saved && saved->marks.text == m_lesson.key.text ? *saved : startWork(m_lesson, saved ? saved->student : std::string());
     m_class.clear();
     m_summary = {};
     m_showSummary = false;
-    Document marks = m_work.marks;
-    tokenize(marks);
+    // The student's marks are edits over no markup, as the teacher's key is
+    // edits over the tool's; work saved before the edit log keeps its marks as the base.
+    Document base;
+    base.id = m_lesson.key.id;
+    base.text = m_lesson.key.text;
+    EditLog log = m_work.marks.edits;
+    if (log.done.empty() && log.undone.empty() && (!m_work.marks.mentions.empty() || !m_work.marks.quotes.empty())) {
+        base = m_work.marks;
+        log.base = EditBase::File;
+    } else {
+        log.base = EditBase::None;
+    }
+    tokenize(base);
     const ArticleView keep = m_view;
+    if (fresh && !m_doc.text.empty() && !m_pristine) m_req.newEntry = true;
+    m_pristine = false;
     m_mode = Mode::Student;
-    setDocument(std::move(marks), false);
+    m_base = base;
+    setDocument(replayEdits(m_base, log), false);
+    m_work.marks = m_doc;
     m_view.fontSize = keep.fontSize;
     m_status = "Lesson: " + (m_lesson.title.empty() ? std::string("(untitled)") : m_lesson.title) +
                ". Mark the actors and claims yourself: drag over words, then choose. Press Reveal when you are done.";
     return true;
 }
 
-void App::studentChanged() {
-    m_work.marks.mentions = m_doc.mentions;
-    m_work.marks.entities = m_doc.entities;
-    m_work.marks.quotes = m_doc.quotes;
-    rebuildCaches();
-    m_jsonValid = false;
-    m_req.save = m_req.documentChanged = true;
-}
-
 bool App::addClaim(Span span) {
-    if (m_mode != Mode::Student || addStudentClaim(m_doc, span) < 0) return false;
-    studentChanged();
+    if (m_mode == Mode::Reveal || span.empty() || span.end > m_doc.text.size()) return false;
+    Edit e;
+    e.op = EditOp::AddClaim;
+    e.content = {anchor(span)};
+    e.quoteKind = guessQuoteKind(m_doc.text, span);
+    if (!edit(std::move(e))) return false;
     // Ask at once who said it.
     for (size_t q = 0; q < m_doc.quotes.size(); ++q)
-        if (m_doc.quotes[q].span == span) {
-            m_view.pickSpeakerFor = static_cast<int>(q);
+        if (m_doc.quotes[q].content.front() == span) {
+            m_view.pick = Pick::Speaker;
+            m_view.pickFor = static_cast<int>(q);
             m_view.selectedQuote = static_cast<int>(q);
         }
     return true;
 }
 
 bool App::removeClaim(int quote) {
-    if (m_mode != Mode::Student || !removeStudentClaim(m_doc, quote)) return false;
+    if (!claimEdit(EditOp::RemoveClaim, quote)) return false;
     m_view.selectedQuote = -1;
-    studentChanged();
     return true;
 }
 
@@ -98,8 +109,14 @@ bool App::saveLesson(std::string title, std::string instructions, std::vector<st
     lesson.instructions = std::move(instructions);
     lesson.questions = std::move(questions);
     lesson.key = m_doc;
-    lesson.hasKey = !m_doc.corrections.empty();
-    m_req.downloads.push_back({"lesson.whosaid.json", "application/json", lessonToJson(lesson)});
+    lesson.hasKey = !m_doc.edits.done.empty();
+    const std::string file = lessonToJson(lesson);
+    m_req.downloads.push_back({"lesson.whosaid.json", "application/json", file});
+    // ...and an entry of its own in the library, beside the teacher's article.
+    nlohmann::json session = {{"schema", "whosaid-session/1"}, {"lesson", nlohmann::json::parse(file)},
+                              {"work", nlohmann::json::parse(studentWorkToJson(startWork(lesson, {})))}};
+    m_req.library.push_back({"add", {}, lesson.title.empty() ? std::string("Lesson") : "Lesson: " + lesson.title, "lesson",
+                             session.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
     m_status = lesson.hasKey ? "Lesson saved with your checked markup as the answer key."
                              : "Lesson saved; with no corrections made, the tool's own markup is the key.";
     return true;
@@ -127,10 +144,8 @@ bool App::reveal() {
 
 void App::backToMarks() {
     if (m_mode != Mode::Reveal) return;
-    Document marks = m_work.marks;
-    tokenize(marks);
     m_mode = Mode::Student;
-    setDocument(std::move(marks), false);
+    setDocument(replayEdits(m_base, m_work.marks.edits), false);
 }
 
 bool App::addStudentWork(std::string_view name, std::string_view bytes) {

@@ -76,6 +76,7 @@ void loadFonts(float dpr) {
 
 unsigned g_frameNo = 0;
 unsigned g_keyDownAt[512] = {};
+unsigned g_chordAt = ~0u;  // the frame in which a key other than a modifier last went down
 unsigned g_mouseDownAt[5] = {};
 std::vector<int> g_deferredKeyUps, g_deferredMouseUps;
 
@@ -146,20 +147,25 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const unsigned long code = e->keyCode;
+    const bool modifier = code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224;
     if (code < 512) {
         if (down) {
             io.KeysDown[code] = true;
             g_keyDownAt[code] = g_frameNo;
-        } else if (g_keyDownAt[code] == g_frameNo) {
+            if (!modifier) g_chordAt = g_frameNo;
+        } else if (g_keyDownAt[code] == g_frameNo || (modifier && g_chordAt == g_frameNo)) {
+            // released before a frame saw it (or, for Ctrl and the like, before a frame saw the key pressed with it)
             g_deferredKeyUps.push_back(static_cast<int>(code));
         } else {
             io.KeysDown[code] = false;
         }
     }
-    io.KeyCtrl = e->ctrlKey;
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
+    // Modifiers follow their keys' own (deferred) state, so that a quick
+    // Ctrl+Z whose Ctrl is let go before the next frame still reads as one.
+    if (down) {
+        for (auto [key, on] : {std::pair{17, e->ctrlKey}, {16, e->shiftKey}, {18, e->altKey}, {91, e->metaKey}})
+            if (on && !io.KeysDown[key]) io.KeysDown[key] = true, g_keyDownAt[key] = g_frameNo;
+    }
     // Let the browser turn Ctrl/Cmd+C/V/X into clipboard events.
     if ((e->ctrlKey || e->metaKey) && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
     if (down && !e->ctrlKey && !e->metaKey) {
@@ -168,8 +174,17 @@ EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
         const size_t len = std::strlen(e->key);
         if (len > 0 && len <= 4 && (k[0] >= 0x20) && ((len == 1) || k[0] >= 0xC0)) io.AddInputCharactersUTF8(e->key);
     }
-    // Keep Tab and arrows from moving browser focus or scrolling the page.
+    // Keep Tab and arrows from moving browser focus or scrolling the page, and
+    // undo/redo from reaching the browser.
+    if ((e->ctrlKey || e->metaKey) && (code == 'Z' || code == 'Y')) return EM_TRUE;
     return code == 9 || (code >= 33 && code <= 40) || code == 8 || code == 32 ? EM_TRUE : EM_FALSE;
+}
+
+// Keys let go while the page had no focus never send their keyup here.
+EM_BOOL onBlur(int, const EmscriptenFocusEvent*, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& k : io.KeysDown) k = false;
+    return EM_FALSE;
 }
 
 void setupKeys() {
@@ -211,9 +226,15 @@ bool g_firstFrameReported = false;
 
 // Carries out what the App asked for during the frame, through the page's JS.
 void handleRequests(whosaid::web::AppRequests r) {
+    // Library actions first: "add" stores an entry beside the one shown, before that one is saved.
+    for (const auto& a : r.library)
+        EM_ASM({ if (Module.libraryAction) Module.libraryAction(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2), UTF8ToString($3), UTF8ToString($4)); },
+               a.action.c_str(), a.id.c_str(), a.arg.c_str(), a.kind.c_str(), a.data.c_str());
     if (r.save) {
         const std::string state = g_app->stateJson();
-        EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0)); }, state.c_str());
+        const std::string info = g_app->entryInfoJson();
+        EM_ASM({ if (Module.saveState) Module.saveState(UTF8ToString($0), JSON.parse(UTF8ToString($1)), $2); }, state.c_str(),
+               info.c_str(), r.newEntry ? 1 : 0);
     }
     if (r.documentChanged) EM_ASM({ if (Module.onDocumentChanged) Module.onDocumentChanged(); });
     if (g_app->status() != g_lastStatus) {
@@ -258,6 +279,10 @@ void frame() {
     g_lastTime = now;
 
     if (g_tapFrames > 0) io.MouseDown[0] = g_tapFrames-- == 2;
+    io.KeyCtrl = io.KeysDown[17];
+    io.KeyShift = io.KeysDown[16];
+    io.KeyAlt = io.KeysDown[18];
+    io.KeySuper = io.KeysDown[91] || io.KeysDown[92] || io.KeysDown[93] || io.KeysDown[224];
 
     ImGui::NewFrame();
     g_app->frame();
@@ -309,6 +334,11 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_debug_json() {
 EMSCRIPTEN_KEEPALIVE int whosaid_import(const char* name, const char* bytes, int len) {
     return settled(g_app && g_app->importFile(name, std::string_view(bytes, static_cast<size_t>(len))));
 }
+// A brat export's two files, read together.
+EMSCRIPTEN_KEEPALIVE int whosaid_import_brat(const char* name, const char* txt, int txtLen, const char* ann, int annLen) {
+    return settled(g_app && g_app->importBrat(name, std::string_view(txt, static_cast<size_t>(txtLen)),
+                                              std::string_view(ann, static_cast<size_t>(annLen))));
+}
 // Pasted text: into the editor when it is open, else it replaces the article.
 EMSCRIPTEN_KEEPALIVE int whosaid_paste(const char* utf8, int len) {
     if (!g_app) return 0;
@@ -326,6 +356,14 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_claim_point(int quote) {
     g_out = g_app ? g_app->claimPointJson(quote) : "null";
     return g_out.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_mention_point(int mention) {
+    g_out = g_app ? g_app->mentionPointJson(mention) : "null";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_text_point(int begin, int end) {
+    g_out = g_app && begin >= 0 && end >= 0 ? g_app->textPointJson(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)) : "null";
+    return g_out.c_str();
+}
 EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
     if (g_app) g_app->scrollBy(pixels);
 }
@@ -339,6 +377,36 @@ EMSCRIPTEN_KEEPALIVE int whosaid_rename_entity(int entity, const char* name) {
     return settled(g_app && g_app->renameEntity(entity, name));
 }
 EMSCRIPTEN_KEEPALIVE int whosaid_export(const char* format) { return settled(g_app && g_app->exportAs(format)); }
+// The edit log: one edit as JSON (edits.hpp's form), undo, redo, the log itself.
+EMSCRIPTEN_KEEPALIVE int whosaid_edit(const char* json) { return settled(g_app && g_app->editJson(json)); }
+EMSCRIPTEN_KEEPALIVE int whosaid_undo() { return settled(g_app && g_app->undo()); }
+EMSCRIPTEN_KEEPALIVE int whosaid_redo() { return settled(g_app && g_app->redo()); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_edits_json() {
+    g_out = g_app ? g_app->editsJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_set_author(const char* name) {
+    if (g_app) g_app->setAuthor(name);
+}
+// The library (kept by the page's JS): its list, and an entry to show.
+EMSCRIPTEN_KEEPALIVE void whosaid_set_library(const char* json) {
+    if (g_app) g_app->setLibrary(json);
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_open_library() {
+    if (g_app) g_app->openLibrary();
+}
+EMSCRIPTEN_KEEPALIVE int whosaid_restore(const char* json) { return settled(g_app && g_app->restoreState(json)); }
+EMSCRIPTEN_KEEPALIVE const char* whosaid_view_json() {
+    g_out = g_app ? g_app->viewJson() : "{}";
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void whosaid_set_view(const char* json) {
+    if (g_app) g_app->setView(json);
+}
+EMSCRIPTEN_KEEPALIVE const char* whosaid_entry_info() {
+    g_out = g_app ? g_app->entryInfoJson() : "{}";
+    return g_out.c_str();
+}
 // Classroom: offsets are code points; label is "PER", "ORG", "LOC" or "GRP".
 EMSCRIPTEN_KEEPALIVE int whosaid_save_lesson(const char* json) {
     if (!g_app) return 0;
@@ -425,10 +493,22 @@ int main() {
     emscripten_set_touchend_callback(kCanvas, nullptr, true, onTouch);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, onBlur);
 
     g_startup.ready = emscripten_get_now();  // WebGL and ImGui set up
     static App app;
     g_app = &app;
+    app.clock = [] {
+        char* s = reinterpret_cast<char*>(EM_ASM_INT({
+            const t = new Date().toISOString().slice(0, 19) + 'Z';
+            const p = _malloc(32);
+            stringToUTF8(t, p, 32);
+            return p;
+        }));
+        std::string out = s ? s : "";
+        std::free(s);
+        return out;
+    };
     // Saved work first (a reload loses nothing), else the team's sample article.
     char* saved = reinterpret_cast<char*>(EM_ASM_INT({
         const s = Module.loadState ? Module.loadState() : null;
@@ -446,6 +526,7 @@ int main() {
     if (!restored) {
         const std::string problem = app.lastError();
         app.setText(readFile("/assets/sample.txt"));
+        app.markPristine();  // the sample as it ships: no library entry until it is changed
         if (!problem.empty()) app.setStatus("Saved work could not be restored (" + problem + "); showing the sample.", true);
     }
     g_startup.appReady = emscripten_get_now();  // models loaded, the article annotated

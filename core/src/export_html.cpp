@@ -258,10 +258,13 @@ std::string toHtmlHandout(const Document& doc, const ExportOptions& options) {
         h += "</tbody></table>\n";
     }
     h += "<p class=\"note\">Made by whosaid 0.1.0, automatically: check a claim against the article before relying on it.";
-    const Corrections& c = doc.corrections;
-    if (!c.empty())
-        h += " " + std::to_string(c.speakers.size() + c.added.size() + c.removed.size() + c.renamed.size()) +
-             " hand corrections applied.";
+    const std::vector<Edit>& edits = doc.edits.done;
+    if (!edits.empty()) {
+        const size_t unplaced = static_cast<size_t>(std::count_if(edits.begin(), edits.end(), [](const Edit& e) { return !e.unplaced.empty(); }));
+        h += " " + std::to_string(edits.size() - unplaced) + (edits.size() - unplaced == 1 ? " hand correction" : " hand corrections") + " applied";
+        if (unplaced) h += " (" + std::to_string(unplaced) + " could not be placed in this text)";
+        h += ".";
+    }
     for (const std::string& w : doc.warnings) h += " Note: " + htmlEscape(w) + ".";
     h += "</p>\n</body>\n</html>\n";
     return h;

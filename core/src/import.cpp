@@ -282,12 +282,16 @@ std::string markdownToText(std::string_view md) {
 InputFormat detectFormat(std::string_view bytes, std::string_view fileName) {
     if (endsWith(fileName, ".html") || endsWith(fileName, ".htm") || endsWith(fileName, ".xhtml")) return InputFormat::Html;
     if (endsWith(fileName, ".md") || endsWith(fileName, ".markdown")) return InputFormat::Markdown;
-    if (endsWith(fileName, ".json")) return InputFormat::WhosaidJson;
+    if (endsWith(fileName, ".jsonld")) return InputFormat::WebAnnotation;
     if (endsWith(fileName, ".txt")) return InputFormat::Text;
     size_t k = 0;
     while (k < bytes.size() && isSpace(static_cast<unsigned char>(bytes[k]))) ++k;
     const std::string_view head = bytes.substr(k, 512);
     if (!head.empty() && head[0] == '{' && head.find("\"whosaid/1\"") != std::string_view::npos) return InputFormat::WhosaidJson;
+    if (!head.empty() && head[0] == '{' && (head.find("\"AnnotationCollection\"") != std::string_view::npos ||
+                                            head.find("anno.jsonld") != std::string_view::npos))
+        return InputFormat::WebAnnotation;
+    if (endsWith(fileName, ".json")) return InputFormat::WhosaidJson;
     if (ifind(head, "<!doctype html") == 0 || ifind(head, "<html") != std::string_view::npos ||
         (ifind(head, "<p>") != std::string_view::npos && ifind(head, "</p>") != std::string_view::npos))
         return InputFormat::Html;
@@ -300,6 +304,10 @@ std::string importText(std::string_view bytes, std::string_view fileName) {
     case InputFormat::Markdown: return markdownToText(bytes);
     case InputFormat::WhosaidJson: {
         Result<Document> doc = fromJson(bytes);
+        return doc ? doc->text : std::string(bytes);
+    }
+    case InputFormat::WebAnnotation: {
+        Result<Document> doc = documentFromWebAnnotation(bytes);
         return doc ? doc->text : std::string(bytes);
     }
     case InputFormat::Text: break;

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "edit_json.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -141,6 +143,20 @@ public:
         element();
         m_out += "null";
     }
+    // A value written by nlohmann (the edits: few, and nested), laid out at this depth.
+    void raw(const nlohmann::ordered_json& j) {
+        element();
+        const std::string s = j.dump(m_indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        if (m_indent < 0) {
+            m_out += s;
+            return;
+        }
+        const std::string pad(m_empty.size() * size_t(m_indent), ' ');
+        for (char c : s) {
+            m_out += c;
+            if (c == '\n') m_out += pad;
+        }
+    }
 
     // Shorthands for this schema.
     void field(std::string_view k, std::string_view s) { key(k); string(s); }
@@ -217,11 +233,8 @@ size_t estimateSize(const Document& doc, const JsonOptions& options, uint32_t co
         if (!q.cue.empty()) members(3, 4);
         if (!q.source.empty()) members(3, 4);
     }
-    const Corrections& c = doc.corrections;
-    const size_t items = c.speakers.size() + c.added.size() + c.removed.size() + c.renamed.size();
-    n += 80 + items * (40 + 2 * pair);
-    members(6 + items * 10, 5);
-    for (const Corrections::Rename& r : c.renamed) n += r.name.size();
+    for (const Edit& e : doc.edits.done) n += 400 + 3 * (e.at.exact.size() + 64) + e.name.size();
+    members(doc.edits.done.size() * 30, 5);
     for (const std::string& w : doc.warnings) n += 4 + w.size();
     if (options.syntax) {
         n += doc.tokens.size() * (110 + 3 * digits);
@@ -264,6 +277,7 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         w.id('e', i);
         w.field("label", labelName(doc.entities[i].label));
         w.field("name", doc.entities[i].name);
+        if (doc.entities[i].edit >= 0) w.field("edit", uint32_t(doc.entities[i].edit));
         w.endObject();
     }
     w.endArray();
@@ -281,6 +295,7 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         }
         w.field("kind", mentionKindName(m.kind));
         if (options.mentionText) w.field("text", doc.slice(m.span));
+        if (m.edit >= 0) w.field("edit", uint32_t(m.edit));
         w.endObject();
     }
     w.endArray();
@@ -311,6 +326,7 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         w.key("confidence");
         w.number(std::round(q.confidence * 100.f) / 100.0);
         w.field("why", q.why);
+        if (q.edit >= 0) w.field("edit", uint32_t(q.edit));
         w.endObject();
     }
     w.endArray();
@@ -335,46 +351,17 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
         w.endArray();
     }
 
-    if (!doc.corrections.empty()) {
-        const Corrections& c = doc.corrections;
-        w.key("corrections");
-        w.beginObject();
-        w.key("speakers");
-        w.beginArray();
-        for (const auto& s : c.speakers) {
-            w.beginObject();
-            w.key("claim");
-            pair(s.claim);
-            w.key("source");
-            pair(s.source);
-            w.endObject();
-        }
-        w.endArray();
-        w.key("added");
-        w.beginArray();
-        for (const auto& a : c.added) {
-            w.beginObject();
-            w.field("start", cp(a.span.begin));
-            w.field("end", cp(a.span.end));
-            w.field("label", labelName(a.label));
-            w.endObject();
-        }
-        w.endArray();
-        w.key("removed");
-        w.beginArray();
-        for (Span r : c.removed) pair(r);
-        w.endArray();
-        w.key("renamed");
-        w.beginArray();
-        for (const auto& r : c.renamed) {
-            w.beginObject();
-            w.key("mention");
-            pair(r.mention);
-            w.field("name", r.name);
-            w.endObject();
-        }
-        w.endArray();
-        w.endObject();
+    // The hand edits, in the order made (edits.hpp); "edit_base" only when
+    // they were made over something else than the tool's markup.
+    const EditLog& log = doc.edits;
+    if (log.base != EditBase::Tool) w.field("edit_base", editBaseName(log.base));
+    if (!log.done.empty() || (options.history && !log.undone.empty())) {
+        w.key("edits");
+        w.raw(detail::editListJson(log.done, idx));
+    }
+    if (options.history && !log.undone.empty()) {
+        w.key("undone");
+        w.raw(detail::editListJson(log.undone, idx));
     }
     if (!doc.warnings.empty()) {
         w.key("warnings");
@@ -435,6 +422,13 @@ const json& list(const json& o, const char* key) {
     return (it != o.end() && it->is_array()) ? *it : kEmpty;
 }
 
+// An "edit" reference: a non-negative index into "edits", -1 when absent or not one.
+int32_t editIndex(const json& v) {
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<int64_t>() >= 0)) return -1;
+    const uint64_t n = v.get<uint64_t>();
+    return n < (1u << 30) ? static_cast<int32_t>(n) : INT32_MAX;
+}
+
 int entityIndex(const json& v, const std::vector<std::string>& ids) {
     if (!v.is_string()) return -1;
     for (size_t i = 0; i < ids.size(); ++i)
@@ -467,6 +461,7 @@ Result<Document> fromJson(std::string_view text) {
             return Error{"whosaid/1: every entity needs a string \"id\""};
         Entity ent;
         ent.name = str(e, "name");
+        ent.edit = editIndex(field(e, "edit"));
         if (!parseLabel(str(e, "label", "MISC"), ent.label))
             return Error{"whosaid/1: entity " + e["id"].get<std::string>() + " has an unknown label"};
         ids.push_back(e["id"].get<std::string>());
@@ -483,6 +478,7 @@ Result<Document> fromJson(std::string_view text) {
             return Error{"whosaid/1: mention has an unknown kind"};
         men.entity = entityIndex(field(m, "entity"), ids);
         if (men.entity == -2) return Error{"whosaid/1: mention refers to an unknown entity"};
+        men.edit = editIndex(field(m, "edit"));
         doc.mentions.push_back(men);
     }
     for (const json& q : list(j, "quotes")) {
@@ -509,38 +505,34 @@ Result<Document> fromJson(std::string_view text) {
         // clamped: the page draws it as a share, and other tools may write 0..100
         quo.confidence = c.is_number() ? static_cast<float>(std::clamp(c.get<double>(), 0.0, 1.0)) : 0.f;
         quo.why = str(q, "why");
+        quo.edit = editIndex(field(q, "edit"));
         doc.quotes.push_back(std::move(quo));
     }
-    const json& corr = field(j, "corrections");
-    if (corr.is_object()) {
-        Corrections& c = doc.corrections;
-        for (const json& s : list(corr, "speakers")) {
-            Corrections::Speaker sp;
-            if (!s.is_object() || !r.pairSpan(field(s, "claim"), "correction claim", sp.claim) ||
-                !r.pairSpan(field(s, "source"), "correction source", sp.source))
-                return Error{r.error.empty() ? "whosaid/1: a speaker correction must be an object" : r.error};
-            c.speakers.push_back(sp);
-        }
-        for (const json& a : list(corr, "added")) {
-            Corrections::Added ad;
-            if (!a.is_object() || !r.span(field(a, "start"), field(a, "end"), "added mention", ad.span))
-                return Error{r.error.empty() ? "whosaid/1: an added mention must be an object" : r.error};
-            if (!parseLabel(str(a, "label", "PER"), ad.label)) return Error{"whosaid/1: added mention has an unknown label"};
-            c.added.push_back(ad);
-        }
-        for (const json& x : list(corr, "removed")) {
-            Span sp;
-            if (!r.pairSpan(x, "removed mention", sp)) return Error{r.error};
-            c.removed.push_back(sp);
-        }
-        for (const json& x : list(corr, "renamed")) {
-            Corrections::Rename rn;
-            if (!x.is_object() || !r.pairSpan(field(x, "mention"), "renamed mention", rn.mention))
-                return Error{r.error.empty() ? "whosaid/1: a rename must be an object" : r.error};
-            rn.name = str(x, "name");
-            c.renamed.push_back(rn);
-        }
+    const std::string base = str(j, "edit_base", "tool");
+    if (!parseEditBase(base, doc.edits.base)) return Error{"whosaid/1: unknown \"edit_base\" \"" + base + "\""};
+    std::string error;
+    if (j.contains("edits") || j.contains("undone")) {
+        for (const char* key : {"edits", "undone"})
+            for (const json& x : list(j, key)) {
+                Edit e;
+                if (!detail::readEdit(x, idx, e, error)) return Error{"whosaid/1: " + error};
+                (std::string_view(key) == "edits" ? doc.edits.done : doc.edits.undone).push_back(std::move(e));
+            }
+    } else if (field(j, "corrections").is_object()) {
+        // Files from before the edit log: their corrections become the edits that do the same.
+        // The old corrections were applied to the markup again on reading (they
+        // were idempotent): so are these, and a mention the file already lacks
+        // is no edit that failed.
+        if (!detail::migrateCorrections(j["corrections"], idx, doc.text, doc.edits.done, error)) return Error{error};
+        applyEdits(doc);
+        for (Edit& e : doc.edits.done)
+            if (e.op == EditOp::RemoveMention) e.unplaced.clear();
     }
+    const size_t edits = doc.edits.done.size();
+    auto checkRef = [&](int32_t ref) { return ref < 0 || static_cast<size_t>(ref) < edits; };
+    for (const Entity& e : doc.entities) if (!checkRef(e.edit)) return Error{"whosaid/1: an entity's \"edit\" is past the end of \"edits\""};
+    for (const Mention& m : doc.mentions) if (!checkRef(m.edit)) return Error{"whosaid/1: a mention's \"edit\" is past the end of \"edits\""};
+    for (const Quote& q : doc.quotes) if (!checkRef(q.edit)) return Error{"whosaid/1: a quote's \"edit\" is past the end of \"edits\""};
     for (const json& w : list(j, "warnings"))
         if (w.is_string()) doc.warnings.push_back(w.get<std::string>());
     return doc;

@@ -1,13 +1,13 @@
 // libFuzzer target: whosaid/1 import (fromJson) on arbitrary bytes, then what
 // the page and the CLI do with an imported document: tokenize, apply the hand
-// corrections, write it back out in every export format.
+// edits, write it back out in every export format.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
 #include "../document_invariants.hpp"
-#include "whosaid/corrections.hpp"
+#include "whosaid/edits.hpp"
 #include "whosaid/export.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/tokenizer.hpp"
@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string why = invariants::checkDocument(*doc, {.strict = false});
     if (why.empty()) {
         tokenize(*doc);
-        applyCorrections(*doc);
+        *doc = replayEdits(*doc, doc->edits);  // the edits once more, over their own result
         why = invariants::checkDocument(*doc, {.strict = false});
     }
     if (!why.empty()) {

@@ -73,12 +73,14 @@ struct Mention {
     Label label = Label::MISC;
     MentionKind kind = MentionKind::Name;
     int32_t entity = -1;  // index into Document::entities, -1 when ungrouped
+    int32_t edit = -1;    // the last hand edit that made or changed it (index into edits.done); -1: the tool's
 };
 
 // An actor: all mentions of one person, organization, place or group.
 struct Entity {
     std::string name;  // canonical name ("Vladimir Putin")
     Label label = Label::MISC;
+    int32_t edit = -1;  // the last hand edit that renamed, merged or retyped it; -1: the tool's
 };
 
 enum class QuoteKind : uint8_t {
@@ -105,29 +107,67 @@ struct Quote {
     SourceKind sourceKind = SourceKind::Unsourced;
     float confidence = 0.f;    // 0..1
     std::string why;           // the rule that decided the source
+    int32_t edit = -1;         // the last hand edit that made or changed it (index into edits.done); -1: the tool's
 };
 
-// Hand corrections. They are kept with the document so that they survive
-// re-annotating the same text and travel in every export. Spans refer to
-// Document::text; applyCorrections() (corrections.hpp) puts them into effect.
-struct Corrections {
-    struct Speaker {
-        Span claim;   // the claim whose content starts here
-        Span source;  // the mention now naming its speaker
-    };
-    struct Added {
-        Span span;
-        Label label = Label::PER;
-    };
-    struct Rename {
-        Span mention;      // any mention of the actor
-        std::string name;  // its new canonical name
-    };
-    std::vector<Speaker> speakers;
-    std::vector<Added> added;
-    std::vector<Span> removed;
-    std::vector<Rename> renamed;
-    bool empty() const { return speakers.empty() && added.empty() && removed.empty() && renamed.empty(); }
+// [SECTION] Hand edits (the functions are in edits.hpp)
+//
+// A person's corrections are an ordered log of edits applied over the tool's
+// markup. Each edit finds what it is about by its words (an Anchor), not only
+// by offsets, so that the log applies again after re-annotation, a re-paste
+// or a light change to the text.
+
+// A place in the text: the words and their context, as a W3C
+// TextQuoteSelector, with the offsets as a hint (a TextPositionSelector).
+struct Anchor {
+    Span span;                          // where the words were (bytes); applyEdits() moves it to where they are now
+    std::string exact, prefix, suffix;  // the words, and up to 32 code points before and after them
+    bool empty() const { return exact.empty() && span.empty(); }
+};
+
+enum class EditOp : uint8_t {
+    AddMention,     // "mention.add": at = the words, label, mentionKind
+    RemoveMention,  // "mention.remove": at = the mention; it leaves every claim it was the source of
+    RetypeMention,  // "mention.retype": at = the mention, label
+    MergeActors,    // "actor.merge": at = a mention of the actor kept, other = a mention of the actor merged into it
+    SplitActor,     // "actor.split": at = a mention that leaves its actor for a new one (named `name`, or its words)
+    RenameActor,    // "actor.rename": at = any mention of the actor, name
+    AddClaim,       // "claim.add": content, quoteKind, cue and source (both optional)
+    RemoveClaim,    // "claim.remove": at = the claim (any of its content)
+    NotAClaim,      // "claim.not": at = words where no claim is; every claim touching them goes
+    ClaimKind,      // "claim.kind": at = the claim, quoteKind
+    ClaimContent,   // "claim.content": at = the claim, content = its new spans
+    ClaimCue,       // "claim.cue": at = the claim, cue (empty: none)
+    ClaimSource,    // "claim.source": at = the claim, source = the words naming the speaker (empty: none); the speaker is their actor
+    ClaimSpeaker,   // "claim.speaker": at = the claim, other = a mention of the speaker (empty: unknown); the source words stay
+};
+constexpr int kEditOpCount = 14;
+
+struct Edit {
+    EditOp op = EditOp::AddMention;
+    Anchor at, other, cue, source;
+    std::vector<Anchor> content;
+    Label label = Label::PER;
+    MentionKind mentionKind = MentionKind::Name;
+    QuoteKind quoteKind = QuoteKind::Direct;
+    std::string name;
+    std::string author;  // who made it ("teacher" unless the user says otherwise)
+    std::string time;    // when, ISO 8601 UTC ("2026-05-04T09:30:00Z"); set by the front end
+    std::string unplaced;  // set by applyEdits(): why the edit could not be placed; empty when it was
+};
+
+// What the edits apply over.
+enum class EditBase : uint8_t {
+    Tool,  // the tool's markup of the text: re-annotate, then apply the log
+    None,  // no markup: a student's own marks
+    File,  // the markup of an imported file (it cannot be made again from the text)
+};
+
+struct EditLog {
+    std::vector<Edit> done;    // applied, in the order they were made
+    std::vector<Edit> undone;  // undone and not yet redone, the most recent last
+    EditBase base = EditBase::Tool;
+    bool empty() const { return done.empty() && undone.empty(); }
 };
 
 struct Document {
@@ -139,7 +179,7 @@ struct Document {
     std::vector<Entity> entities;
     std::vector<Quote> quotes;      // sorted by span.begin
     std::vector<std::string> warnings;  // what was repaired on the way in
-    Corrections corrections;            // made by hand, already applied to the vectors above
+    EditLog edits;                      // made by hand, already applied to the vectors above
 
     std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
@@ -154,5 +194,9 @@ bool parseLabel(std::string_view s, Label& out);
 bool parseMentionKind(std::string_view s, MentionKind& out);
 bool parseQuoteKind(std::string_view s, QuoteKind& out);
 bool parseSourceKind(std::string_view s, SourceKind& out);
+const char* editOpName(EditOp op);      // "mention.add"
+bool parseEditOp(std::string_view s, EditOp& out);
+const char* editBaseName(EditBase b);   // "tool", "none", "file"
+bool parseEditBase(std::string_view s, EditBase& out);
 
 } // namespace whosaid

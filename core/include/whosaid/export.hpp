@@ -49,6 +49,10 @@ struct ExportOptions {
     // (or "urn:whosaid:doc" without an id).
     std::string sourceIri;
     std::string title;  // HTML handout title; empty: the text's first line, shortened
+    // Web Annotation provenance: when the tool's markup was made (ISO 8601, as
+    // "created" and "generated"); empty: not said. The CLI and the page set it.
+    std::string created;
+    std::string language;  // the article's language (BCP 47) when known: the targets say it
 };
 
 // The document in `format`. For brat this is the .ann only (see toBrat()).
@@ -58,7 +62,13 @@ std::string exportDocument(const Document& doc, ExportFormat format, const Expor
 
 // An AnnotationCollection (with one AnnotationPage in "first") as JSON-LD.
 // Mention annotations have ids "<collection>#m<N>", claims "#q<N>"; a claim
-// whose source span is no mention gets a source annotation "#s<N>".
+// whose source span is no mention gets a source annotation "#s<N>". Every
+// annotation has its own "@context" (it stands alone), a "creator" and a
+// "generator" (whosaid, Software; or the Person whose edit made or changed it,
+// with "modified"), "created" when options.created is set; TextualBody bodies
+// say their "format" and "language", targets their source's "format". The
+// collection carries the text, the actors and the edit log under "whosaid:",
+// so that documentFromWebAnnotation() (import.hpp) reads the same document back.
 std::string toWebAnnotation(const Document& doc, const ExportOptions& options = {});
 
 // [SECTION] brat standoff
@@ -77,6 +87,9 @@ struct BratFiles {
 BratFiles toBrat(const Document& doc);
 
 // brat's annotation.conf for the types toBrat() writes (put it beside the files).
+// Edits go in as "#N\tWhosaidEdit T1\t{…}" comment lines (one edit's JSON
+// each, in order) and every annotation a person made or changed gets the
+// attribute "Corrected"; documentFromBrat() (import.hpp) reads both back.
 std::string bratConfig();
 
 // [SECTION] CoNLL

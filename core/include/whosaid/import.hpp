@@ -13,11 +13,15 @@
 #include <string>
 #include <string_view>
 
+#include "whosaid/document.hpp"
+#include "whosaid/result.hpp"
+
 namespace whosaid {
 
-enum class InputFormat : uint8_t { Text, Markdown, Html, WhosaidJson };
+enum class InputFormat : uint8_t { Text, Markdown, Html, WhosaidJson, WebAnnotation };
 
-// Guesses the format from the file name's extension, then from the content.
+// Guesses the format from the file name's extension, then from the content
+// (".jsonld", or JSON naming an AnnotationCollection: WebAnnotation).
 InputFormat detectFormat(std::string_view bytes, std::string_view fileName = {});
 
 // The readable article text of an HTML page: the <article> (or <main>) when
@@ -32,5 +36,16 @@ std::string markdownToText(std::string_view md);
 
 // Article text from any supported format (whosaid/1 JSON gives its "text").
 std::string importText(std::string_view bytes, std::string_view fileName = {});
+
+// The document a whosaid Web Annotation export holds (toWebAnnotation():
+// its text, actors, mentions, claims and edits); other collections carry no
+// text and are refused with a message.
+[[nodiscard]] Result<Document> documentFromWebAnnotation(std::string_view json);
+
+// The document of a brat .txt and the .ann toBrat() wrote: mentions (with
+// their actors from the notes and Coref lines), claims with kind, source
+// kind, cue, source and why, and the edits from the WhosaidEdit lines.
+// Other .ann files read as far as they use the same types.
+[[nodiscard]] Result<Document> documentFromBrat(std::string_view txt, std::string_view ann);
 
 } // namespace whosaid

@@ -20,6 +20,7 @@ namespace whosaid {
 struct JsonOptions {
     int indent = -1;          // -1: one line; >= 0: pretty-printed
     bool mentionText = true;  // include each span's text (easier to read and check)
+    bool history = false;     // also the undone edits ("undone"), for the page's own storage
     // Include "tokens": every token's span, sentence, UPOS, XPOS, FEATS, head
     // (an index into "tokens", null for a sentence's root) and relation.
     // Off by default, so existing consumers keep their size.
