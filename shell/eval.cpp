@@ -17,15 +17,16 @@ namespace whosaid::cli {
 
 namespace {
 constexpr const char* kUsage =
-    "usage: whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
+    "usage: whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE] [--quote-model FILE]\n"
     "  --gold FILE      whosaid/1 JSON or JSONL, or CoNLL-style docs with \"text\" and \"entities\"\n"
     "  --labels L,...   labels to score (default PER,ORG,LOC,MISC)\n"
     "  --pred-out FILE  also write the predictions as JSONL (for score.py)\n"
-    "  --model FILE     use this tagger model instead of the built-in one\n";
+    "  --model FILE     use this tagger model instead of the built-in one\n"
+    "  --quote-model FILE  use this attribution model (whosaid train-quotes) instead of the built-in one\n";
 }
 
 int evalMain(const std::vector<std::string>& args) {
-    std::string gold, labels = "PER,ORG,LOC,MISC", predOut, modelPath;
+    std::string gold, labels = "PER,ORG,LOC,MISC", predOut, modelPath, quoteModelPath;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
@@ -35,6 +36,7 @@ int evalMain(const std::vector<std::string>& args) {
         else if (a == "--labels") labels = v;
         else if (a == "--pred-out") predOut = v;
         else if (a == "--model") modelPath = v;
+        else if (a == "--quote-model") quoteModelPath = v;
         else { std::fprintf(stderr, "whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
     }
     if (gold.empty()) { std::fprintf(stderr, "whosaid: eval needs --gold FILE\n%s", kUsage); return 1; }
@@ -62,6 +64,14 @@ int evalMain(const std::vector<std::string>& args) {
         if (!readFile(modelPath, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
         Result<Model> m = Model::load(bytes);
         if (!m) { std::fprintf(stderr, "whosaid: %s: %s\n", modelPath.c_str(), m.error().message.c_str()); return 1; }
+        own = std::move(*m);
+        model = &own;
+    }
+    if (!quoteModelPath.empty()) {
+        std::string bytes;
+        if (!readFile(quoteModelPath, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+        Result<Model> m = model->withQuotes(bytes);
+        if (!m) { std::fprintf(stderr, "whosaid: %s: %s\n", quoteModelPath.c_str(), m.error().message.c_str()); return 1; }
         own = std::move(*m);
         model = &own;
     }

@@ -18,7 +18,7 @@ namespace detail {
 // Generated at build time from assets/ner.bin (core/embed_model.cmake).
 extern const char kBuiltinModel[];
 extern const size_t kBuiltinModelSize;
-// From assets/quotes.bin (the cue tagger); empty in a build without it.
+// From assets/quotes.bin (the attribution model); empty in a build without it.
 extern const char kBuiltinQuoteModel[];
 extern const size_t kBuiltinQuoteModelSize;
 // From assets/syntax.bin (tagger and parser); empty in a build without it.
@@ -27,12 +27,12 @@ extern const size_t kBuiltinSyntaxModelSize;
 } // namespace detail
 
 namespace {
-// The built-in cue tagger, shared by every loaded Model (a NER file given to
+// The built-in attribution model, shared by every loaded Model (a NER file given to
 // Model::load() does not carry one). Bad bytes give the lexicon alone.
-const qm::QuoteModel& builtinQuoteModel() {
-    static const qm::QuoteModel m = [] {
-        Result<qm::QuoteModel> q = qm::deserialize(std::string_view(detail::kBuiltinQuoteModel, detail::kBuiltinQuoteModelSize));
-        return q ? std::move(*q) : qm::QuoteModel();
+const attr::AttrModel& builtinQuoteModel() {
+    static const attr::AttrModel m = [] {
+        Result<attr::AttrModel> q = attr::deserialize(std::string_view(detail::kBuiltinQuoteModel, detail::kBuiltinQuoteModelSize));
+        return q ? std::move(*q) : attr::AttrModel();
     }();
     return m;
 }
@@ -66,6 +66,15 @@ Result<Model> Model::load(std::string_view bytes) {
     m.m_data->ner = std::move(*ner);
     m.m_data->quotes = builtinQuoteModel();
     m.m_data->syntax = builtinSyntaxModel();
+    return m;
+}
+
+Result<Model> Model::withQuotes(std::string_view quoteBytes) const {
+    Result<attr::AttrModel> q = attr::deserialize(quoteBytes);
+    if (!q) return q.error();
+    Model m;
+    *m.m_data = *m_data;
+    m.m_data->quotes = std::move(*q);
     return m;
 }
 

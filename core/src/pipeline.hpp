@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ner.hpp"
-#include "quote_model.hpp"
+#include "attribution.hpp"
 #include "syntax.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/document.hpp"
@@ -13,7 +13,7 @@ namespace whosaid {
 struct ModelData {
     uint32_t version = 0;
     ner::NerModel ner;  // empty when no tagger was loaded: then no names are found
-    qm::QuoteModel quotes;  // the cue tagger; empty: the cue lexicon alone
+    attr::AttrModel quotes;  // the attribution model; empty: the cue lexicon and rules alone
     syn::SyntaxModel syntax;  // tagger and parser; empty: tokens keep no syntax
 };
 
@@ -30,5 +30,9 @@ void resolvePronouns(Document& doc);
 
 // Quotes and their attribution; fills doc.quotes sorted by start.
 void findQuotes(Document& doc, const ModelData& model);
+// The same, with the confidences left as the rules and the model give them
+// (not calibrated) and each claim's (kind, confidence) in `kinds`, in the
+// order of doc.quotes: what the trainer fits the calibration on.
+void findQuotesUncalibrated(Document& doc, const ModelData& model, std::vector<std::pair<int, float>>& kinds);
 
 } // namespace whosaid

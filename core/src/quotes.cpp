@@ -20,9 +20,11 @@
 #include <array>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
+#include "attribution.hpp"
 #include "cues.hpp"
 #include "pipeline.hpp"
 #include "whosaid/text.hpp"
@@ -60,6 +62,7 @@ struct Attribution {
     bool hasCue = false;
     bool colonCue = false;
     int32_t srcFirst = kNone, srcLast = kNone;  // tokens, inclusive
+    int32_t srcCore = kNone;  // the last word of what names the speaker (kNone: srcLast)
     const char* rule = "";
     float confidence = 0.5f;
     bool continuation = false;  // no cue: the previous speaker
@@ -81,13 +84,12 @@ struct Ctx {
     std::vector<uint8_t> claimed;    // token inside some content
     std::vector<Region> regions;
     std::vector<Attribution> atts;
-    // The cue tagger (null without a model), its input and its thresholds. A
-    // token is scored when a rule first asks: most never need it.
-    const qm::QuoteModel* cueModel = nullptr;
-    std::vector<uint8_t> isName, tokenClass;
-    mutable std::vector<float> cueScores;  // NaN: not scored yet
-    float addThreshold = 0.f, dropThreshold = -1e9f;
-    int minTaggerWords = 4;
+    // The attribution model on the dependency tree (null without a model or
+    // without syntax) and the tree it reads. A word's cue probability is
+    // computed when a rule first asks: most words never need it.
+    const attr::AttrModel* model = nullptr;
+    std::unique_ptr<attr::Tree> tree;
+    mutable std::vector<float> cueProbs;  // NaN: not computed yet
     bool taggerCues = false;  // words outside the lexicon count as cues (the reported-speech pass only)
 
     explicit Ctx(Document& d) : doc(d), tok(d.tokens), n(d.tokens.size()), words(d), lower(words.lowerForms()) {}
@@ -98,12 +100,19 @@ struct Ctx {
     bool boundary(uint32_t i) const { return words.facts(i).bits & kWordBoundary; }
     bool adverb(uint32_t i) const { return words.facts(i).bits & kWordAdverb; }
     bool determiner(uint32_t i) const { return words.facts(i).bits & kWordDeterminer; }
-    // The cue tagger's score of word token i (precondition: cueModel).
-    float cueScore(uint32_t i) const {
-        float& s = cueScores[i];
-        if (s != s) s = cueModel->score(qm::CueInput{doc, words, isName, tokenClass}, i);
-        return s;
+    // The model's probability that token i heads a cue (precondition: tree).
+    float cueProb(uint32_t i) const {
+        float& p = cueProbs[i];
+        if (p != p) {
+            uint32_t keys[attr::kMaxFeatures];
+            p = model->prob(attr::Cue, keys, attr::cueFeatures(*tree, i, keys));
+        }
+        return p;
     }
+    // For the rules (cueAt): a lexicon word below this probability is not a
+    // cue there; a word outside the lexicon is one above the other. Measured
+    // on polnear/dev with `whosaid eval`.
+    static constexpr float kDropBelow = 0.1f, kAddAbove = 0.7f;
 
     std::string_view text(uint32_t i) const { return doc.slice(tok[i].span); }
     // The name mention covering token i; precondition: mentionOf[i] != kNone.
@@ -310,7 +319,7 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     // cues when they score high; lexicon words that score low are not cues
     // here. Scoring costs the most of all the checks, so it comes last.
     bool taggerCue = false;
-    if (c.cueModel && cw.cls == CueClass::None) {
+    if (c.tree && cw.cls == CueClass::None) {
         if (!c.taggerCues || w.size() < 3 || c.boundary(i) || c.adverb(i) || c.determiner(i) ||
             c.pronoun(i) != PronounKind::None)
             return false;
@@ -345,7 +354,8 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
     }
     if (cw.lemma == "report" && (c.is(i + 1, "from") || c.is(i + 1, "on") || c.is(i + 1, "for"))) return false;
     if (cw.lemma == "call" && c.is(i + 1, "for") == false && c.is(i + 1, "on") == false && c.is(i + 1, "it")) return false;
-    if (c.cueModel && (taggerCue ? c.cueScore(i) <= c.addThreshold : c.cueScore(i) < c.dropThreshold)) return false;
+    if (c.tree && (taggerCue ? c.cueProb(i) <= Ctx::kAddAbove : c.cueProb(i) < Ctx::kDropBelow))
+        return false;
     out = {i, last, cw, false};
     return true;
 }
@@ -720,7 +730,8 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
     if (b <= pend && (cw.flags & kCueTakesObject)) {
         const int32_t t = findThat(b, 8);
         if (t != kNone) b = static_cast<uint32_t>(t);
-        else if (!c.inRegion(b) && !c.is(b, "that")) {
+        else if (!c.inRegion(b) && !c.is(b, "that") && !c.is(b, "whether") && !c.is(b, "if") && !c.is(b, "how") &&
+                 !c.is(b, "why") && !c.is(b, "what") && !c.is(b, "when") && !c.is(b, "where") && !c.is(b, "who")) {
             // skip the listener: "told reporters", "told the Reuters news agency"
             uint32_t k = b;
             if (c.isWord(k)) {
@@ -985,6 +996,34 @@ bool reverseChunk(Ctx& c, const Cue& cue, Attribution& a) {
     return true;
 }
 
+// Is [b, e] a clause or a quotation (what a cue outside the lexicon needs to
+// report), not a plain object? By the tree: the head of the words is no
+// object, oblique or nominal modifier, or they start with a subordinator.
+bool clausal(const Ctx& c, uint32_t b, uint32_t e) {
+    for (uint32_t t = b; t <= e; ++t)
+        if (c.inRegion(t)) return true;
+    const std::string_view first = c.lower[b];
+    if (first == "that" || first == "to" || first == "whether" || first == "if" || first == "how" || first == "why" ||
+        first == "what" || first == "when" || first == "where" || first == "who")
+        return true;
+    for (uint32_t t = b; t <= e; ++t) {
+        const int32_t h = c.tok[t].head;
+        if (h >= static_cast<int32_t>(b) && h <= static_cast<int32_t>(e)) continue;
+        const Deprel r = universalDeprel(static_cast<Deprel>(c.tok[t].deprel));
+        return !(r == Deprel::Obj || r == Deprel::Obl || r == Deprel::Nmod || r == Deprel::Iobj);
+    }
+    return true;
+}
+
+// Does the attribution model, reading cue token h off the tree, take it for
+// a claim (the verifier above its threshold)?
+bool treeVerifies(const Ctx& c, uint32_t h) {
+    attr::Reading r;
+    const std::vector<uint8_t> none(c.n, 0);
+    if (!attr::read(*c.tree, *c.model, h, none, r)) return false;
+    return attr::verify(*c.tree, *c.model, r) > c.model->cal[attr::Verify].threshold;
+}
+
 void reported(Ctx& c) {
     c.taggerCues = true;
     struct Reset { Ctx& c; ~Reset() { c.taggerCues = false; } } reset{c};
@@ -1057,13 +1096,151 @@ void reported(Ctx& c) {
         a.srcLast = se;
         if (!contentAfter(c, cue.last + 1, cue.word, a)) continue;
         if (cue.word.lemma == kTaggerLemma) {
-            // a tagged cue needs a clause, not just an object ("thanked the engineers")
+            // a tagged cue needs a clause, not just an object ("thanked the engineers",
+            // "boarded a train to the capital")
+            const auto [cb, ce] = a.content.back();
             int words = 0;
-            for (uint32_t k = a.content.back().first; k <= a.content.back().second; ++k) words += c.isWord(k);
-            if (words < c.minTaggerWords) continue;
+            for (uint32_t k = cb; k <= ce; ++k) words += c.isWord(k);
+            if (words < 4) continue;
+            if (c.tree && !clausal(c, cb, ce) && !treeVerifies(c, cue.first)) continue;
         }
         addAttribution(c, std::move(a));
     }
+}
+
+// Reported speech read off the dependency tree by the attribution model
+// (attribution.hpp): every word it takes for the head of a cue, with the
+// content that cue governs (its complement, or the clause it hangs in) and
+// its source (its subject, the X of "according to X", the owner of "the
+// senator's statement"). Words that earlier passes gave to a quotation's cue,
+// source or content stay theirs; reported claims may nest in one another.
+// A word outside the cue lexicon makes a claim only when the verifier is this sure.
+constexpr float kUnlistedCue = 0.75f;
+
+void reportedTree(Ctx& c) {
+    const attr::AttrModel& m = *c.model;
+    const attr::Tree& tr = *c.tree;
+    std::vector<uint8_t> blocked(c.n, 0);
+    for (uint32_t t = 0; t < c.n; ++t) blocked[t] = c.used[t] || c.claimed[t];
+    const float readFrom = m.cal[attr::Cue].threshold;
+    for (uint32_t h = 0; h < c.n; ++h) {
+        if (blocked[h] || c.used[h] || c.inRegion(h) || !attr::cueCandidate(tr, h)) continue;
+        if (c.cueProb(h) <= readFrom) continue;
+        attr::Reading r;
+        if (!attr::read(tr, m, h, blocked, r)) continue;
+        // a word outside the cue lexicon needs a clause or a quotation to report,
+        // not a plain object ("thanked the engineers", "boarded a bus")
+        if (c.cue(h).cls == CueClass::None && !r.governor) {
+            const Deprel cr = universalDeprel(static_cast<Deprel>(r.contentRel));
+            bool quoted = false;
+            for (uint32_t t = r.contentFirst; t <= r.contentLast && !quoted; ++t) quoted = c.inRegion(t);
+            if ((cr == Deprel::Obj || cr == Deprel::Obl || cr == Deprel::Iobj || cr == Deprel::Nmod) && !quoted) continue;
+        }
+        const float p = attr::verify(tr, m, r);
+        if (p <= m.cal[attr::Verify].threshold) continue;
+        if (c.cue(h).cls == CueClass::None && p <= kUnlistedCue) continue;
+        // "…, Marta Vieira told reporters": when the tree gave no source, the
+        // noun phrase right before the cue
+        if (r.sourceHead < 0 && h > 0) {
+            int32_t sb, se;
+            bool app;
+            const uint32_t first = c.sentFirst(h);
+            if (sourceLeft(c, h, first, sb, se, app) && se + 1 >= static_cast<int32_t>(h) - 1) {
+                r.sourceFirst = sb;
+                r.sourceLast = se;
+                if (r.governor && static_cast<int32_t>(r.contentLast) >= sb && static_cast<int32_t>(r.contentFirst) < sb) {
+                    uint32_t e = static_cast<uint32_t>(sb) - 1;
+                    while (e > r.contentFirst && c.tok[e].kind == TokenKind::Punct) --e;
+                    r.contentLast = e;
+                }
+            }
+        }
+        // a quotation the content reaches into, or that follows it in the same
+        // sentence ("…continue to “develop positively”"), is the content's to its end
+        for (uint32_t t = r.contentLast + 1; t < c.n && t <= r.contentLast + 3 && c.tok[t].sentence == c.tok[r.contentLast].sentence; ++t) {
+            if (!c.inRegion(t)) {
+                if (c.isWord(t)) break;
+                continue;
+            }
+            const Region& g = c.regions[c.regionOf[t]];
+            if (g.owner == kNone && g.open == t && c.tok[g.close].sentence == c.tok[t].sentence) r.contentLast = g.close;
+            break;
+        }
+        for (uint32_t t = r.contentFirst; t <= r.contentLast; ++t) {
+            if (!c.inRegion(t)) continue;
+            const Region& g = c.regions[c.regionOf[t]];
+            if (g.owner != kNone) break;
+            r.contentFirst = std::min(r.contentFirst, g.open);
+            r.contentLast = std::max(r.contentLast, g.close);
+            t = g.close;
+        }
+        Attribution a;
+        a.cueFirst = r.cueFirst;
+        a.cueLast = r.cueLast;
+        a.hasCue = true;
+        a.colonCue = c.isPunct(h, ":");
+        a.cls = c.cue(h).cls == CueClass::None ? CueClass::Speech : c.cue(h).cls;
+        a.content.push_back({r.contentFirst, r.contentLast});
+        a.srcFirst = r.sourceFirst;
+        a.srcLast = r.sourceLast;
+        if (r.sourceCore >= r.sourceFirst && r.sourceCore <= r.sourceLast) a.srcCore = r.sourceCore;
+        a.rule = r.sourceWay == attr::SourceWay::AccordingTo && r.sourceFirst >= 0 ? "tree: according to X, S"
+                 : r.governor                                                 ? "tree: S, X said"
+                                                                              : "tree: X said S";
+        a.confidence = p;
+        addAttribution(c, std::move(a));
+    }
+}
+
+// Sources that make sense: a source is a noun phrase, a name or a pronoun.
+// When the tree says a source the rules found is headed by a verb, an
+// adverb or an adjective ("unveil", "actually", "Both candidates face"), the
+// rules misread it: the claim stays, with no source (a wrong one would count
+// as an anonymous source in the ledger).
+void checkSources(Ctx& c) {
+    std::vector<Attribution> kept;
+    kept.reserve(c.atts.size());
+    for (Attribution& a : c.atts) {
+        if (a.srcFirst != kNone) {
+            const uint32_t b = static_cast<uint32_t>(a.srcFirst), e = static_cast<uint32_t>(a.srcLast);
+            int32_t head = kNone;
+            for (uint32_t t = b; t <= e && head == kNone; ++t) {
+                const int32_t h = c.tok[t].head;
+                if (h < static_cast<int32_t>(b) || h > static_cast<int32_t>(e)) head = static_cast<int32_t>(t);
+            }
+            const Upos u = head == kNone ? Upos::NOUN : static_cast<Upos>(c.tok[head].upos);
+            const bool nominal = u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON || u == Upos::NUM || u == Upos::X ||
+                                 u == Upos::SYM || (u == Upos::DET && b == e) || c.mentionOf[static_cast<uint32_t>(head)] != kNone ||
+                                 c.noun(static_cast<uint32_t>(head)) != SpeakerNoun::None || c.pronoun(static_cast<uint32_t>(head)) != PronounKind::None;
+            if (!nominal) {
+                // keep the noun phrase inside it, if there is one ("Both candidates face" → "Both candidates")
+                int32_t np = kNone;
+                for (uint32_t t = b; t <= e && np == kNone; ++t) {
+                    if (c.tok[t].head != head) continue;
+                    const Deprel r = universalDeprel(static_cast<Deprel>(c.tok[t].deprel));
+                    const Upos tu = static_cast<Upos>(c.tok[t].upos);
+                    if ((r == Deprel::Nsubj || r == Deprel::Obj) && (tu == Upos::NOUN || tu == Upos::PROPN || tu == Upos::PRON))
+                        np = static_cast<int32_t>(t);
+                }
+                if (np != kNone) {
+                    uint32_t nb = static_cast<uint32_t>(np), ne = nb;
+                    for (uint32_t t = b; t <= e; ++t) {  // np's words inside the span
+                        int32_t x = static_cast<int32_t>(t);
+                        for (int depth = 0; x >= 0 && x != np && depth < 64; ++depth) x = c.tok[x].head;
+                        if (x == np) { nb = std::min(nb, t); ne = std::max(ne, t); }
+                    }
+                    a.srcFirst = static_cast<int32_t>(nb);
+                    a.srcLast = static_cast<int32_t>(ne);
+                    a.srcCore = kNone;
+                } else {
+                    a.srcFirst = a.srcLast = a.srcCore = kNone;
+                    a.confidence *= 0.5f;
+                }
+            }
+        }
+        kept.push_back(std::move(a));
+    }
+    c.atts = std::move(kept);
 }
 
 // Regions nobody took: the rest of the previous speaker's quotation when they
@@ -1169,8 +1346,12 @@ void leftovers(Ctx& c) {
 
 // [SECTION] Speakers
 
+// How the speaker was found from the source words, for the "why".
+enum class Note : uint8_t { None, PronounResolved, PronounUnresolved, Apposition, NominalResolved };
+
 struct Resolver {
     Ctx& c;
+    Note note = Note::None;  // set by resolve()
     std::unordered_map<std::string, int32_t> nominalEntities;  // lowercase text -> entity
     std::vector<uint8_t> gender;  // per entity: 0 unknown, 1 male, 2 female
 
@@ -1252,11 +1433,21 @@ struct Resolver {
     }
 
     void resolve(Quote& q, const Attribution& a, const std::vector<int32_t>& speakerHistory, const std::vector<Label>& historyLabel) {
+        note = Note::None;
         if (a.srcFirst == kNone) {
             q.sourceKind = SourceKind::Unsourced;
             return;
         }
-        const uint32_t sb = static_cast<uint32_t>(a.srcFirst), se = static_cast<uint32_t>(a.srcLast);
+        // the speaker is named at the source's core: a tree source may run past
+        // its head ("Marta Vieira, of the Lisbon Institute for Bridges")
+        const uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+        uint32_t sb = static_cast<uint32_t>(a.srcFirst);
+        if (a.srcCore != kNone) {
+            // the phrase that names: from the core's name or noun phrase start
+            while (sb < se && c.mentionOf[se] != kNone && c.mentionOf[sb] != c.mentionOf[se] && !c.determiner(sb) &&
+                   c.lower[sb] != "the")
+                ++sb;
+        }
         const Span span{c.tok[sb].span.begin, c.tok[se].span.end};
         // transcripts: "PENCE:" names a known person by surname
         if (a.colonCue && c.allCaps(se)) {
@@ -1329,7 +1520,7 @@ struct Resolver {
             }
             const Label l = e >= 0 ? c.doc.entities[e].label : (pk == PronounKind::Neuter ? Label::ORG : pk == PronounKind::Plural ? Label::GRP : Label::PER);
             q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
-            q.why += e >= 0 ? "; pronoun resolved to the most recent compatible speaker" : "; pronoun not resolved";
+            note = e >= 0 ? Note::PronounResolved : Note::PronounUnresolved;
             return;
         }
         // a nominal: "Turkish officials", "Russia’s defence ministry", "the minister"
@@ -1356,7 +1547,7 @@ struct Resolver {
                     q.speaker = m.entity;
                     q.sourceKind = SourceKind::Named;
                     addMention(tail, Label::PER, MentionKind::Nominal, m.entity);
-                    q.why += "; the person named in the apposition";
+                    note = Note::Apposition;
                     return;
                 }
             }
@@ -1370,7 +1561,7 @@ struct Resolver {
                 q.speaker = e;
                 q.sourceKind = SourceKind::Named;
                 addMention(tail, Label::PER, MentionKind::Nominal, e);
-                q.why += "; nominal resolved to the most recent person";
+                note = Note::NominalResolved;
                 return;
             }
         }
@@ -1404,9 +1595,109 @@ struct Resolver {
     }
 };
 
+// The "why" of a claim in plain words, for a reader: who is taken to have
+// said it and what in the text shows it. The rule that decided stays out of
+// it; the words come from the article.
+std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
+    auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
+    const std::string cue = a.hasCue ? std::string(c.doc.slice(q.cue)) : std::string();
+    const std::string src = q.source.empty() ? std::string() : std::string(c.doc.slice(q.source));
+    const std::string who = q.speaker >= 0 ? c.doc.entities[q.speaker].name : src;
+    const std::string_view r = a.rule;
+    const bool verb = a.hasCue && (c.doc.tokens[a.cueFirst].upos == static_cast<uint8_t>(Upos::VERB) ||
+                                   c.doc.tokens[a.cueFirst].upos == static_cast<uint8_t>(Upos::AUX) ||
+                                   (c.doc.tokens[a.cueFirst].upos == 0 && c.cue(a.cueFirst).cls != CueClass::None));
+    // "officials are the ones who", "Marta Vieira is the one who"
+    bool plural = false;
+    if (a.srcFirst != kNone) {
+        const uint32_t core = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+        plural = c.doc.tokens[core].morph & kMorphPlur;
+    }
+    const std::string isOne = plural ? " are the ones who " : " is the one who ";
+    const std::string doing = !a.hasCue ? "said this" : a.colonCue ? "speak" + std::string(plural ? "" : "s") + " here"
+                              : verb ? cue + " this" : (plural ? "are" : "is") + std::string(" behind ") + quoted(q.cue);
+    std::string s;
+    if (continued) {
+        s = q.speaker >= 0 ? "No one is named here: the quotation goes on from " + who + "'s words just before."
+                           : "No one is named here, and the quotation before it has no known speaker either.";
+        return s;
+    }
+    if (src.empty()) {
+        if (r.starts_with("fragment: quoted words, the clause")) return "Quoted words, but the sentence does not say who said them.";
+        if (!a.hasCue) return "Quoted words with no one said to have said them.";
+        return quoted(q.cue) + " reports what someone said or thinks, but who it is could not be found.";
+    }
+    if (r.starts_with("tree: according") || r.starts_with("according-to")) {
+        s = "The words " + quoted(q.cue.empty() ? q.source : Span{q.cue.begin, q.source.end}) + " give " + who + " as the source.";
+    } else if (r.starts_with("transcript")) {
+        s = who + " is named at the start of the line, as in a transcript.";
+    } else if (r.starts_with("colon")) {
+        s = who + " is named just before the colon that opens the quotation.";
+    } else if (r.starts_with("signed")) {
+        s = who + " signs the quotation after the dash.";
+    } else if (r.starts_with("trailing") || r.starts_with("inverted")) {
+        s = who + isOne + doing + ", right after the quotation.";
+    } else if (r.starts_with("leading")) {
+        s = who + isOne + doing + ", just before the quotation.";
+    } else if (r.starts_with("tree: S,") || r.starts_with("reported, trailing") || r.starts_with("reported, inverted")) {
+        s = who + isOne + doing + ": the words " + quoted(Span{std::min(q.source.begin, q.cue.begin), std::max(q.source.end, q.cue.end)}) +
+            " close the sentence.";
+    } else if (r.starts_with("reported: X ..., saying") || r.starts_with("reported: X ... and")) {
+        s = who + isOne + doing + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
+    } else if (r.starts_with("fragment: quoted words, the clause")) {
+        s = "Quoted words in a sentence whose subject is " + quoted(q.source) + "; they may be " + who + "'s.";
+    } else {
+        s = who + isOne + doing + (src != who ? ": " + quoted(q.source) + " is the subject of " : ", as the subject of ") +
+            (a.hasCue ? quoted(q.cue) : std::string("the verb")) + ".";
+    }
+    switch (note) {
+    case Note::PronounResolved:
+        s += " " + quoted(q.source) + " is taken to be " + who + ", the last one before it who fits.";
+        break;
+    case Note::PronounUnresolved:
+        s += " Who " + quoted(q.source) + " is could not be worked out.";
+        break;
+    case Note::Apposition:
+        s += " " + who + " is the name given beside " + quoted(q.source) + ".";
+        break;
+    case Note::NominalResolved:
+        s += " " + quoted(q.source) + " is taken to be " + who + ", the last person named before.";
+        break;
+    case Note::None: break;
+    }
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+// How a claim was found, for the calibration of its confidence
+// (AttrModel::claimCal): the family of the rule that decided, and whether a
+// source was found.
+int claimKind(const Attribution& a) {
+    static constexpr std::string_view kFamilies[] = {
+        "tree", "reported", "trailing", "inverted", "leading", "according-to", "colon", "transcript",
+        "signed", "fragment", "continuation", "quotation marks",
+    };
+    const std::string_view r = a.rule;
+    int family = static_cast<int>(std::size(kFamilies));  // the rest
+    for (size_t k = 0; k < std::size(kFamilies); ++k)
+        if (r.starts_with(kFamilies[k])) { family = static_cast<int>(k); break; }
+    const int kind = family * 2 + (a.srcFirst != kNone);
+    return kind < attr::kClaimKinds ? kind : attr::kClaimKinds - 1;
+}
+
+void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair<int, float>>* raw);
+
 } // namespace
 
-void findQuotes(Document& doc, const ModelData& model) {
+void findQuotes(Document& doc, const ModelData& model) { findQuotesImpl(doc, model, nullptr); }
+
+void findQuotesUncalibrated(Document& doc, const ModelData& model, std::vector<std::pair<int, float>>& kinds) {
+    findQuotesImpl(doc, model, &kinds);
+}
+
+namespace {
+
+void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair<int, float>>* raw) {
     doc.quotes.clear();
     Ctx c(doc);
     if (c.n == 0) return;
@@ -1424,24 +1715,25 @@ void findQuotes(Document& doc, const ModelData& model) {
                 c.mentionOf[i] = static_cast<int32_t>(doc.mentions[m].span.begin);
         }
     }
-    if (!model.quotes.empty()) {
-        c.isName.resize(c.n);
-        for (uint32_t i = 0; i < c.n; ++i) c.isName[i] = c.mentionOf[i] != kNone;
-        qm::prepareCueInput(doc, c.words, c.isName, c.tokenClass);
-        c.cueModel = &model.quotes;
-        c.cueScores.assign(c.n, std::numeric_limits<float>::quiet_NaN());
-        c.addThreshold = model.quotes.addThreshold;
-        c.dropThreshold = model.quotes.dropThreshold;
-    }
     c.regionOf.assign(c.n, kNone);
     c.used.assign(c.n, 0);
     c.claimed.assign(c.n, 0);
 
     findRegions(c);
+    const bool parsed = doc.tokens.front().deprel != 0;
+    if (!model.quotes.empty() && parsed) {
+        c.model = &model.quotes;
+        c.tree = std::make_unique<attr::Tree>(doc, c.words, &model.syntax);
+        c.cueProbs.assign(c.n, std::numeric_limits<float>::quiet_NaN());
+    }
     transcripts(c);
     directQuotes(c);
+    // reported speech: the tree and the model first; then the rules, for the
+    // lexicon's cues the model did not read (they add recall at little cost)
     reported(c);
+    if (c.tree) reportedTree(c);
     leftovers(c);
+    if (c.tree) checkSources(c);
 
     // Order by position; resolve speakers in reading order.
     std::vector<size_t> order(c.atts.size());
@@ -1459,6 +1751,7 @@ void findQuotes(Document& doc, const ModelData& model) {
     std::vector<int32_t> history;
     std::vector<Label> historyLabel;
     std::vector<Quote> out;
+    std::vector<std::pair<int, float>> kinds;  // per claim in `out`: its kind and uncalibrated confidence
     for (size_t k : order) {
         Attribution& a = c.atts[k];
         std::sort(a.content.begin(), a.content.end());
@@ -1467,8 +1760,9 @@ void findQuotes(Document& doc, const ModelData& model) {
         q.span = {q.content.front().begin, q.content.back().end};
         if (a.hasCue) q.cue = {doc.tokens[a.cueFirst].span.begin, doc.tokens[a.cueLast].span.end};
         if (a.srcFirst != kNone) q.source = {doc.tokens[a.srcFirst].span.begin, doc.tokens[a.srcLast].span.end};
-        q.why = a.rule;
         q.confidence = a.confidence;
+        kinds.push_back({claimKind(a), a.confidence});
+        if (!raw && !model.quotes.empty()) q.confidence = model.quotes.calibrated(claimKind(a), a.confidence);
         // kind: how much of the content is inside quotation marks
         int inside = 0, outside = 0;
         for (auto [b, e] : a.content)
@@ -1487,13 +1781,23 @@ void findQuotes(Document& doc, const ModelData& model) {
         } else {
             res.resolve(q, a, history, historyLabel);  // may insert mentions; mentionOf holds offsets
         }
+        q.why = explain(c, a, q, a.continuation ? Note::None : res.note, a.continuation);
         history.push_back(q.speaker);
         historyLabel.push_back(q.speaker >= 0 ? doc.entities[q.speaker].label : Label::MISC);
         out.push_back(std::move(q));
     }
     res.finish();
-    std::stable_sort(out.begin(), out.end(), [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
-    doc.quotes = std::move(out);
+    std::vector<size_t> byStart(out.size());
+    for (size_t k = 0; k < byStart.size(); ++k) byStart[k] = k;
+    std::stable_sort(byStart.begin(), byStart.end(), [&](size_t x, size_t y) { return out[x].span.begin < out[y].span.begin; });
+    doc.quotes.clear();
+    doc.quotes.reserve(out.size());
+    for (size_t k : byStart) {
+        doc.quotes.push_back(std::move(out[k]));
+        if (raw) raw->push_back(kinds[k]);
+    }
 }
+
+} // namespace
 
 } // namespace whosaid

@@ -37,6 +37,9 @@ public:
     // This model with another tagger and parser (bytes of assets/syntax.bin's
     // format, from whosaid train-syntax). Fails with a message on bad bytes.
     [[nodiscard]] Result<Model> withSyntax(std::string_view syntaxBytes) const;
+    // This model with another attribution model (bytes of assets/quotes.bin's
+    // format, from whosaid train-quotes).
+    [[nodiscard]] Result<Model> withQuotes(std::string_view quoteBytes) const;
 
     const ModelData& data() const { return *m_data; }
 

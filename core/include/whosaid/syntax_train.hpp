@@ -35,7 +35,7 @@ struct SyntaxTrainOptions {
     int jackknifeFolds = 5;   // the parser trains on tags from taggers that did not see the sentence
     float explore = 0.9f;     // after the first parser epoch, follow the model's own move this often
     // Features seen fewer times on the training data's gold path get no weight.
-    uint32_t tagMinCount = 3, moveMinCount = 10, labelMinCount = 5;
+    uint32_t tagMinCount = 5, moveMinCount = 20, labelMinCount = 8;
     // Pruning: weights below this fraction of a table's largest are dropped.
     float tagPrune = 0.f, movePrune = 0.f, labelPrune = 0.f;
     std::vector<std::string> unlabeled;  // raw texts for the clusters (the treebank's words are added)
