@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Regression test for claims and sources on the shared evaluation data.
 
-  quotes_eval_test.py WHOSAID REPO_ROOT
+  quotes_eval_test.py WHOSAID REPO_ROOT [--retrain]
 
 Runs `whosaid eval` on polnear/dev.jsonl and gold/sochi.json (read from
 REPO_ROOT/../shared/data) and fails when a quote score drops more than a point
-below what the shipped rules reached. Exits 77 (skipped) when the data is absent.
+below what the shipped rules reached, or when the confidences stop meaning what
+they say (calibration error over 0.05). With --retrain it also runs `whosaid
+train-quotes` and fails unless it writes assets/quotes.bin byte for byte.
+Exits 77 (skipped) when the data is absent.
 """
 import json, os, subprocess, sys, tempfile
 
@@ -79,6 +82,15 @@ def main():
             hits = [p for p in doc['quotes'] if p['source'] and min(p['source'][1], g['source'][1]) > max(p['source'][0], g['source'][0])]
             if not hits or hits[0]['source_kind'] != 'anonymous':
                 fails.append('sochi: %r not classified anonymous' % g.get('source_text'))
+        if '--retrain' in sys.argv[3:]:
+            fresh = os.path.join(tmp, 'quotes.bin')
+            subprocess.run([whosaid, 'train-quotes', '--data', data, '--out', fresh], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            shipped = os.path.join(root, 'assets', 'quotes.bin')
+            if open(fresh, 'rb').read() != open(shipped, 'rb').read():
+                fails.append('train-quotes did not reproduce assets/quotes.bin byte for byte')
+            else:
+                print('train-quotes reproduced assets/quotes.bin byte for byte')
     for f in fails:
         print('FAIL: ' + f)
     return 1 if fails else 0
