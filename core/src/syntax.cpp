@@ -514,7 +514,7 @@ Move bestMove(const int32_t* scores, const Config& c, bool& any) {
     return best;
 }
 
-Deprel bestLabel(const int32_t* scores, bool fromRoot) {
+Deprel bestLabel(const int16_t* scores, bool fromRoot) {
     if (fromRoot) return Deprel::Root;
     int best = -1;
     for (int r = 1; r < kLabelClasses; ++r) {
@@ -531,15 +531,15 @@ void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cac
     uint32_t longest = 0;
     for (int j = 0; j < count; ++j) longest = std::max(longest, s[j].n());
     for (uint32_t i = 1; i <= longest; ++i) {
-        int32_t scores[kBatch][kRowWidth];
+        int16_t scores[kBatch][kRowWidth];
         for (int j = 0; j < count; ++j) {
             nkeys[j] = 0;
             if (i > s[j].n()) continue;
-            int32_t* sc = scores[j];
+            int16_t* sc = scores[j];
             const uint32_t type = cache && i < s[j].type.size() ? s[j].type[i] : UINT32_MAX;
             int f = 0;
             if (cache && type < cache->done.size()) {
-                int32_t* own = &cache->scores[static_cast<size_t>(type) * kRowWidth];
+                int16_t* own = &cache->scores[static_cast<size_t>(type) * kRowWidth];
                 if (!cache->done[type]) {  // a type's first occurrence: its own features, once
                     std::fill(own, own + kRowWidth, 0);
                     m.tagger.addAll(keys[j], tagWordFeatures(*s[j].words[i], keys[j]), own);
@@ -557,7 +557,7 @@ void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cac
         for (int j = 0; j < count; ++j) m.tagger.findRows(keys[j], nkeys[j], rows[j]);
         for (int j = 0; j < count; ++j) {
             if (i > s[j].n()) continue;
-            int32_t* sc = scores[j];
+            int16_t* sc = scores[j];
             m.tagger.addRows(rows[j], nkeys[j], sc);
             int best = 0;
             for (int t = 1; t < classes; ++t)
@@ -574,7 +574,7 @@ Deprel labelArc(const SyntaxModel* m, const Config& c, const SentenceInput& s, i
     if (h == 0) return Deprel::Root;
     if (!m || m->labels.empty()) return Deprel::Dep;
     uint32_t keys[kMaxLabelFeatures];
-    int32_t scores[kRowWidth] = {};
+    int16_t scores[kRowWidth] = {};
     m->labels.addAll(keys, labelFeatures(c, s, h, d, keys), scores);
     return bestLabel(scores, false);
 }
@@ -665,7 +665,7 @@ void parseBatch(const SyntaxModel& m, const SentenceInput* s, Config* c, int cou
             if (!active[j]) continue;
             Deprel rel = Deprel::Dep;
             if (nlkeys[j]) {
-                int32_t ls[kRowWidth] = {};
+                int16_t ls[kRowWidth] = {};
                 m.labels.addRows(lrows[j], nlkeys[j], ls);
                 rel = bestLabel(ls, false);
             }
@@ -725,7 +725,7 @@ void SparseTable::build(const std::vector<std::pair<uint32_t, uint32_t>>& items)
         const uint32_t count = v & 0xFF, offset = v >> 8;
         if (count >= kDenseFrom) {
             const uint32_t row = static_cast<uint32_t>(dense.size() / kRowWidth);
-            dense.resize(dense.size() + kRowWidth, 0);
+            dense.resize(dense.size() + kRowWidth, 0);  // int8 weights, widened
             for (uint32_t j = 0; j < count; ++j) {
                 const uint16_t e = entries[offset + j];
                 dense[static_cast<size_t>(row) * kRowWidth + (e & 0xFF)] = static_cast<int8_t>(e >> 8);
@@ -842,7 +842,7 @@ std::string serialize(const SyntaxModel& m) {
 
 void buildMoveTable(MoveTable& t, const std::vector<MoveTable::Slot>& items) {
     uint32_t cap = 16;
-    while (cap < items.size() + items.size() / 3) cap <<= 1;
+    while (cap < items.size() * 2) cap <<= 1;  // at most half full: a missing key's probe stops soon
     t.slots.assign(cap, MoveTable::Slot{});
     t.mask = cap - 1;
     for (const MoveTable::Slot& e : items) {

@@ -54,7 +54,7 @@ struct SparseTable {
     static constexpr uint32_t kDenseFrom = 12;       // rows with this many entries or more are dense
     FlatMap index;                  // key → offset << 8 | count into entries, or kDense | dense row
     std::vector<uint16_t> entries;  // class | int8 weight << 8
-    std::vector<int8_t> dense;      // kRowWidth weights per dense row
+    std::vector<int16_t> dense;     // kRowWidth weights per dense row (int8 values, int16 so they add in one step)
     float scale = 0.f;
     bool empty() const { return index.empty(); }
     // Builds the index from (key, offset << 8 | count) items into `entries`,
@@ -63,13 +63,13 @@ struct SparseTable {
     // Calls f(key, class, q) for every entry, keys ascending, classes ascending.
     template <class F>
     void forEach(F&& f) const;
-    void add(uint32_t key, int32_t* scores) const {
+    void add(uint32_t key, int16_t* scores) const {
         const uint32_t v = index.find(key);
         if (v != UINT32_MAX) addRow(v, scores);
     }
-    void addRow(uint32_t v, int32_t* scores) const {
+    void addRow(uint32_t v, int16_t* __restrict scores) const {
         if (v & kDense) {
-            const int8_t* r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
+            const int16_t* __restrict r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
             for (int k = 0; k < kRowWidth; ++k) scores[k] += r[k];
             return;
         }
@@ -88,18 +88,22 @@ struct SparseTable {
             rows[k] = index.find(keys[k]);
 #if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
             if (rows[k] == UINT32_MAX) continue;
-            if (rows[k] & kDense) __builtin_prefetch(dense.data() + static_cast<size_t>(rows[k] & ~kDense) * kRowWidth);
+            if (rows[k] & kDense) {
+                __builtin_prefetch(dense.data() + static_cast<size_t>(rows[k] & ~kDense) * kRowWidth);
+                __builtin_prefetch(dense.data() + static_cast<size_t>(rows[k] & ~kDense) * kRowWidth + 32);
+            }
             else __builtin_prefetch(entries.data() + (rows[k] >> 8));
 #endif
         }
     }
-    // scores: kRowWidth entries
-    void addRows(const uint32_t* rows, int n, int32_t* scores) const {
+    // scores: kRowWidth entries. Sums stay far inside int16: a word has at most
+    // kMaxTagFeatures features of at most 127 each.
+    void addRows(const uint32_t* rows, int n, int16_t* scores) const {
         for (int k = 0; k < n; ++k)
             if (rows[k] != UINT32_MAX) addRow(rows[k], scores);
     }
     static constexpr int kMaxGather = 64;
-    void addAll(const uint32_t* keys, int n, int32_t* scores) const {
+    void addAll(const uint32_t* keys, int n, int16_t* scores) const {
         uint32_t rows[kMaxGather];
         prefetchKeys(keys, n);
         findRows(keys, n, rows);
@@ -115,9 +119,9 @@ void SparseTable::forEach(F&& f) const {
     std::sort(items.begin(), items.end());
     for (const auto& [key, v] : items) {
         if (v & kDense) {
-            const int8_t* r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
+            const int16_t* r = dense.data() + static_cast<size_t>(v & ~kDense) * kRowWidth;
             for (int c = 0; c < kRowWidth; ++c)
-                if (r[c]) f(key, c, r[c]);
+                if (r[c]) f(key, c, static_cast<int8_t>(r[c]));
         } else {
             for (uint32_t j = 0; j < (v & 0xFF); ++j) {
                 const uint16_t e = entries[(v >> 8) + j];
@@ -202,7 +206,7 @@ struct SentenceInput {
 // The tagger's scores of each word type's own features (tagWordFeatures),
 // filled as types are met; types past done.size() are scored directly.
 struct TypeScores {
-    std::vector<int32_t> scores;  // kRowWidth per type
+    std::vector<int16_t> scores;  // kRowWidth per type
     std::vector<uint8_t> done;
 };
 constexpr size_t kMaxCachedTypes = 1 << 16;  // 16 MB of scores at most
@@ -285,7 +289,7 @@ Move bestMove(const int32_t* scores, const Config& c, bool& any);
 // Attaches what is left without a head once the buffer is empty: the first
 // such word becomes the root if there is none, the others its dependents.
 void finish(const SyntaxModel* m, const SentenceInput& s, Config& c);
-Deprel bestLabel(const int32_t* scores, bool fromRoot);
+Deprel bestLabel(const int16_t* scores, bool fromRoot);
 
 // Tags and parses every sentence of doc (tokens and sentences set).
 // Sentences longer than kMaxParseWords are parsed in pieces.
