@@ -1024,6 +1024,18 @@ bool treeVerifies(const Ctx& c, uint32_t h) {
     return attr::verify(*c.tree, *c.model, r) > c.model->cal[attr::Verify].threshold;
 }
 
+// Does the tree give cue token h a subject inside a's content? Then a
+// "…, X said" reading took the speaker for the words said.
+bool subjectInContent(const Ctx& c, uint32_t h, const Attribution& a) {
+    for (uint32_t t = c.sentFirst(h); t < h; ++t) {
+        if (c.tok[t].head != static_cast<int32_t>(h) || universalDeprel(static_cast<Deprel>(c.tok[t].deprel)) != Deprel::Nsubj)
+            continue;
+        for (auto [b, e] : a.content)
+            if (t >= b && t <= e) return true;
+    }
+    return false;
+}
+
 void reported(Ctx& c) {
     c.taggerCues = true;
     struct Reset { Ctx& c; ~Reset() { c.taggerCues = false; } } reset{c};
@@ -1040,6 +1052,7 @@ void reported(Ctx& c) {
         if (c.used[cue.first] || c.claimed[cue.first] || cue.according) continue;
         Attribution a;
         if (!reverseChunk(c, cue, a)) continue;
+        if (c.tree && subjectInContent(c, cue.first, a)) continue;  // "X, who …, expects a deal": X's, read by the tree
         addAttribution(c, std::move(a));
     }
     for (const Cue& cue : cues) {
@@ -1201,6 +1214,57 @@ void checkSources(Ctx& c) {
     std::vector<Attribution> kept;
     kept.reserve(c.atts.size());
     for (Attribution& a : c.atts) {
+        // the cue's subject by the tree, when the rules took other words:
+        // "Lena Hartmann, who studies freight markets, expects a deal" is
+        // Hartmann's, not "a deal within days"'s
+        if (a.hasCue && a.srcFirst != kNone && !a.colonCue) {
+            const uint32_t h = a.cueFirst;
+            int32_t subj = kNone;
+            for (uint32_t t = c.sentFirst(h); t < c.sentEnd(h); ++t)
+                if (c.tok[t].head == static_cast<int32_t>(h) &&
+                    universalDeprel(static_cast<Deprel>(c.tok[t].deprel)) == Deprel::Nsubj) { subj = static_cast<int32_t>(t); break; }
+            const bool inSource = subj != kNone && subj >= a.srcFirst && subj <= a.srcLast;
+            if (inSource) {
+                // words after the subject that hang off the cue are not the source's:
+                // "Erdogan last week indicated" is Erdogan's
+                for (int32_t t = subj + 1; t <= a.srcLast; ++t) {
+                    int32_t x = t;
+                    for (int depth = 0; x >= 0 && x != subj && x != static_cast<int32_t>(h) && depth < 64; ++depth) x = c.tok[x].head;
+                    if (x == static_cast<int32_t>(h)) {
+                        a.srcLast = t - 1;
+                        a.srcCore = kNone;
+                        break;
+                    }
+                }
+            }
+            bool inContent = false;
+            for (auto [cb, ce] : a.content) inContent |= subj != kNone && subj >= static_cast<int32_t>(cb) && subj <= static_cast<int32_t>(ce);
+            const Upos su = subj != kNone ? static_cast<Upos>(c.tok[subj].upos) : Upos::None;
+            if (subj != kNone && !inSource && !inContent && (su == Upos::NOUN || su == Upos::PROPN || su == Upos::PRON)) {
+                // the subject's own words: its name or noun with what precedes it, up to a comma
+                uint32_t b = static_cast<uint32_t>(subj), e = b;
+                for (uint32_t t = c.sentFirst(h); t < h; ++t) {
+                    if (c.tok[t].head != subj) continue;
+                    const Deprel r = universalDeprel(static_cast<Deprel>(c.tok[t].deprel));
+                    if (t < b && (r == Deprel::Det || r == Deprel::Compound || r == Deprel::Amod || r == Deprel::Nmod ||
+                                  r == Deprel::Flat || r == Deprel::Nummod))
+                        b = std::min(b, c.tree->left[t]);  // what precedes it: "the union's regional secretary"
+                    else if (t > e && r == Deprel::Flat)
+                        e = t;  // the rest of its name
+                }
+                while (e + 1 < h && c.mentionOf[e + 1] != kNone && c.mentionOf[e + 1] == c.mentionOf[e]) ++e;
+                bool clean = true;
+                for (uint32_t t = b; t <= e; ++t) clean &= !c.isPunct(t, ",") && !c.claimed[t];
+                // the rules' words inside the subject's phrase: theirs stand ("Erdogan" of a
+                // misparsed "Erdogan last week")
+                const bool overlaps = a.srcFirst <= static_cast<int32_t>(e) && static_cast<int32_t>(b) <= a.srcLast;
+                if (clean && !overlaps) {
+                    a.srcFirst = static_cast<int32_t>(b);
+                    a.srcLast = static_cast<int32_t>(e);
+                    a.srcCore = kNone;
+                }
+            }
+        }
         if (a.srcFirst != kNone) {
             const uint32_t b = static_cast<uint32_t>(a.srcFirst), e = static_cast<uint32_t>(a.srcLast);
             int32_t head = kNone;
@@ -1361,6 +1425,21 @@ struct Resolver {
         c.doc.entities.push_back({std::move(name), label});
         gender.push_back(0);
         return static_cast<int32_t>(c.doc.entities.size() - 1);
+    }
+
+    // Has the text before token `before` given entity e the title `title`:
+    // the title word up to three words before one of e's names ("Transport
+    // Minister Dmitri Novak", "the minister, Dmitri Novak") or just after one,
+    // behind a comma ("Dmitri Novak, the minister")?
+    bool titleOf(int32_t e, std::string_view title, uint32_t before) const {
+        for (uint32_t t = 0; t < before && t < c.n; ++t) {
+            if (c.lower[t] != title) continue;
+            for (uint32_t k = t + 1; k <= t + 4 && k < before; ++k)
+                if (c.mentionOf[k] != kNone && c.mentionAt(k).entity == e) return true;
+            for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k)
+                if (c.mentionOf[k] != kNone && c.mentionAt(k).entity == e && c.isPunct(k + 1, ",")) return true;
+        }
+        return false;
     }
 
     // Most recent PER (or ORG/LOC/GRP for `it`/`they`) mention before token k, outside quotes.
@@ -1557,6 +1636,9 @@ struct Resolver {
             for (size_t k = speakerHistory.size(); k-- > 0;)
                 if (speakerHistory[k] >= 0 && historyLabel[k] == Label::PER) { e = speakerHistory[k]; break; }
             if (e == kNone) e = recentMention(sb, PronounKind::Male);
+            // "the minister" is the person last speaking only when the text has
+            // called that person so ("Minister Dmitri Novak", "Novak, the minister")
+            if (e != kNone && !titleOf(e, c.lower[se], sb)) e = kNone;
             if (e != kNone) {
                 q.speaker = e;
                 q.sourceKind = SourceKind::Named;
@@ -1572,6 +1654,9 @@ struct Resolver {
             kind = SourceKind::Organization;
         } else if (head == SpeakerNoun::PersonTitle && !plural && !definite) {
             label = Label::GRP;  // "a senior official": one anonymous person
+        } else if (head == SpeakerNoun::PersonTitle && !plural && definite) {
+            label = Label::PER;  // "the transport minister": one person, known by the office
+            kind = SourceKind::Named;
         } else if (head == SpeakerNoun::None && c.capitalized(se)) {
             label = Label::ORG;
             kind = SourceKind::Organization;
