@@ -32,9 +32,16 @@ def run(cmd):
 def main():
     text, seconds = sys.argv[1], sys.argv[2]
     tools = [
-        ('whosaid native', ['build/native/shell/whosaid', 'bench', text, '--seconds', seconds]),
+        ('whosaid native (full markup: tags, trees, entities, claims)', ['build/native/shell/whosaid', 'bench', text, '--seconds', seconds]),
         (f'whosaid WebAssembly (Node {node_version()})',
          ['node', 'build/wasm/shell/whosaid.js', 'bench', text, '--seconds', seconds]),
+        ('whosaid native --fast (no tagger and parser: entities, claims by the rules)',
+         ['build/native/shell/whosaid', 'bench', text, '--seconds', seconds, '--stage', 'fast']),
+        (f'whosaid WebAssembly --fast (Node {node_version()})',
+         ['node', 'build/wasm/shell/whosaid.js', 'bench', text, '--seconds', seconds, '--stage', 'fast']),
+        ('whosaid native, tagging and parsing alone', ['build/native/shell/whosaid', 'bench', text, '--seconds', seconds, '--stage', 'syntax']),
+        (f'whosaid WebAssembly, tagging and parsing alone',
+         ['node', 'build/wasm/shell/whosaid.js', 'bench', text, '--seconds', seconds, '--stage', 'syntax']),
         (f'wink-nlp {package_version("wink-nlp")} + lite model (tokens, entities, POS)',
          ['node', 'bench/peers.mjs', 'wink', text, seconds]),
         (f'compromise {package_version("compromise")} (people, places, orgs, quotations)',
@@ -47,10 +54,13 @@ def main():
         result, mb = run(cmd)
         rates.append(result['mb_per_s'])
         print(f"| {name} | {result['mb_per_s']:.2f} | {result['median_s']:.3f} | {mb:.0f} |")
-    native, wasm, wink, compromise = rates
+    native, wasm, fast, fastWasm, syntax, syntaxWasm, wink, compromise = rates
     print()
-    print(f'WebAssembly whosaid = {wasm / wink:.1f}x wink-nlp (target 2x) and {wasm / compromise:.0f}x compromise '
-          f'(target 40x); native {native:.1f} MB/s (target 20), WebAssembly {wasm:.1f} MB/s (target 10).')
+    print(f'Full markup: native {native:.1f} MB/s (floor 8), WebAssembly {wasm:.1f} MB/s (floor 5); WebAssembly whosaid = '
+          f'{wasm / wink:.1f}x wink-nlp (target 2x) and {wasm / compromise:.0f}x compromise (target 40x).')
+    print(f'--fast: native {fast:.1f} MB/s (target 20), WebAssembly {fastWasm:.1f} MB/s (target 10); '
+          f'{fastWasm / wink:.1f}x wink-nlp, {fastWasm / compromise:.0f}x compromise.')
+    print(f'Tagging and parsing alone: native {syntax:.1f} MB/s (target 20), WebAssembly {syntaxWasm:.1f} MB/s.')
 
 
 if __name__ == '__main__':

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kAnnotateUsage =
     "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json|webanno]\n"
-    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [-o DIR] [--reannotate]\n";
+    "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [--fast] [-o DIR] [--reannotate]\n";
 
 // A line longer than this is refused without being kept in memory (the text
 // limit plus room for JSON escaping).
@@ -47,6 +47,7 @@ struct Options {
     ExportFormat format = ExportFormat::Json;
     std::optional<InputFormat> input;  // nullopt: auto
     bool jsonl = false, pretty = false, reannotate = false, syntax = false;
+    bool fast = false;  // --fast: no tagging and parsing (the rules alone find the claims)
     bool errorLines = false;  // --jsonl: a failed record becomes {"error":…} on stdout and the exit stays 0
     unsigned jobs = 1;
     std::string outDir;
@@ -156,7 +157,7 @@ public:
                                   : fmt == InputFormat::WebAnnotation ? documentFromWebAnnotation(bytes) : fromJson(bytes);
             if (!in) return fail(in.error().message);
             if (m_opt.reannotate) {
-                Result<Document> fresh = annotate(in->text, Model::builtin());
+                Result<Document> fresh = annotate(in->text, Model::builtin(), annotateOptions());
                 if (!fresh) return fail(fresh.error().message, tooLarge(fresh.error()) ? 2 : 1);
                 fresh->id = in->id;
                 Document base = in->edits.base == EditBase::None ? Document{} : std::move(*fresh);
@@ -172,7 +173,7 @@ public:
             std::string text = fmt == InputFormat::Html       ? htmlToText(bytes)
                                : fmt == InputFormat::Markdown ? markdownToText(bytes)
                                                               : std::move(bytes);
-            Result<Document> d = annotate(text, Model::builtin());
+            Result<Document> d = annotate(text, Model::builtin(), annotateOptions());
             if (!d) return fail(d.error().message, tooLarge(d.error()) ? 2 : 1);
             doc = std::move(*d);
         }
@@ -223,6 +224,13 @@ public:
 
 private:
     const Options& m_opt;
+    // --fast leaves out the tagger and the parser (10-20 times the speed; the
+    // claims then come from the rules alone); --syntax and CoNLL-U need them.
+    AnnotateOptions annotateOptions() const {
+        AnnotateOptions o;
+        o.syntax = !m_opt.fast || m_opt.syntax || m_opt.format == ExportFormat::Conllu;
+        return o;
+    }
 };
 
 // [SECTION] Reading records
@@ -366,6 +374,7 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
         else if (a == "--pretty") o.pretty = true;
         else if (a == "--syntax") o.syntax = true;
         else if (a == "--reannotate") o.reannotate = true;
+        else if (a == "--fast") o.fast = true;
         else if (a == "--error-lines") o.errorLines = true;
         else if (a == "--format" || a == "-f") {
             if (!value(v) || !parseExportFormat(v, o.format)) return bad("--format takes json, webanno, brat, conll, conllu or html");

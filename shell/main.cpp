@@ -1,7 +1,7 @@
 // whosaid — command-line front end over core.
 //
 //   whosaid annotate [FILE...|-] [--format F] [--input I] [--jsonl] [--jobs N] [-o DIR]   (shell/annotate.cpp)
-//   whosaid bench FILE [--seconds S] [--stage all|syntax|tokens]   (syntax: tokens, tags and trees only)
+//   whosaid bench FILE [--seconds S] [--stage all|fast|syntax|tokens]   (syntax: tokens, tags and trees only)
 //   whosaid eval --gold FILE [--labels L,...] [--pred-out FILE] [--model FILE]
 //   whosaid train-ner [--data DIR] [--out FILE] ...
 //   whosaid train-syntax [--data DIR] [--out FILE] ...     (shell/syntax.cpp)
@@ -28,7 +28,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|html] [--input auto|text|html|markdown|json|webanno]\n"
     "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [-o DIR] [--reannotate]\n"
-    "       whosaid bench FILE [--seconds S] [--stage all|syntax|tokens]\n"
+    "       whosaid bench FILE [--seconds S] [--stage all|fast|syntax|tokens]\n"
     "       whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]\n"
     "       whosaid train-ner [--data DIR] [--out FILE] [--epochs N] [--seed S] (see train-ner --help)\n"
     "       whosaid train-quotes [--data DIR] [--out FILE] [--seed S] (see train-quotes --help)\n"
@@ -50,6 +50,7 @@ int bench(const std::string& path, double seconds, const std::string& stage) {
     whosaid::AnnotateOptions ao;
     if (stage == "syntax") ao.entities = ao.quotes = false;              // tokens, tags and trees only
     else if (stage == "tokens") ao.syntax = ao.entities = ao.quotes = false;
+    else if (stage == "fast") ao.syntax = false;                          // annotate --fast: no tagger and parser
     size_t sink = 0;
     for (int i = 0; i < 2; ++i) sink += whosaid::annotate(text, model, ao)->tokens.size();  // warm-up
     std::vector<double> runs, cpu;  // wall and process CPU seconds per run
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
     if (cmd == "version") { std::printf("whosaid 0.1.0 (schema whosaid/1)\n"); return 0; }
     if (cmd == "bench") {
         if (files.size() != 1) return usage("bench takes one FILE");
-        if (stage != "all" && stage != "syntax" && stage != "tokens") return usage("--stage takes all, syntax or tokens");
+        if (stage != "all" && stage != "syntax" && stage != "tokens" && stage != "fast")
+            return usage("--stage takes all, fast, syntax or tokens");
         return bench(files[0], seconds, stage);
     }
     return usage(("unknown command " + cmd).c_str());

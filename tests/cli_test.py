@@ -41,6 +41,19 @@ check(len(doc['mentions']) >= 10, 'sample has mentions')
 check(len(doc['quotes']) >= 5, 'sample has quotes')
 check(any(not t.isascii() for t in (m['text'] for m in doc['mentions'])), 'a non-ASCII name is found (Ayşe)')
 
+# --syntax: every token with its tags and tree; --format conllu; --fast leaves the parser out
+r = run(['annotate', '--syntax', sample_path])
+toks = json.loads(r.stdout)['tokens']
+check(r.returncode == 0 and len(toks) > 100, 'annotate --syntax lists the tokens')
+check(all(t['upos'] != '_' and t['deprel'] != '_' for t in toks), 'every token is tagged and parsed')
+check(sum(t['head'] is None for t in toks) == len({t['sentence'] for t in toks}), 'one root per sentence')
+r = run(['annotate', '--format', 'conllu', sample_path])
+rows = [l.split('\t') for l in r.stdout.decode().splitlines() if l and not l.startswith('#')]
+check(r.returncode == 0 and len(rows) == len(toks) and all(len(c) == 10 for c in rows), 'CoNLL-U: ten columns a token')
+r = run(['annotate', '--fast', sample_path])
+fast = json.loads(r.stdout)
+check(r.returncode == 0 and 'tokens' not in fast and len(fast['quotes']) >= 5, 'annotate --fast still finds the claims')
+
 # stdin and --jsonl with ids, a bad line in the middle
 lines = '\n'.join([json.dumps({'id': 'a', 'text': 'Ana Lopes said “yes”.'}), 'not json',
                    json.dumps({'id': 7, 'text': 'Élodie Marchand visited Brenton.'})]) + '\n'
