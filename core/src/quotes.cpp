@@ -1127,8 +1127,13 @@ void reported(Ctx& c) {
 // its source (its subject, the X of "according to X", the owner of "the
 // senator's statement"). Words that earlier passes gave to a quotation's cue,
 // source or content stay theirs; reported claims may nest in one another.
-// A word outside the cue lexicon makes a claim only when the verifier is this sure.
+// A word outside the cue lexicon makes a claim only when the verifier is this
+// sure, and this sure when what it reports is a plain object.
 constexpr float kUnlistedCue = 0.75f;
+#ifndef KUO
+#define KUO 0.85f
+#endif
+constexpr float kUnlistedObject = KUO;
 
 void reportedTree(Ctx& c) {
     const attr::AttrModel& m = *c.model;
@@ -1141,17 +1146,19 @@ void reportedTree(Ctx& c) {
         if (c.cueProb(h) <= readFrom) continue;
         attr::Reading r;
         if (!attr::read(tr, m, h, blocked, r)) continue;
-        // a word outside the cue lexicon needs a clause or a quotation to report,
-        // not a plain object ("thanked the engineers", "boarded a bus")
+        // a word outside the cue lexicon needs a clause or a quotation to report;
+        // with a plain object ("thanked the engineers", "boarded a bus") it is a
+        // claim only when the verifier is very sure ("perpetuates the theory")
+        bool plainObject = false;
         if (c.cue(h).cls == CueClass::None && !r.governor) {
             const Deprel cr = universalDeprel(static_cast<Deprel>(r.contentRel));
             bool quoted = false;
             for (uint32_t t = r.contentFirst; t <= r.contentLast && !quoted; ++t) quoted = c.inRegion(t);
-            if ((cr == Deprel::Obj || cr == Deprel::Obl || cr == Deprel::Iobj || cr == Deprel::Nmod) && !quoted) continue;
+            plainObject = (cr == Deprel::Obj || cr == Deprel::Obl || cr == Deprel::Iobj || cr == Deprel::Nmod) && !quoted;
         }
         const float p = attr::verify(tr, m, r);
         if (p <= m.cal[attr::Verify].threshold) continue;
-        if (c.cue(h).cls == CueClass::None && p <= kUnlistedCue) continue;
+        if (c.cue(h).cls == CueClass::None && p <= (plainObject ? kUnlistedObject : kUnlistedCue)) continue;
         // "…, Marta Vieira told reporters": when the tree gave no source, the
         // noun phrase right before the cue
         if (r.sourceHead < 0 && h > 0) {
@@ -1685,22 +1692,18 @@ struct Resolver {
 // it; the words come from the article.
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
     auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
-    const std::string cue = a.hasCue ? std::string(c.doc.slice(q.cue)) : std::string();
     const std::string src = q.source.empty() ? std::string() : std::string(c.doc.slice(q.source));
     const std::string who = q.speaker >= 0 ? c.doc.entities[q.speaker].name : src;
     const std::string_view r = a.rule;
-    const bool verb = a.hasCue && (c.doc.tokens[a.cueFirst].upos == static_cast<uint8_t>(Upos::VERB) ||
-                                   c.doc.tokens[a.cueFirst].upos == static_cast<uint8_t>(Upos::AUX) ||
-                                   (c.doc.tokens[a.cueFirst].upos == 0 && c.cue(a.cueFirst).cls != CueClass::None));
-    // "officials are the ones who", "Marta Vieira is the one who"
+    // "Officials are the source", "Marta Vieira is the source": plural for
+    // common nouns and pronouns that are ("officials", "they"), never for names
     bool plural = false;
     if (a.srcFirst != kNone) {
         const uint32_t core = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
-        plural = c.doc.tokens[core].morph & kMorphPlur;
+        const Upos u = static_cast<Upos>(c.doc.tokens[core].upos);
+        plural = (c.doc.tokens[core].morph & kMorphPlur) && (u == Upos::NOUN || u == Upos::PRON);
     }
-    const std::string isOne = plural ? " are the ones who " : " is the one who ";
-    const std::string doing = !a.hasCue ? "said this" : a.colonCue ? "speak" + std::string(plural ? "" : "s") + " here"
-                              : verb ? cue + " this" : (plural ? "are" : "is") + std::string(" behind ") + quoted(q.cue);
+    const std::string is = plural ? " are the source" : " is the source";
     std::string s;
     if (continued) {
         s = q.speaker >= 0 ? "No one is named here: the quotation goes on from " + who + "'s words just before."
@@ -1721,18 +1724,18 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     } else if (r.starts_with("signed")) {
         s = who + " signs the quotation after the dash.";
     } else if (r.starts_with("trailing") || r.starts_with("inverted")) {
-        s = who + isOne + doing + ", right after the quotation.";
+        s = who + is + ", named with " + quoted(q.cue) + " right after the quotation.";
     } else if (r.starts_with("leading")) {
-        s = who + isOne + doing + ", just before the quotation.";
+        s = who + is + ", named with " + quoted(q.cue) + " just before the quotation.";
     } else if (r.starts_with("tree: S,") || r.starts_with("reported, trailing") || r.starts_with("reported, inverted")) {
-        s = who + isOne + doing + ": the words " + quoted(Span{std::min(q.source.begin, q.cue.begin), std::max(q.source.end, q.cue.end)}) +
+        s = who + is + ": the words " + quoted(Span{std::min(q.source.begin, q.cue.begin), std::max(q.source.end, q.cue.end)}) +
             " close the sentence.";
     } else if (r.starts_with("reported: X ..., saying") || r.starts_with("reported: X ... and")) {
-        s = who + isOne + doing + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
+        s = who + is + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
     } else if (r.starts_with("fragment: quoted words, the clause")) {
         s = "Quoted words in a sentence whose subject is " + quoted(q.source) + "; they may be " + who + "'s.";
     } else {
-        s = who + isOne + doing + (src != who ? ": " + quoted(q.source) + " is the subject of " : ", as the subject of ") +
+        s = who + is + (src != who ? ": " + quoted(q.source) + " is the subject of " : ", as the subject of ") +
             (a.hasCue ? quoted(q.cue) : std::string("the verb")) + ".";
     }
     switch (note) {
