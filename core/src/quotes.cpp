@@ -1027,12 +1027,10 @@ bool treeVerifies(const Ctx& c, uint32_t h) {
 // Does the tree give cue token h a subject inside a's content? Then a
 // "…, X said" reading took the speaker for the words said.
 bool subjectInContent(const Ctx& c, uint32_t h, const Attribution& a) {
-    for (uint32_t t = c.sentFirst(h); t < h; ++t) {
-        if (c.tok[t].head != static_cast<int32_t>(h) || universalDeprel(static_cast<Deprel>(c.tok[t].deprel)) != Deprel::Nsubj)
-            continue;
-        for (auto [b, e] : a.content)
-            if (t >= b && t <= e) return true;
-    }
+    const int32_t t = c.tree->child(h, Deprel::Nsubj);
+    if (t < 0 || static_cast<uint32_t>(t) >= h) return false;
+    for (auto [b, e] : a.content)
+        if (static_cast<uint32_t>(t) >= b && static_cast<uint32_t>(t) <= e) return true;
     return false;
 }
 
@@ -1130,10 +1128,7 @@ void reported(Ctx& c) {
 // A word outside the cue lexicon makes a claim only when the verifier is this
 // sure, and this sure when what it reports is a plain object.
 constexpr float kUnlistedCue = 0.75f;
-#ifndef KUO
-#define KUO 0.85f
-#endif
-constexpr float kUnlistedObject = KUO;
+constexpr float kUnlistedObject = 0.85f;
 
 void reportedTree(Ctx& c) {
     const attr::AttrModel& m = *c.model;
@@ -1226,10 +1221,7 @@ void checkSources(Ctx& c) {
         // Hartmann's, not "a deal within days"'s
         if (a.hasCue && a.srcFirst != kNone && !a.colonCue) {
             const uint32_t h = a.cueFirst;
-            int32_t subj = kNone;
-            for (uint32_t t = c.sentFirst(h); t < c.sentEnd(h); ++t)
-                if (c.tok[t].head == static_cast<int32_t>(h) &&
-                    universalDeprel(static_cast<Deprel>(c.tok[t].deprel)) == Deprel::Nsubj) { subj = static_cast<int32_t>(t); break; }
+            const int32_t subj = c.tree->child(h, Deprel::Nsubj);
             const bool inSource = subj != kNone && subj >= a.srcFirst && subj <= a.srcLast;
             if (inSource) {
                 // words after the subject that hang off the cue are not the source's:
@@ -1250,8 +1242,9 @@ void checkSources(Ctx& c) {
             if (subj != kNone && !inSource && !inContent && (su == Upos::NOUN || su == Upos::PROPN || su == Upos::PRON)) {
                 // the subject's own words: its name or noun with what precedes it, up to a comma
                 uint32_t b = static_cast<uint32_t>(subj), e = b;
-                for (uint32_t t = c.sentFirst(h); t < h; ++t) {
-                    if (c.tok[t].head != subj) continue;
+                std::vector<uint32_t> kids;
+                c.tree->eachChild(static_cast<uint32_t>(subj), [&](uint32_t t) { if (t < h) kids.push_back(t); });
+                for (uint32_t t : kids) {
                     const Deprel r = universalDeprel(static_cast<Deprel>(c.tok[t].deprel));
                     if (t < b && (r == Deprel::Det || r == Deprel::Compound || r == Deprel::Amod || r == Deprel::Nmod ||
                                   r == Deprel::Flat || r == Deprel::Nummod))
