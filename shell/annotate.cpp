@@ -421,7 +421,10 @@ int annotateMain(const std::vector<std::string>& args) {
     int code = 0;
     auto emit = [&](Outcome& o) {
         for (const std::string& m : o.messages) std::fprintf(stderr, "%s\n", m.c_str());
-        if (!o.out.empty()) std::fwrite(o.out.data(), 1, o.out.size(), stdout);
+        if (!o.out.empty()) {
+            std::fwrite(o.out.data(), 1, o.out.size(), stdout);
+            if (opt.jsonl) std::fflush(stdout);  // a stream's reader (Spark, parallel, a pipe) gets each document whole, at once
+        }
         for (const auto& [path, content] : o.files) {
             FILE* f = std::fopen(path.c_str(), "wb");
             if (!f || std::fwrite(content.data(), 1, content.size(), f) != content.size()) {

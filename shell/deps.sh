@@ -8,6 +8,7 @@
 # wasm   : Emscripten (Debian's 3.1.6) and the Dear ImGui sources
 # browser: Chromium, DejaVu fonts, playwright-core (npm, in tests/e2e)
 # sanitize: clang and its sanitizer/libFuzzer runtimes (tests/sanitize.sh)
+# cluster: Dask distributed for shell/cluster.py (Debian's python3-dask, python3-distributed)
 #
 # Dear ImGui's sources come from Debian's source package `imgui` into
 # .deps/ of this checkout, through a private apt list so that the system's
@@ -103,6 +104,7 @@ whosaid_deps() {
                          (cd "$WHOSAID_ROOT/tests/e2e" && npm install --no-audit --no-fund --silent >&2) || return 1
                      fi ;;
             sanitize) _whosaid_apt clang libclang-rt-14-dev || return 1 ;;
+            cluster) _whosaid_apt python3-dask python3-distributed || return 1 ;;
             *) echo "whosaid_deps: unknown part $what" >&2; return 1 ;;
         esac
     done

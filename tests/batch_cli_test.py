@@ -189,5 +189,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1 and len(r.stdout.decode().splitlines()) == 2 and b'cannot be opened' in r.stderr,
           'a missing file among several is reported, the others annotated')
 
+# a stream's reader gets each document as soon as it is annotated, not at the end
+import select
+p_ = subprocess.Popen([exe, 'annotate', '--jsonl', '-'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+got = []
+for i in range(2):
+    p_.stdin.write(json.dumps({'id': f's{i}', 'text': f'Ana Lopes said the ferry {i} was late.'}).encode() + b'\n')
+    p_.stdin.flush()
+    ready, _, _ = select.select([p_.stdout], [], [], 20)
+    got.append(json.loads(p_.stdout.readline())['id'] if ready else None)
+p_.stdin.close()
+p_.wait(timeout=20)
+check(got == ['s0', 's1'], f'--jsonl flushes after each document while its input stays open ({got})')
+
 print(f'batch cli: {"ok" if not failures else "FAILED"} ({len(failures)} failures)')
 sys.exit(1 if failures else 0)

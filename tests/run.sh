@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source shell/deps.sh
-whosaid_deps native wasm browser sanitize
+whosaid_deps native wasm browser sanitize cluster
 whosaid_build native wasm
 echo "== native: unit, CLI and evaluation tests"
 ctest --test-dir build/native --output-on-failure -j 2
