@@ -289,3 +289,20 @@ TEST(Quotes, ParticipleAfterACommaInsideTheMarks) {
     EXPECT_EQ(d.slice(d.quotes[1].cue), "adding");
     EXPECT_EQ(d.quotes[1].kind, QuoteKind::Mixed);
 }
+
+// A relative pronoun stands for the noun its clause hangs on: the source stays
+// "who", the speaker is the person, and the why says so.
+TEST(Quotes, RelativePronounSpeaksForItsNoun) {
+    Document d = run("Reporters spoke to Marta Vieira, who said that the ferry would be late.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    const Quote& q = d.quotes[0];
+    EXPECT_EQ(d.slice(q.source), "who");
+    EXPECT_EQ(speaker(d, q), "Marta Vieira");
+    EXPECT_EQ(q.sourceKind, SourceKind::Named);
+    EXPECT_NE(q.why.find("stands for Marta Vieira"), std::string::npos) << q.why;
+    // officials are no one's name, and stay a group
+    Document g = run("Two union officials, who said the plan was unfair, walked out of the meeting.");
+    ASSERT_EQ(g.quotes.size(), 1u);
+    EXPECT_EQ(g.quotes[0].sourceKind, SourceKind::Anonymous);
+    EXPECT_EQ(g.quotes[0].why.rfind("Two union officials are the source", 0), 0u) << g.quotes[0].why;
+}

@@ -1411,7 +1411,7 @@ void leftovers(Ctx& c) {
 // [SECTION] Speakers
 
 // How the speaker was found from the source words, for the "why".
-enum class Note : uint8_t { None, PronounResolved, PronounUnresolved, Apposition, NominalResolved };
+enum class Note : uint8_t { None, PronounResolved, PronounUnresolved, Apposition, NominalResolved, Relative };
 
 struct Resolver {
     Ctx& c;
@@ -1519,7 +1519,7 @@ struct Resolver {
         }
         // the speaker is named at the source's core: a tree source may run past
         // its head ("Marta Vieira, of the Lisbon Institute for Bridges")
-        const uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+        uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
         uint32_t sb = static_cast<uint32_t>(a.srcFirst);
         if (a.srcCore != kNone) {
             // the phrase that names: from the core's name or noun phrase start
@@ -1527,7 +1527,47 @@ struct Resolver {
                    c.lower[sb] != "the")
                 ++sb;
         }
-        const Span span{c.tok[sb].span.begin, c.tok[se].span.end};
+        Span span{c.tok[sb].span.begin, c.tok[se].span.end};
+        // "the senator, who said": a relative pronoun stands for the noun its
+        // clause hangs on (the source stays the pronoun, the speaker is the noun's)
+        if (sb == se && a.hasCue && c.tree && (c.lower[sb] == "who" || c.lower[sb] == "that" || c.lower[sb] == "which")) {
+            const int32_t ant = c.tok[a.cueFirst].head;
+            const Deprel r = universalDeprel(static_cast<Deprel>(c.tok[a.cueFirst].deprel));
+            const Upos au = ant >= 0 ? static_cast<Upos>(c.tok[ant].upos) : Upos::None;
+            // "who" needs someone: a name, or a noun for people or bodies ("officials who")
+            const bool someone = ant >= 0 && (c.mentionOf[static_cast<uint32_t>(ant)] != kNone ||
+                                              c.noun(static_cast<uint32_t>(ant)) != SpeakerNoun::None || au == Upos::PROPN);
+            // the parser often hangs "…, who said" on the verb; a name just before the
+            // comma is the noun all the same ("spoke to Marta Vieira, who said")
+            uint32_t before = sb;
+            if (before > 0 && c.isPunct(before - 1, ",")) --before;
+            const bool nameBefore = c.lower[sb] == "who" && before > 0 && c.mentionOf[before - 1] != kNone &&
+                                    c.mentionAt(before - 1).entity >= 0;
+            const bool byTree = r == Deprel::Acl && ant >= 0 && ant < static_cast<int32_t>(sb) && someone &&
+                                (au == Upos::NOUN || au == Upos::PROPN);
+            if (nameBefore || byTree) {
+                const uint32_t at = nameBefore ? before - 1 : static_cast<uint32_t>(ant);
+                if (c.mentionOf[at] != kNone && c.mentionAt(at).entity >= 0) {
+                    const Mention& m = c.mentionAt(at);
+                    q.speaker = m.entity;
+                    const Label l = c.doc.entities[m.entity].label;
+                    q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+                    note = Note::Relative;
+                    return;
+                }
+                // a noun: its phrase is the source's for what follows ("officials who said")
+                uint32_t b = at;
+                c.tree->eachChild(at, [&](uint32_t t) {
+                    const Deprel cr = universalDeprel(static_cast<Deprel>(c.tok[t].deprel));
+                    if (t < b && (cr == Deprel::Det || cr == Deprel::Compound || cr == Deprel::Amod || cr == Deprel::Nummod))
+                        b = std::min(b, c.tree->left[t]);
+                });
+                sb = b;
+                se = at;
+                span = Span{c.tok[sb].span.begin, c.tok[se].span.end};
+                note = Note::Relative;
+            }
+        }
         // transcripts: "PENCE:" names a known person by surname
         if (a.colonCue && c.allCaps(se)) {
             for (const Mention& m : c.doc.mentions) {
@@ -1692,7 +1732,9 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     // common nouns and pronouns that are ("officials", "they"), never for names
     bool plural = false;
     if (a.srcFirst != kNone) {
-        const uint32_t core = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+        uint32_t core = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+        if (note == Note::Relative && c.doc.tokens[a.cueFirst].head >= 0)  // "officials, who": the officials
+            core = static_cast<uint32_t>(c.doc.tokens[a.cueFirst].head);
         const Upos u = static_cast<Upos>(c.doc.tokens[core].upos);
         plural = (c.doc.tokens[core].morph & kMorphPlur) && (u == Upos::NOUN || u == Upos::PRON);
     }
@@ -1743,6 +1785,9 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
         break;
     case Note::NominalResolved:
         s += " " + quoted(q.source) + " is taken to be " + who + ", the last person named before.";
+        break;
+    case Note::Relative:
+        s += " " + quoted(q.source) + " stands for " + who + ", the words it follows.";
         break;
     case Note::None: break;
     }
