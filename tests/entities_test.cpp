@@ -142,3 +142,30 @@ TEST(Pronouns, NothingToReferToAndIdempotent) {
     resolvePronouns(e);
     EXPECT_EQ(e.mentions.size(), 2u);
 }
+
+// A surname with an honorific of the other gender is another person: "Mrs.
+// Novak" is not "Peter Novak", and is shown with her honorific.
+TEST(Entities, HonorificKeepsSpousesApart) {
+    Document doc = withMentions("Peter Novak opened the meeting. Later, Mrs. Novak spoke, and Mr. Novak left.",
+                                {{"Peter Novak", Label::PER}, {"Novak spoke", Label::PER}, {"Novak left", Label::PER}});
+    for (size_t k : {1, 2}) doc.mentions[k].span.end -= k == 1 ? 6 : 5;  // the surname alone
+    groupEntities(doc);
+    ASSERT_EQ(doc.entities.size(), 2u);
+    EXPECT_EQ(doc.entities[doc.mentions[0].entity].name, "Peter Novak");
+    EXPECT_EQ(doc.entities[doc.mentions[1].entity].name, "Mrs. Novak");
+    EXPECT_EQ(doc.mentions[2].entity, doc.mentions[0].entity);  // "Mr. Novak" is Peter
+    const std::vector<uint8_t> g = entityGenders(doc);
+    EXPECT_EQ(g[doc.mentions[0].entity], 1);
+    EXPECT_EQ(g[doc.mentions[1].entity], 2);
+}
+
+// Genders from first names and honorifics; unknown stays unknown.
+TEST(Entities, NameGender) {
+    Document doc = withMentions("Anna Kowalski met Tom Reyes, Ms Lind and Sasha Orlov.",
+                                {{"Anna Kowalski", Label::PER}, {"Tom Reyes", Label::PER}, {"Lind", Label::PER},
+                                 {"Sasha Orlov", Label::PER}});
+    EXPECT_EQ(nameGender(doc, doc.mentions[0]), 2);
+    EXPECT_EQ(nameGender(doc, doc.mentions[1]), 1);
+    EXPECT_EQ(nameGender(doc, doc.mentions[2]), 2);
+    EXPECT_EQ(nameGender(doc, doc.mentions[3]), 0);
+}

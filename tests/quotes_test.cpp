@@ -306,3 +306,25 @@ TEST(Quotes, RelativePronounSpeaksForItsNoun) {
     EXPECT_EQ(g.quotes[0].sourceKind, SourceKind::Anonymous);
     EXPECT_EQ(g.quotes[0].why.rfind("Two union officials are the source", 0), 0u) << g.quotes[0].why;
 }
+
+// "she" goes to the woman: the first name says who she is before any pronoun does.
+TEST(Quotes, PronounAgreesWithTheNamesGender) {
+    Document d = run("Anna Kowalski spoke first, and then Tom Reyes took the stage. “We will not sign,” she said.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Anna Kowalski");
+    Document w = run("Peter Novak opened the meeting. Later, Mrs. Novak said she believes the school should stay open.");
+    ASSERT_GE(w.quotes.size(), 1u);
+    EXPECT_EQ(speaker(w, w.quotes[0]), "Mrs. Novak");
+}
+
+// A statement or a report speaks for its author: "the senator's statement".
+TEST(Quotes, DocumentSpeaksForItsAuthor) {
+    Document d = run("Senator Ana Lopes spoke on Monday. Lopes's statement said the vote would be delayed.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Ana Lopes");
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
+    Document s = run("The senator's statement said the vote would be delayed.");
+    ASSERT_EQ(s.quotes.size(), 1u);
+    EXPECT_EQ(s.quotes[0].sourceKind, SourceKind::Named);
+    EXPECT_NE(s.quotes[0].why.find("speaks for the senator."), std::string::npos) << s.quotes[0].why;
+}

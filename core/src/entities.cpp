@@ -146,12 +146,69 @@ std::string_view aliasOf(const std::string& lowerForm) {
     return {};
 }
 
+// Honorifics and first names that say a person's gender. The names are common
+// given names across the languages news is written about, chosen by the team;
+// a name used for both (Andrea, Jean, Sasha) is left out.
+constexpr std::array<std::string_view, 14> kMaleHonorifics = {
+    "mr", "mister", "sir", "lord", "king", "prince", "monsieur", "herr", "senor", "signor", "sheikh", "spokesman",
+    "chairman", "congressman"};
+constexpr std::array<std::string_view, 14> kFemaleHonorifics = {
+    "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "mme", "frau", "senora",
+    "spokeswoman", "congresswoman"};
+constexpr std::string_view kMaleNames[] = {
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "peter",
+    "paul", "mark", "george", "donald", "steven", "kevin", "brian", "edward", "frank", "gary", "jack", "henry",
+    "walter", "harold", "carl", "arthur", "ryan", "eric", "adam", "bernie", "barack", "vladimir", "boris",
+    "dmitri", "sergei", "ivan", "igor", "tomasz", "piotr", "jan", "pavel", "lars", "hans", "karl", "klaus",
+    "pierre", "jacques", "francois", "emmanuel", "luis", "carlos", "jose", "juan", "miguel", "pedro", "antonio",
+    "giovanni", "marco", "luca", "recep", "mehmet", "mustafa", "ahmed", "mohammed", "muhammad", "ali", "hassan",
+    "omar", "xi", "hiroshi", "kenji", "rajesh", "narendra", "kwame", "daniel", "matthew", "andrew", "joshua",
+    "christopher", "anthony", "jeffrey", "timothy", "scott", "benjamin", "samuel", "patrick", "stephen", "mitch",
+    "mike", "joe", "bill", "tom", "jim", "ted", "newt", "rand", "nikolai", "oleg"};
+constexpr std::string_view kFemaleNames[] = {
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+    "nancy", "lisa", "margaret", "sandra", "ashley", "emily", "donna", "michelle", "carol", "amanda", "melissa",
+    "deborah", "stephanie", "rebecca", "laura", "helen", "anna", "ana", "maria", "marie", "sophie", "julia",
+    "hillary", "angela", "theresa", "marine", "ursula", "christine", "nicola", "jacinda", "kamala", "elena",
+    "olga", "irina", "natalia", "svetlana", "tatiana", "agnieszka", "katarzyna", "marta", "ingrid", "astrid",
+    "fatima", "aisha", "leila", "ayse", "mei", "yuki", "priya", "indira", "amina", "lucia", "carmen", "isabel",
+    "rosa", "giulia", "francesca", "claire", "catherine", "katherine", "kate", "caroline", "victoria", "diane",
+    "janet", "joan", "judith", "ruth", "sharon", "nikki", "sara", "lena", "greta", "hannah", "emma",
+    "olivia", "sophia", "grace", "alice", "betsy", "elaine", "sonia", "condoleezza", "madeleine"};
+
+bool among(const std::string_view* list, size_t n, std::string_view w) {
+    for (size_t i = 0; i < n; ++i)
+        if (list[i] == w) return true;
+    return false;
+}
+
+uint8_t honorificGender(std::string_view lower) {
+    if (among(kMaleHonorifics, lower)) return 1;
+    if (among(kFemaleHonorifics, lower)) return 2;
+    return 0;
+}
+
+// The honorific written just before a mention ("Mrs.", "Mr"), or "".
+std::string honorificBefore(const Document& doc, const Mention& m) {
+    size_t b = m.span.begin;
+    while (b > 0 && doc.text[b - 1] == ' ') --b;
+    size_t a = b;
+    while (a > 0 && doc.text[a - 1] != ' ' && doc.text[a - 1] != '\n' && b - a < 12) --a;
+    const std::string written = doc.text.substr(a, b - a);
+    std::string lower;
+    for (char c : ner::normalizeLower(written))
+        if (c != '.') lower.push_back(c);
+    return honorificGender(lower) && b < m.span.begin ? written : std::string();
+}
+
 struct Cluster {
     std::vector<Word> longest;  // the longest full form seen
     std::string longestLower;
     std::string alias;          // canonical alias name, if any
     std::array<int, kLabelCount> labels{};
     bool person = false;
+    uint8_t gender = 0;  // nameGender() of its mentions: 0 unknown, 1 male, 2 female
+    std::string honorific;  // as written before a lone surname ("Mrs."), shown with it
     size_t firstMention = SIZE_MAX;
 };
 
@@ -200,7 +257,9 @@ void groupEntities(Document& doc) {
         const Mention& m = doc.mentions[mi];
         const std::string lower = joinWords(f, true);
         const std::string_view alias = aliasOf(lower);
+        const uint8_t g = m.label == Label::PER ? nameGender(doc, m) : 0;
         int found = firstOf(byLower, lower);
+        if (found >= 0 && g != 0 && clusters[found].gender != 0 && clusters[found].gender != g) found = -1;  // "Mr. Novak" after "Mrs. Novak"
         if (!alias.empty()) {
             const int a = firstOf(byAlias, alias);
             if (a >= 0 && (found < 0 || a < found)) found = a;
@@ -212,6 +271,8 @@ void groupEntities(Document& doc) {
                 for (int c : it->second) {
                     const Cluster& cl = clusters[c];
                     if (!cl.person || cl.longest.size() <= f.size()) continue;
+                    // "Mrs. Novak" is not "Peter Novak"
+                    if (g != 0 && cl.gender != 0 && g != cl.gender) continue;
                     bool tail = true;
                     for (size_t k = 0; k < f.size() && tail; ++k)
                         tail = bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) == bareSurname(f[k].lower);
@@ -238,6 +299,8 @@ void groupEntities(Document& doc) {
         Cluster& cl = clusters[found];
         ++cl.labels[static_cast<int>(m.label)];
         if (m.label == Label::PER) cl.person = true;
+        if (cl.gender == 0) cl.gender = g;
+        if (g != 0 && f.size() == 1 && cl.longest.size() == 1 && cl.honorific.empty()) cl.honorific = honorificBefore(doc, m);
         if (cl.alias.empty() && !alias.empty()) {
             cl.alias = std::string(alias);
             noteAlias(alias, found);
@@ -260,6 +323,7 @@ void groupEntities(Document& doc) {
         for (int l = 1; l < kLabelCount; ++l)
             if (cl.labels[l] > cl.labels[best]) best = l;
         e.label = cl.person ? Label::PER : static_cast<Label>(best);
+        if (e.label == Label::PER && !cl.honorific.empty() && cl.longest.size() == 1) e.name = cl.honorific + " " + e.name;
         entityOf[c] = static_cast<int32_t>(doc.entities.size());
         doc.entities.push_back(std::move(e));
     }
@@ -272,6 +336,61 @@ void groupEntities(Document& doc) {
             clusters[clusterOf[i]].longest.size() > 1)
             m.label = Label::PER;
     }
+}
+
+uint8_t nameGender(const Document& doc, const Mention& m) {
+    const std::vector<Word> words = [&] {
+        // the words of the mention with the one before it, for an honorific the tagger left out
+        size_t b = m.span.begin;
+        while (b > 0 && (doc.text[b - 1] == ' ')) --b;
+        size_t a = b;
+        while (a > 0 && doc.text[a - 1] != ' ' && doc.text[a - 1] != '\n' && b - a < 12) --a;
+        std::vector<Word> w;
+        std::string before;
+        for (char c : ner::normalizeLower(std::string_view(doc.text).substr(a, b - a)))
+            if (c != '.') before.push_back(c);
+        w.push_back(Word{before, before});
+        std::vector<Word> rest;
+        std::string cur;
+        const std::string_view text = doc.slice(m.span);
+        for (size_t i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == ' ') {
+                std::string lower;
+                for (char c : ner::normalizeLower(cur))
+                    if (c != '.') lower.push_back(c);
+                if (!lower.empty()) w.push_back(Word{cur, lower});
+                cur.clear();
+            } else {
+                cur.push_back(text[i]);
+            }
+        }
+        return w;
+    }();
+    // an honorific: just before the name or at its start
+    for (size_t k = 0; k < words.size() && k < 2; ++k)
+        if (const uint8_t g = honorificGender(words[k].lower)) return g;
+    // a first name: the first word of a name of two or more words that is not a title
+    size_t k = 1;
+    while (k < words.size() && among(kTitles, words[k].lower)) ++k;
+    if (k + 1 < words.size()) {
+        const std::string_view first = words[k].lower;
+        if (among(kMaleNames, std::size(kMaleNames), first)) return 1;
+        if (among(kFemaleNames, std::size(kFemaleNames), first)) return 2;
+    }
+    return 0;
+}
+
+std::vector<uint8_t> entityGenders(const Document& doc) {
+    std::vector<uint8_t> g(doc.entities.size(), 0), seen(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions) {
+        if (m.entity < 0 || static_cast<size_t>(m.entity) >= g.size() || m.kind != MentionKind::Name) continue;
+        if (doc.entities[m.entity].label != Label::PER) continue;
+        const uint8_t x = nameGender(doc, m);
+        if (!x) continue;
+        seen[m.entity] |= x;
+    }
+    for (size_t e = 0; e < g.size(); ++e) g[e] = seen[e] == 1 ? 1 : seen[e] == 2 ? 2 : 0;
+    return g;
 }
 
 // [SECTION] Pronouns

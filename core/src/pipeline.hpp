@@ -23,6 +23,14 @@ void findEntities(Document& doc, const ModelData& model);
 // Groups mentions into doc.entities with canonical names.
 void groupEntities(Document& doc);
 
+// The gender a person's name mention shows, 0 unknown, 1 male, 2 female: an
+// honorific before or in it ("Mrs. Novak", "Mr Reyes") or a first name that is
+// nearly always one or the other ("Peter Novak"). groupEntities() never joins a
+// surname to a person of the other gender; the claims' pronouns agree with it.
+uint8_t nameGender(const Document& doc, const Mention& m);
+// Per entity, the gender its name mentions show (0 when none or when they disagree).
+std::vector<uint8_t> entityGenders(const Document& doc);
+
 // Adds pronoun mentions (he, she, they... kind Pronoun) that refer to an
 // entity that speaks or acts, resolved to the most recent compatible subject.
 // Call after groupEntities(); keeps doc.mentions sorted by start.

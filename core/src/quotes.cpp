@@ -1411,7 +1411,7 @@ void leftovers(Ctx& c) {
 // [SECTION] Speakers
 
 // How the speaker was found from the source words, for the "why".
-enum class Note : uint8_t { None, PronounResolved, PronounUnresolved, Apposition, NominalResolved, Relative };
+enum class Note : uint8_t { None, PronounResolved, PronounUnresolved, Apposition, NominalResolved, Relative, Document };
 
 struct Resolver {
     Ctx& c;
@@ -1419,7 +1419,7 @@ struct Resolver {
     std::unordered_map<std::string, int32_t> nominalEntities;  // lowercase text -> entity
     std::vector<uint8_t> gender;  // per entity: 0 unknown, 1 male, 2 female
 
-    explicit Resolver(Ctx& ctx) : c(ctx), gender(ctx.doc.entities.size(), 0) {}
+    explicit Resolver(Ctx& ctx) : c(ctx), gender(entityGenders(ctx.doc)) {}
 
     int32_t newEntity(std::string name, Label label) {
         c.doc.entities.push_back({std::move(name), label});
@@ -1581,6 +1581,28 @@ struct Resolver {
                 }
             }
         }
+        // "the senator's statement", "Novak's letter": a document speaks for its author
+        bool byDocument = false;
+        if (c.noun(se) == SpeakerNoun::Document && c.mentionOf[se] == kNone) {
+            for (uint32_t t = sb + 1; t < se; ++t) {
+                if (!isPossessive(c, t)) continue;
+                const uint32_t owner = t - 1;
+                if (c.mentionOf[owner] != kNone && c.mentionAt(owner).entity >= 0) {
+                    const Mention& m = c.mentionAt(owner);
+                    q.speaker = m.entity;
+                    const Label l = c.doc.entities[m.entity].label;
+                    q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+                    note = Note::Document;
+                    return;
+                }
+                if (c.noun(owner) == SpeakerNoun::PersonTitle || c.noun(owner) == SpeakerNoun::Organization) {
+                    se = owner;  // the owner's phrase is the one resolved below
+                    span = Span{c.tok[sb].span.begin, c.tok[se].span.end};
+                    byDocument = true;
+                }
+                break;
+            }
+        }
         // a name heads the phrase
         if (c.mentionOf[se] != kNone && c.mentionAt(se).entity >= 0) {
             const Mention& m = c.mentionAt(se);
@@ -1716,6 +1738,7 @@ struct Resolver {
         }
         q.speaker = e;
         q.sourceKind = kind;
+        if (byDocument) note = Note::Document;
         addMention(tail, label, MentionKind::Nominal, e);
     }
 };
@@ -1723,6 +1746,12 @@ struct Resolver {
 // The "why" of a claim in plain words, for a reader: who is taken to have
 // said it and what in the text shows it. The rule that decided stays out of
 // it; the words come from the article.
+// A name as it reads inside a sentence: "The senator" -> "the senator".
+std::string midSentence(std::string name) {
+    if (name.starts_with("The ") || name.starts_with("A ") || name.starts_with("An ")) name[0] = static_cast<char>(name[0] - 'A' + 'a');
+    return name;
+}
+
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
     auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
     const std::string src = q.source.empty() ? std::string() : std::string(c.doc.slice(q.source));
@@ -1786,8 +1815,11 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     case Note::NominalResolved:
         s += " " + quoted(q.source) + " is taken to be " + who + ", the last person named before.";
         break;
+    case Note::Document:
+        s += " " + quoted(q.source) + " speaks for " + midSentence(who) + ".";
+        break;
     case Note::Relative:
-        s += " " + quoted(q.source) + " stands for " + who + ", the words it follows.";
+        s += " " + quoted(q.source) + " stands for " + midSentence(who) + ", the words it follows.";
         break;
     case Note::None: break;
     }
