@@ -1511,6 +1511,19 @@ struct Resolver {
         added.clear();
     }
 
+    static SourceKind kindOf(Label l) {
+        return l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
+    }
+
+    // The claim is the actor's whose name is at token t, if any.
+    bool speakFor(Quote& q, uint32_t t, Note why) {
+        if (c.mentionOf[t] == kNone || c.mentionAt(t).entity < 0) return false;
+        q.speaker = c.mentionAt(t).entity;
+        q.sourceKind = kindOf(c.doc.entities[q.speaker].label);
+        note = why;
+        return true;
+    }
+
     void resolve(Quote& q, const Attribution& a, const std::vector<int32_t>& speakerHistory, const std::vector<Label>& historyLabel) {
         note = Note::None;
         if (a.srcFirst == kNone) {
@@ -1547,14 +1560,7 @@ struct Resolver {
                                 (au == Upos::NOUN || au == Upos::PROPN);
             if (nameBefore || byTree) {
                 const uint32_t at = nameBefore ? before - 1 : static_cast<uint32_t>(ant);
-                if (c.mentionOf[at] != kNone && c.mentionAt(at).entity >= 0) {
-                    const Mention& m = c.mentionAt(at);
-                    q.speaker = m.entity;
-                    const Label l = c.doc.entities[m.entity].label;
-                    q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
-                    note = Note::Relative;
-                    return;
-                }
+                if (speakFor(q, at, Note::Relative)) return;
                 // a noun: its phrase is the source's for what follows ("officials who said")
                 uint32_t b = at;
                 c.tree->eachChild(at, [&](uint32_t t) {
@@ -1587,14 +1593,7 @@ struct Resolver {
             for (uint32_t t = sb + 1; t < se; ++t) {
                 if (!isPossessive(c, t)) continue;
                 const uint32_t owner = t - 1;
-                if (c.mentionOf[owner] != kNone && c.mentionAt(owner).entity >= 0) {
-                    const Mention& m = c.mentionAt(owner);
-                    q.speaker = m.entity;
-                    const Label l = c.doc.entities[m.entity].label;
-                    q.sourceKind = l == Label::PER ? SourceKind::Named : l == Label::GRP ? SourceKind::Anonymous : SourceKind::Organization;
-                    note = Note::Document;
-                    return;
-                }
+                if (speakFor(q, owner, Note::Document)) return;
                 if (c.noun(owner) == SpeakerNoun::PersonTitle || c.noun(owner) == SpeakerNoun::Organization) {
                     se = owner;  // the owner's phrase is the one resolved below
                     span = Span{c.tok[sb].span.begin, c.tok[se].span.end};
