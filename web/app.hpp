@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "glyphs.hpp"
 #include "layout.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/classroom.hpp"
@@ -29,10 +30,16 @@ namespace whosaid::web {
 // What the last frame drew, for tests and the benchmark (whosaid.debug()).
 struct DrawStats {
     int highlights = 0, underlines = 0, links = 0, offscreenLinks = 0, visibleLines = 0;
+    int linkCrossings = 0;                // points of drawn links that lie over words (should be none)
+    int missingGlyphs = 0;                // characters drawn as the font's fallback (should be none)
+    int imageWords = 0;                   // words the browser drew whole (shaping, right to left)
+    int findHighlights = 0;
     int hoveredQuote = -1;
+    ImRect tooltip, tooltipFor;           // the last tooltip and the words it explains (screen)
     int layoutBuilds = 0;                 // since start
     double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
     std::vector<std::pair<std::string, ImVec2>> items;  // menu items and buttons drawn, with their centers
+    std::vector<std::vector<ImVec2>> linkPaths;         // the links drawn, as polylines (screen)
 };
 
 // What the App asks the page to do after a frame.
@@ -42,6 +49,9 @@ struct AppRequests {
     bool documentChanged = false; // markup changed: rebuild the accessible mirror
     bool openFile = false;        // show the browser's file picker
     int focusQuote = -1, focusEntity = -1;  // move the accessible focus here
+    std::string copy;             // put this text on the clipboard
+    bool prefs = false;           // the reader's settings changed: store them
+    std::vector<std::string> announce;  // say this to screen readers (a polite live region)
     struct Download {
         std::string name, mime, data;
     };
@@ -75,16 +85,36 @@ struct ArticleView {
     Pick pick = Pick::None;   // a click (or a drag, for words) the user is asked for
     int pickFor = -1;         // ...for this claim (Speaker, Content, Cue) or mention (SameActor)
     bool showAllLinks = false;
-    float fontSize = 17.f;
+    bool markMode = false;    // a drag marks words at once (the "mark" menu), instead of selecting them
+    float fontSize = kDefaultFontSize;
     float scroll = 0, scrollTarget = 0;
+    float fling = 0;          // px/s left of a finger's flick
     bool pressed = false;     // the left button went down in the article
     int64_t dragFrom = -1;    // selection by mouse drag, in bytes
-    Span selection;
+    Span selection;           // selected text (bytes); a drag or Ctrl+A makes it, Ctrl+C copies it
+    bool touchSelecting = false;
     int contextMention = -1, contextQuote = -1;
+    static constexpr float kDefaultFontSize = 17.f;
+};
+
+// The find bar (Ctrl/Cmd+F): matches of the query in the article.
+struct FindState {
+    bool open = false;
+    bool focusInput = false;  // put the caret in the query at the next frame
+    bool matchCase = false;
+    std::string query;
+    std::vector<Span> matches;
+    int current = -1;
+    std::string searched;     // the query the matches are for
+    const char* text = nullptr;
+    size_t textSize = 0;
+    bool caseWas = false;
 };
 
 class App {
 public:
+    enum class TouchPhase : uint8_t { Begin, Move, End, Cancel };
+
     // Annotates `text` and shows it. The same text again, or the same article
     // lightly changed (or `revise`: the editor's text), keeps the edits, placed
     // again; another article starts a new entry of the library. On failure (too
@@ -165,6 +195,36 @@ public:
     void setStudentName(std::string name) { m_work.student = std::move(name); m_req.save = true; }
     void setStatus(std::string s, bool error = false) { m_status = std::move(s); m_statusIsError = error; }
 
+    // [SECTION] Reading like a web page
+    // Zoom of the article's text (Ctrl+wheel, pinch, Ctrl +/−), kept across
+    // articles and reloads (prefsJson()); the words at the top stay there.
+    void zoomBy(float factor);
+    void setFontSize(float px);
+    float fontSize() const { return m_view.fontSize; }
+    void pinch(float scale, bool begin);  // scale 0: the pinch ended
+    std::string prefsJson() const;
+    void setPrefs(std::string_view json);
+    // Finger gestures (platform_web.cpp): a scroll by pixels, a flick, a
+    // long-press-then-drag marking words.
+    void scrollPixels(float dy);
+    void fling(float velocity);
+    void touchSelect(TouchPhase phase, ImVec2 screen);
+    bool articleContains(ImVec2 screen) const { return m_articleRect.Contains(screen); }
+    void setTouchUI(bool on) { m_touchUI = on; }
+    bool touchUI() const { return m_touchUI; }
+    // The selected words as plain text, for the clipboard.
+    std::string selectionText() const;
+    // Finds `query` in the article (the find bar's search); the number of matches.
+    int find(std::string_view query);
+    // True when the article view takes the arrow and Page keys (it has the focus).
+    bool articleOwnsKeys() const;
+    // Something is moving (smooth scroll, a flick, words still to draw): draw another frame.
+    bool animating() const;
+    // Characters beyond the page's font, drawn by the browser.
+    GlyphCache& glyphs() { return m_glyphs; }
+    // The font atlas was built again (resolution, more room): layouts are stale.
+    void fontsChanged();
+
     // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
     void frame();
     AppRequests takeRequests() { AppRequests r = std::move(m_req); m_req = {}; return r; }
@@ -183,6 +243,7 @@ private:
     bool openLesson(Lesson lesson, const StudentWork* saved);
     bool addStudentWork(std::string_view name, std::string_view bytes);
     void drawClassroomMenu();
+    void drawClassroomItems(bool inline_);
     void drawLessonPanel();
     void drawRevealPanel();
     void drawClassSummary();
@@ -194,6 +255,29 @@ private:
     void scrollToByte(uint32_t b);
 
     void drawTopBar();
+    void drawPhoneMenu();
+    void drawExportItems(bool inline_);
+    void drawFindBar();
+    void drawHelp();
+    void drawDiscard();
+    void drawLegend(bool wrap);
+    void drawSelectionMenu();
+    void drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, size_t qEnd, uint32_t visBegin, uint32_t visEnd);
+    void drawClaimTooltip(int quote, const ImVec2& origin, const ImRect& view);
+    void applyStyle();
+    bool fits(const char* label, float extra = 0.f);  // the next toolbar button fits on this row (else wraps)
+    void openFind();
+    void findStep(int dir);
+    void updateMatches();
+    void cancelField();
+    void openContextFor(int mention, int quote);
+    Span snapToTokens(Span s) const;
+    bool overWords(ImVec2 layoutPoint) const;
+    Label shownLabel(const Mention& m) const;
+    ImU32 actorColor(int entity, float alpha = 1.f) const;
+    bool textField(const char* label, std::string* buf, int kind, ImVec2 size = ImVec2(0, 0), ImGuiInputTextFlags flags = 0,
+                   const char* hint = nullptr);
+    void ellipsized(const char* id, const std::string& text, bool selected, ImGuiSelectableFlags flags = 0, bool* pressed = nullptr);
     void drawArticle();
     void drawEditor();
     void drawSidePanel();
@@ -228,10 +312,39 @@ private:
     std::string m_libraryRenameId;
     std::string m_libraryDeleteId;  // asked "Delete?" for this one
     bool m_editing = false;
+    bool m_focusEditor = false;      // put the caret in the editor at the next frame
+    size_t m_editSeen = 0;           // the editor's size when its characters were last looked at
+    bool m_doubleClicked = false;
     std::string m_editBuffer;
     std::string m_renameBuffer;
     TextLayout m_layout;
+    GlyphCache m_glyphs;
     ArticleView m_view;
+    FindState m_find;
+    bool m_touchUI = false;
+    bool m_phone = false, m_sheetOpen = false;  // phone layout: the side panel is a bottom sheet
+    bool m_menuOpen = false;
+    bool m_helpOpen = false;
+    bool m_keyboard = false;         // the last input was the keyboard (dialogs show the focus ring)
+    float m_pinchFrom = 0;
+    int64_t m_anchorByte = -1;       // keep this byte where it is through a relayout (zoom)
+    float m_anchorY = 0;
+    ImRect m_articleRect;            // the article view on screen, last frame
+    ImGuiID m_articleFocusId = 0;
+    ImGuiWindow* m_sideWindow = nullptr;
+    ImVec2 m_tipSize = ImVec2(320, 160);  // the tooltip's size last frame
+    // The text field being edited, for Esc: cancel only if nothing was typed, else ask.
+    struct Field {
+        ImGuiID id = 0;
+        std::string* buf = nullptr;
+        std::string initial;
+        int kind = 0;
+    } m_field;
+    bool m_discardAsk = false;
+    bool m_escapeMasked = false;     // this frame's Esc is not ImGui's (a field asks first)
+    bool m_openSelectionMenu = false, m_openContext = false;
+    bool m_menuAtFocus = false;      // a menu opened from the keyboard: at the selection, not the pointer
+    std::vector<int> m_speakerColor;       // per entity: index into the link palette, -1 if never a source
     DrawStats m_stats;
     std::vector<std::pair<std::string, ImVec2>> m_drawnItems;  // the last frame's DrawStats::items
     AppRequests m_req;
@@ -244,6 +357,9 @@ private:
     std::vector<std::vector<int>> m_byLabel;  // entity indices per label, most mentioned first
     std::vector<LedgerRow> m_ledger;       // core's source ledger
 };
+
+// Text fields the page knows, for what Esc cancels.
+enum FieldKind : int { kFieldOther = 0, kFieldEditor, kFieldRename, kFieldLibraryRename, kFieldFind, kFieldLesson, kFieldName };
 
 // Colors shared by the article, the legend and the panels.
 ImU32 labelColor(Label l, float alpha = 1.f);

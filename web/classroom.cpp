@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "focus.hpp"
 #include "imgui_stdlib.h"
 #include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
@@ -197,32 +198,45 @@ std::string App::classSummaryJson() const {
 
 // [SECTION] UI
 
-void App::drawClassroomMenu() {
-    if (ImGui::Button("Classroom \xE2\x96\xBE")) ImGui::OpenPopup("classroom");
-    if (ImGui::BeginPopup("classroom")) {
-        if (m_mode == Mode::Annotate) {
-            if (ImGui::Selectable("Save as a lesson\xE2\x80\xA6")) {
-                m_lessonDialog = true;
-                if (m_lessonTitle.empty()) m_lessonTitle = cut(m_doc.text.substr(0, m_doc.text.find('\n')), 80);
-            }
+void App::drawClassroomItems(bool inline_) {
+    const std::string pre = inline_ ? "Classroom: " : "";
+    auto item = [&](const char* label) { const std::string l = pre + label; return tracked(ImGui::MenuItem(l.c_str()), l); };
+    if (m_mode == Mode::Annotate) {
+        if (item("Save as a lesson\xE2\x80\xA6")) {
+            m_lessonDialog = true;
+            if (m_lessonTitle.empty()) m_lessonTitle = cut(m_doc.text.substr(0, m_doc.text.find('\n')), 80);
+        }
+        if (!inline_) {
             ImGui::TextDisabled("Check and correct the markup first: it becomes the answer key.");
             ImGui::TextDisabled("Students open the lesson file with Open or by dropping it.");
-        } else {
-            if (ImGui::Selectable("Save my work")) saveWork();
-            if (m_mode == Mode::Student && ImGui::Selectable("Reveal the answers")) reveal();
-            if (m_mode == Mode::Reveal && ImGui::Selectable("Back to my marks")) backToMarks();
-            ImGui::Separator();
-            if (ImGui::Selectable("Load students' work\xE2\x80\xA6")) m_req.openFile = true;
-            if (!m_class.empty() && ImGui::Selectable("Class summary")) m_showSummary = true;
         }
+    } else {
+        if (item("Save my work")) saveWork();
+        if (m_mode == Mode::Student && item("Reveal the answers")) reveal();
+        if (m_mode == Mode::Reveal && item("Back to my marks")) backToMarks();
+        if (!inline_) ImGui::Separator();
+        if (item("Load students' work\xE2\x80\xA6")) m_req.openFile = true;
+        if (!m_class.empty() && item("Class summary")) m_showSummary = true;
+    }
+}
+
+void App::drawClassroomMenu() {
+    const bool open = tracked(ImGui::Button("Classroom \xE2\x96\xBE"), "Classroom");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lessons: save this article as a lesson; students' work, the reveal and the class summary");
+    if (open) ImGui::OpenPopup("classroom");
+    if (m_touchUI) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.f, 27.f));
+    if (ImGui::BeginPopup("classroom")) {
+        if (ImGui::IsWindowAppearing()) focus::requestFirstIn(ImGui::GetCurrentWindow(), m_keyboard);
+        drawClassroomItems(false);
         ImGui::EndPopup();
     }
+    if (m_touchUI) ImGui::PopStyleVar();
     if (m_mode == Mode::Student) {
-        ImGui::SameLine();
-        if (ImGui::Button("Reveal")) reveal();
+        fits("Reveal");
+        if (tracked(ImGui::Button("Reveal"), "Reveal")) reveal();
     } else if (m_mode == Mode::Reveal) {
-        ImGui::SameLine();
-        if (ImGui::Button("Back to my marks")) backToMarks();
+        fits("Back to my marks");
+        if (tracked(ImGui::Button("Back to my marks"), "Back to my marks")) backToMarks();
     }
 }
 
@@ -233,8 +247,11 @@ void App::drawLessonPanel() {
     for (size_t i = 0; i < m_lesson.questions.size(); ++i) ImGui::TextWrapped("%zu. %s", i + 1, m_lesson.questions[i].c_str());
     ImGui::PopTextWrapPos();
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##name", "Your name", &m_work.student)) m_req.save = true;
-    ImGui::TextDisabled("Drag over words to mark an actor or a claim; right-click to fix.");
+    if (textField("##name", &m_work.student, kFieldName, ImVec2(0, 0), 0, "Your name")) m_req.save = true;
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextDisabled("%s", m_touchUI ? "Long-press a word, then drag over the words, to mark an actor or a claim."
+                                        : "Drag over words to mark an actor or a claim; right-click to fix.");
+    ImGui::PopTextWrapPos();
     ImGui::Separator();
 }
 
@@ -322,10 +339,15 @@ void App::drawLessonDialog() {
     if (!ImGui::BeginPopupModal("Save as a lesson", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextWrapped("The lesson file holds the article and its markup as you corrected it: the answer key. "
                        "Students see the text only and mark it themselves.");
-    ImGui::InputText("Title", &m_lessonTitle);
-    ImGui::InputTextMultiline("Instructions", &m_lessonInstructions, ImVec2(0, 60));
-    ImGui::InputTextMultiline("Questions\n(one a line)", &m_lessonQuestions, ImVec2(0, 80));
-    if (ImGui::Button("Save lesson")) {
+    if (ImGui::IsWindowAppearing()) focus::requestFirstIn(ImGui::GetCurrentWindow(), true);  // the title, ready to type
+    const float w = std::min(380.f, ImGui::GetIO().DisplaySize.x - 160.f);
+    ImGui::SetNextItemWidth(w);
+    textField("Title", &m_lessonTitle, kFieldLesson);
+    textField("Instructions", &m_lessonInstructions, kFieldLesson, ImVec2(w, 60));
+    textField("Questions\n(one a line)", &m_lessonQuestions, kFieldLesson, ImVec2(w, 80));
+    // Esc with no field being edited closes the dialog; the fields keep what was typed for next time.
+    const bool escape = ImGui::IsKeyPressed(27, false) && !ImGui::IsWindowAppearing() && !m_field.id && !m_discardAsk;
+    if (tracked(ImGui::Button("Save lesson"), "Save lesson")) {
         std::vector<std::string> questions;
         size_t at = 0;
         while (at <= m_lessonQuestions.size()) {
@@ -339,7 +361,7 @@ void App::drawLessonDialog() {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (tracked(ImGui::Button("Cancel"), "Cancel") || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "imgui.h"
 #include "render_webgl.hpp"
 #include "whosaid/document.hpp"
+#include "whosaid/text.hpp"
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -41,7 +44,26 @@ std::string readFile(const char* path) {
     return ss.str();
 }
 
-// [SECTION] Fonts: DejaVu Sans rasterized at the device pixel ratio for crisp text.
+// [SECTION] Frames on demand
+// The page draws a frame only when something happened: input, a change made
+// from JS, or an animation (smooth scroll, a fling, words still to draw).
+// Each burst of input gets a few frames more (ImGui sizes popups and settles
+// hover over two or three frames), then frames stop until the next event.
+// The page's JS owns the requestAnimationFrame loop (Module.requestFrame).
+
+unsigned g_frameNo = 0;
+int g_framesSinceInput = 0;
+uint64_t g_lastHash = 0;
+bool g_forceRender = true;
+
+void wake() {
+    g_framesSinceInput = 0;
+    EM_ASM({ if (Module.requestFrame) Module.requestFrame(); });
+}
+
+// [SECTION] Fonts: DejaVu Sans rasterized at the device pixel ratio for crisp
+// text; any other character is drawn by the browser into room kept in the
+// atlas (web/glyphs.hpp).
 
 void loadFonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
@@ -50,8 +72,8 @@ void loadFonts(float dpr) {
         0x0020, 0x024F,  // Latin, Latin-1, Latin Extended-A/B
         0x0370, 0x03FF,  // Greek
         0x0400, 0x052F,  // Cyrillic
-        0x0590, 0x05FF,  // Hebrew (drawn unshaped, left to right)
-        0x0600, 0x06FF,  // Arabic (likewise: readable, not typeset)
+        0x0590, 0x05FF,  // Hebrew (panels; the article has the browser shape it)
+        0x0600, 0x06FF,  // Arabic (likewise)
         0x1E00, 0x1EFF,  // Latin Extended Additional
         0x2000, 0x206F,  // punctuation: dashes, curly quotes
         0x20A0, 0x20CF,  // currency
@@ -65,131 +87,346 @@ void loadFonts(float dpr) {
     cfg.OversampleV = 1;
     ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", 17.f * dpr, &cfg, ranges);
     if (!font) io.Fonts->AddFontDefault();
+    g_app->glyphs().reserve(io.Fonts);
     io.FontGlobalScale = 1.f / dpr;
     g_fontDpr = dpr;
 }
 
+void rebuildFonts(float dpr) {
+    g_renderer.destroyFontTexture();
+    loadFonts(dpr);
+    g_renderer.createFontTexture();
+    g_app->glyphs().built(ImGui::GetIO().Fonts->Fonts[0], g_renderer.fontTexture());
+    g_app->fontsChanged();
+}
+
+// The browser draws text the page's font lacks (Module.raster in shell.html).
+void setupGlyphBackend() {
+    whosaid::web::GlyphBackend b;
+    b.raster = [](std::string_view text, float px, bool rtl, unsigned color, whosaid::web::Raster& out) {
+        static float metrics[8];
+        const std::string s(text);
+        const int bytes = EM_ASM_INT({ return Module.raster ? Module.raster(UTF8ToString($0), $1, $2, $3, $4) : 0; },
+                                     s.c_str(), px, rtl ? 1 : 0, color, metrics);
+        out.w = static_cast<int>(metrics[0]);
+        out.h = static_cast<int>(metrics[1]);
+        out.advance = metrics[2];
+        out.ascent = metrics[3];
+        out.left = metrics[4];
+        out.colored = metrics[5] > 0.5f;
+        if (bytes <= 0 || out.w <= 0 || out.h <= 0 || bytes != out.w * out.h * 4) return bytes == 0 && out.advance > 0 ? false : false;
+        out.rgba.resize(static_cast<size_t>(bytes));
+        EM_ASM({ Module.rasterCopy($0); }, out.rgba.data());
+        return true;
+    };
+    b.measure = [](std::string_view text, float px, bool rtl) {
+        const std::string s(text);
+        return static_cast<float>(EM_ASM_DOUBLE({ return Module.measureText ? Module.measureText(UTF8ToString($0), $1, $2) : 0; },
+                                                s.c_str(), px, rtl ? 1 : 0));
+    };
+    b.newTexture = [](int w, int h) { return g_renderer.newTexture(w, h); };
+    b.upload = [](unsigned t, int x, int y, int w, int h, const unsigned char* rgba) { g_renderer.upload(t, x, y, w, h, rgba); };
+    g_app->glyphs().setBackend(std::move(b));
+}
+
 // [SECTION] Input
-// ImGui 1.86 polls key and button state once per frame, so a press and release
-// that arrive between two frames (a quick tap, or a test's click) would be
-// lost: such releases wait until the frame after the press was seen.
+// ImGui 1.86 reads key and button state once per frame, so events that
+// arrive between two frames are queued and given to ImGui in order, a frame
+// at a time where order matters (as ImGui 1.87's input queue does): a key
+// pressed and released, a button pressed and released, text typed before an
+// Enter or an arrow key, a move after a click. So a quick tap or Ctrl+Z is
+// seen, and typing "a", Enter, "b" in one frame's time gives "a\nb".
 
-unsigned g_frameNo = 0;
-unsigned g_keyDownAt[512] = {};
-unsigned g_chordAt = ~0u;  // the frame in which a key other than a modifier last went down
-unsigned g_mouseDownAt[5] = {};
-std::vector<int> g_deferredKeyUps, g_deferredMouseUps;
+struct InputEvent {
+    enum class Type : uint8_t { Pos, Button, Wheel, Key, Char, Zoom } type = Type::Pos;
+    float x = 0, y = 0;
+    int code = 0;
+    bool down = false, ctrl = false, shift = false, alt = false, super = false;
+    bool significant = false;  // a key that moves the caret or edits (not a letter, not a modifier)
+    unsigned ch = 0;
+};
+std::deque<InputEvent> g_events;
 
-void applyDeferredReleases() {
+void push(const InputEvent& e) {
+    g_events.push_back(e);
+    wake();
+}
+
+bool isModifier(unsigned long code) { return code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224; }
+
+void applyEvents() {
     ImGuiIO& io = ImGui::GetIO();
-    for (int k : g_deferredKeyUps) io.KeysDown[k] = false;
-    for (int b : g_deferredMouseUps) io.MouseDown[b] = false;
-    g_deferredKeyUps.clear();
-    g_deferredMouseUps.clear();
+    bool keyChanged[512] = {}, buttonChanged[5] = {};
+    bool significant = false, chars = false, button = false;
+    while (!g_events.empty()) {
+        const InputEvent& e = g_events.front();
+        bool stop = false;
+        switch (e.type) {
+        case InputEvent::Type::Pos:
+            if (button) stop = true;
+            else io.MousePos = ImVec2(e.x, e.y);
+            break;
+        case InputEvent::Type::Button:
+            if (buttonChanged[e.code]) { stop = true; break; }
+            io.MouseDown[e.code] = e.down;
+            buttonChanged[e.code] = button = true;
+            io.KeyCtrl = e.ctrl, io.KeyShift = e.shift, io.KeyAlt = e.alt, io.KeySuper = e.super;
+            break;
+        case InputEvent::Type::Wheel:
+            io.MouseWheel += e.y;
+            io.MouseWheelH += e.x;
+            break;
+        case InputEvent::Type::Zoom:
+            g_app->zoomBy(e.x);
+            break;
+        case InputEvent::Type::Key:
+            if (keyChanged[e.code] || (e.significant && chars)) { stop = true; break; }
+            io.KeysDown[e.code] = e.down;
+            keyChanged[e.code] = true;
+            significant |= e.significant;
+            io.KeyCtrl = e.ctrl, io.KeyShift = e.shift, io.KeyAlt = e.alt, io.KeySuper = e.super;
+            break;
+        case InputEvent::Type::Char:
+            if (significant) { stop = true; break; }
+            io.AddInputCharacter(e.ch);
+            chars = true;
+            break;
+        }
+        if (stop) break;
+        g_events.pop_front();
+    }
 }
 
 int imguiButton(unsigned short b) { return b == 0 ? 0 : b == 2 ? 1 : 2; }
 
 EM_BOOL onMouse(int type, const EmscriptenMouseEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-    const int b = imguiButton(e->button);
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
-        io.MouseDown[b] = true;
-        g_mouseDownAt[b] = g_frameNo;
+    InputEvent ev;
+    ev.x = static_cast<float>(e->targetX);
+    ev.y = static_cast<float>(e->targetY);
+    ev.ctrl = e->ctrlKey, ev.shift = e->shiftKey, ev.alt = e->altKey, ev.super = e->metaKey;
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) ev.x = ev.y = -FLT_MAX;
+    push(ev);
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        ev.type = InputEvent::Type::Button;
+        ev.code = imguiButton(e->button);
+        ev.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        push(ev);
     }
-    if (type == EMSCRIPTEN_EVENT_MOUSEUP) {
-        if (g_mouseDownAt[b] == g_frameNo) g_deferredMouseUps.push_back(b);
-        else io.MouseDown[b] = false;
-    }
-    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let focus move to the canvas
 }
 
 EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
+    InputEvent ev;
+    if (e->mouse.ctrlKey || e->mouse.metaKey) {
+        // Ctrl+wheel, and a trackpad's pinch (which the browser sends as one): zoom the article.
+        const double px = e->deltaMode == DOM_DELTA_PIXEL ? e->deltaY : e->deltaMode == DOM_DELTA_LINE ? e->deltaY * 33.0 : e->deltaY * 400.0;
+        ev.type = InputEvent::Type::Zoom;
+        ev.x = static_cast<float>(std::exp(std::clamp(-px * 0.004, -0.5, 0.5)));
+        push(ev);
+        return EM_TRUE;
+    }
     // ImGui scrolls about five lines per unit; pixel deltas come ~100 per notch.
     const double scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100.0 : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0 : 1.0;
-    io.MouseWheel -= static_cast<float>(e->deltaY * scale);
-    io.MouseWheelH -= static_cast<float>(e->deltaX * scale);
+    ev.type = InputEvent::Type::Wheel;
+    ev.y = -static_cast<float>(e->deltaY * scale);
+    ev.x = -static_cast<float>(e->deltaX * scale);
+    push(ev);
     return EM_TRUE;
 }
 
-// One finger: the first touch acts as the mouse; moving it scrolls.
-float g_touchY = 0;
-int g_tapFrames = 0;
-bool g_touchMoved = false;
+// [SECTION] Touch
+// One finger scrolls (with a fling); a tap clicks; a long press (half a
+// second without moving) opens the context menu, and dragging after it
+// marks words; two fingers pinch the article's text size.
+
+struct TouchState {
+    int id = -1;                 // the first finger
+    ImVec2 start, last;
+    double startTime = 0, lastTime = 0;
+    bool moved = false, held = false, selecting = false, inArticle = false;
+    float velocity = 0;          // px/s, for the fling
+    int id2 = -1;                // the second finger: a pinch
+    ImVec2 p2;
+    float pinchFrom = 0;
+} g_touch;
+constexpr double kLongPressMs = 500;
+constexpr float kSlop = 10.f;
+
+float dist(ImVec2 a, ImVec2 b) { return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)); }
+
+void touchPos(ImVec2 p) {
+    InputEvent ev;
+    ev.x = p.x, ev.y = p.y;
+    push(ev);
+}
+void touchButton(int b, bool down) {
+    InputEvent ev;
+    ev.type = InputEvent::Type::Button;
+    ev.code = b;
+    ev.down = down;
+    push(ev);
+}
+
+// Called from the frame: a finger held still long enough opens the context menu.
+void checkLongPress() {
+    if (g_touch.id < 0 || g_touch.held || g_touch.moved || g_touch.id2 >= 0) return;
+    if (emscripten_get_now() - g_touch.startTime < kLongPressMs) return;
+    g_touch.held = true;
+    touchPos(g_touch.start);
+    touchButton(1, true);
+    touchButton(1, false);
+}
+
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
-    if (e->numTouches < 1) return EM_FALSE;
-    ImGuiIO& io = ImGui::GetIO();
-    const EmscriptenTouchPoint& t = e->touches[0];
-    const ImVec2 p(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-        io.MousePos = p;
-        g_touchY = p.y;
-        g_touchMoved = false;
-    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        const float dy = p.y - g_touchY;
-        if (std::fabs(dy) > 2.f) g_touchMoved = true;
-        io.MouseWheel += dy / (5.f * 17.f);
-        g_touchY = p.y;
-        io.MousePos = p;
-    } else if (type == EMSCRIPTEN_EVENT_TOUCHEND) {
-        if (!g_touchMoved) {  // a tap is a click: pressed one frame, released the next
-            io.MousePos = p;
-            g_tapFrames = 2;
+    g_app->setTouchUI(true);
+    const double now = emscripten_get_now();
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        const ImVec2 p(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+        const int id = static_cast<int>(t.identifier);
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+            if (g_touch.id < 0) {
+                g_touch = TouchState{};
+                g_touch.id = id;
+                g_touch.start = g_touch.last = p;
+                g_touch.startTime = g_touch.lastTime = now;
+                g_touch.inArticle = g_app->articleContains(p);
+                g_app->fling(0.f);
+                touchPos(p);
+                EM_ASM({ setTimeout(() => { if (Module.requestFrame) Module.requestFrame(); }, $0); }, kLongPressMs + 20);
+            } else if (g_touch.id2 < 0) {
+                // A second finger: a pinch, never a click or a selection.
+                if (g_touch.selecting) g_app->touchSelect(App::TouchPhase::Cancel, p);
+                g_touch.id2 = id;
+                g_touch.p2 = p;
+                g_touch.pinchFrom = std::max(1.f, dist(g_touch.last, p));
+                g_touch.moved = true;
+                g_app->pinch(1.f, true);
+            }
+        } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+            if (id == g_touch.id2) g_touch.p2 = p;
+            if (id != g_touch.id && id != g_touch.id2) continue;
+            if (g_touch.id2 >= 0) {
+                if (id == g_touch.id) g_touch.last = p;
+                g_app->pinch(dist(g_touch.last, g_touch.p2) / g_touch.pinchFrom, false);
+                wake();
+                continue;
+            }
+            const float dy = p.y - g_touch.last.y, dx = p.x - g_touch.last.x;
+            if (!g_touch.moved && dist(p, g_touch.start) > kSlop) g_touch.moved = true;
+            if (g_touch.held) {
+                // Long press, then drag: mark words from where the finger was held.
+                if (!g_touch.selecting) {
+                    g_touch.selecting = true;
+                    g_app->touchSelect(App::TouchPhase::Begin, g_touch.start);
+                }
+                g_app->touchSelect(App::TouchPhase::Move, p);
+                wake();
+            } else if (g_touch.moved) {
+                if (g_touch.inArticle) {
+                    g_app->scrollPixels(-dy);
+                    wake();
+                } else {
+                    // the side panel and the lists scroll as ImGui scrolls them (~85 px a unit)
+                    touchPos(p);
+                    InputEvent ev;
+                    ev.type = InputEvent::Type::Wheel;
+                    ev.y = dy / 85.f;
+                    ev.x = dx / 85.f;
+                    push(ev);
+                }
+                const double dt = std::max(1.0, now - g_touch.lastTime) / 1000.0;
+                g_touch.velocity = 0.6f * g_touch.velocity + 0.4f * static_cast<float>(-dy / dt);
+            }
+            g_touch.last = p;
+            g_touch.lastTime = now;
+        } else {  // end or cancel
+            if (id == g_touch.id2) {
+                g_touch.id2 = -1;
+                g_app->pinch(0.f, false);  // done: the text size is remembered
+                if (g_touch.id < 0) g_touch = TouchState{};
+                continue;
+            }
+            if (id != g_touch.id) continue;
+            const bool cancel = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+            if (g_touch.id2 >= 0) {
+                // the first finger of a pinch lifted: the second one ends it
+                g_touch.id = -1;
+                continue;
+            }
+            if (g_touch.selecting) {
+                g_app->touchSelect(cancel ? App::TouchPhase::Cancel : App::TouchPhase::End, p);
+            } else if (!g_touch.moved && !g_touch.held && !cancel) {
+                // a tap is a click
+                touchPos(p);
+                touchButton(0, true);
+                touchButton(0, false);
+            } else if (g_touch.moved && g_touch.inArticle && now - g_touch.lastTime < 80) {
+                g_app->fling(g_touch.velocity);
+            }
+            // no hover after the finger lifts (a tooltip would stay under it)
+            if (!g_touch.held) touchPos(ImVec2(-FLT_MAX, -FLT_MAX));
+            g_touch = TouchState{};
+            wake();
         }
     }
     return EM_TRUE;
 }
 
 EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const unsigned long code = e->keyCode;
-    const bool modifier = code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224;
+    const bool command = (e->ctrlKey && !e->altKey) || e->metaKey;  // Ctrl+Alt is AltGr on some layouts
+    // printable keys arrive as one code point in `key`
+    const unsigned char* k = reinterpret_cast<const unsigned char*>(e->key);
+    const size_t len = std::strlen(e->key);
+    const bool printable = len > 0 && len <= 4 && k[0] >= 0x20 && ((len == 1) || k[0] >= 0xC0);
     if (code < 512) {
-        if (down) {
-            io.KeysDown[code] = true;
-            g_keyDownAt[code] = g_frameNo;
-            if (!modifier) g_chordAt = g_frameNo;
-        } else if (g_keyDownAt[code] == g_frameNo || (modifier && g_chordAt == g_frameNo)) {
-            // released before a frame saw it (or, for Ctrl and the like, before a frame saw the key pressed with it)
-            g_deferredKeyUps.push_back(static_cast<int>(code));
-        } else {
-            io.KeysDown[code] = false;
-        }
+        InputEvent ev;
+        ev.type = InputEvent::Type::Key;
+        ev.code = static_cast<int>(code);
+        ev.down = down;
+        ev.ctrl = e->ctrlKey, ev.shift = e->shiftKey, ev.alt = e->altKey, ev.super = e->metaKey;
+        ev.significant = !isModifier(code) && !(printable && !command);
+        push(ev);
     }
-    // Modifiers follow their keys' own (deferred) state, so that a quick
-    // Ctrl+Z whose Ctrl is let go before the next frame still reads as one.
-    if (down) {
-        for (auto [key, on] : {std::pair{17, e->ctrlKey}, {16, e->shiftKey}, {18, e->altKey}, {91, e->metaKey}})
-            if (on && !io.KeysDown[key]) io.KeysDown[key] = true, g_keyDownAt[key] = g_frameNo;
+    if (down && printable && !command) {
+        int n = 1;
+        const char32_t c = whosaid::decodeAt(std::string_view(e->key, len), 0, n);
+        InputEvent ev;
+        ev.type = InputEvent::Type::Char;
+        ev.ch = static_cast<unsigned>(c);
+        push(ev);
     }
     // Let the browser turn Ctrl/Cmd+C/V/X into clipboard events.
-    if ((e->ctrlKey || e->metaKey) && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
-    if (down && !e->ctrlKey && !e->metaKey) {
-        // printable keys arrive as one code point in `key`
-        const unsigned char* k = reinterpret_cast<const unsigned char*>(e->key);
-        const size_t len = std::strlen(e->key);
-        if (len > 0 && len <= 4 && (k[0] >= 0x20) && ((len == 1) || k[0] >= 0xC0)) io.AddInputCharactersUTF8(e->key);
-    }
-    // Keep Tab and arrows from moving browser focus or scrolling the page, and
-    // undo/redo from reaching the browser.
-    if ((e->ctrlKey || e->metaKey) && (code == 'Z' || code == 'Y')) return EM_TRUE;
-    return code == 9 || (code >= 33 && code <= 40) || code == 8 || code == 32 ? EM_TRUE : EM_FALSE;
+    if (command && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
+    // The page's own shortcuts (undo, find, open, save, zoom, select all) instead of the browser's.
+    if (command && (code == 'Z' || code == 'Y' || code == 'F' || code == 'O' || code == 'S' || code == 'A' || code == 'G' ||
+                    code == 187 || code == 189 || code == 61 || code == 173 || code == 107 || code == 109 || code == '0'))
+        return EM_TRUE;
+    if (command) return EM_FALSE;
+    // Keep Tab, arrows, Space and the function keys the page uses from moving
+    // browser focus or scrolling; typed characters go to the page only.
+    return printable || code == 9 || (code >= 33 && code <= 40) || code == 8 || code == 13 || code == 27 || code == 46 ||
+           code == 112 || code == 114 || code == 117 || code == 121 || code == 93 ? EM_TRUE : EM_FALSE;
 }
 
 // Keys let go while the page had no focus never send their keyup here.
 EM_BOOL onBlur(int, const EmscriptenFocusEvent*, void*) {
     ImGuiIO& io = ImGui::GetIO();
     for (bool& k : io.KeysDown) k = false;
+    for (bool& b : io.MouseDown) b = false;
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    g_events.clear();
+    wake();
     return EM_FALSE;
 }
 
 void setupKeys() {
     ImGuiIO& io = ImGui::GetIO();
-    io.KeyMap[ImGuiKey_Tab] = 9;
+    // Tab is the page's (web/focus.hpp): ImGui's own tabbing between text fields is off.
+    io.KeyMap[ImGuiKey_Tab] = -1;
     io.KeyMap[ImGuiKey_LeftArrow] = 37;
     io.KeyMap[ImGuiKey_RightArrow] = 39;
     io.KeyMap[ImGuiKey_UpArrow] = 38;
@@ -204,7 +441,7 @@ void setupKeys() {
     io.KeyMap[ImGuiKey_Space] = 32;
     io.KeyMap[ImGuiKey_Enter] = 13;
     io.KeyMap[ImGuiKey_Escape] = 27;
-    io.KeyMap[ImGuiKey_KeyPadEnter] = 13;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = -1;  // the same key code as Enter in the browser
     io.KeyMap[ImGuiKey_A] = 'A';
     io.KeyMap[ImGuiKey_C] = 'C';
     io.KeyMap[ImGuiKey_V] = 'V';
@@ -247,6 +484,38 @@ void handleRequests(whosaid::web::AppRequests r) {
                d.name.c_str(), d.mime.c_str(), d.data.c_str());
     if (r.focusQuote >= 0 || r.focusEntity >= 0)
         EM_ASM({ if (Module.focusMirror) Module.focusMirror($0, $1); }, r.focusQuote, r.focusEntity);
+    if (!r.copy.empty()) EM_ASM({ if (Module.copyText) Module.copyText(UTF8ToString($0)); }, r.copy.c_str());
+    if (r.prefs) {
+        const std::string prefs = g_app->prefsJson();
+        EM_ASM({ if (Module.savePrefs) Module.savePrefs(UTF8ToString($0)); }, prefs.c_str());
+    }
+    for (const std::string& a : r.announce) EM_ASM({ if (Module.announce) Module.announce(UTF8ToString($0)); }, a.c_str());
+}
+
+// A fingerprint of what ImGui drew: a frame that draws the same as the last one needs no more after it.
+uint64_t drawHash(const ImDrawData* d) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* p, size_t n) {
+        const unsigned char* b = static_cast<const unsigned char*>(p);
+        size_t i = 0;
+        for (; i + 4 <= n; i += 4) {
+            uint32_t w;
+            std::memcpy(&w, b + i, 4);
+            h = (h ^ w) * 1099511628211ull;
+        }
+        for (; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        const ImDrawList* l = d->CmdLists[n];
+        mix(l->VtxBuffer.Data, static_cast<size_t>(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, static_cast<size_t>(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            mix(&c.ClipRect, sizeof c.ClipRect);
+            mix(&c.TextureId, sizeof c.TextureId);
+            mix(&c.ElemCount, sizeof c.ElemCount);
+        }
+    }
+    return h;
 }
 
 void frame() {
@@ -264,35 +533,52 @@ void frame() {
     const int fbW = static_cast<int>(std::lround(cssW * g_dpr)), fbH = static_cast<int>(std::lround(cssH * g_dpr));
     int curW = 0, curH = 0;
     emscripten_get_canvas_element_size(kCanvas, &curW, &curH);
-    if (curW != fbW || curH != fbH) emscripten_set_canvas_element_size(kCanvas, fbW, fbH);
-    if (g_dpr != g_fontDpr) {
+    if (curW != fbW || curH != fbH) {
+        emscripten_set_canvas_element_size(kCanvas, fbW, fbH);
+        g_forceRender = true;  // a resized canvas is blank until drawn
+    }
+    if (g_dpr != g_fontDpr || g_app->glyphs().wantsRebuild()) {
         const double t = emscripten_get_now();
-        g_renderer.destroyFontTexture();
-        loadFonts(g_dpr);
-        g_renderer.createFontTexture();
+        rebuildFonts(g_dpr);
         g_startup.fontsMs += emscripten_get_now() - t;
+        g_forceRender = true;
     }
     io.DisplaySize = ImVec2(static_cast<float>(cssW), static_cast<float>(cssH));
     io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
+    // After an idle spell, time moves on by one frame, not by the spell (animations stay smooth).
     const double now = emscripten_get_now() / 1000.0;
-    io.DeltaTime = g_lastTime > 0 ? static_cast<float>(std::max(now - g_lastTime, 1e-4)) : 1.f / 60.f;
+    io.DeltaTime = g_lastTime > 0 ? static_cast<float>(std::clamp(now - g_lastTime, 1e-4, 1.0 / 20.0)) : 1.f / 60.f;
     g_lastTime = now;
 
-    if (g_tapFrames > 0) io.MouseDown[0] = g_tapFrames-- == 2;
-    io.KeyCtrl = io.KeysDown[17];
-    io.KeyShift = io.KeysDown[16];
-    io.KeyAlt = io.KeysDown[18];
-    io.KeySuper = io.KeysDown[91] || io.KeysDown[92] || io.KeysDown[93] || io.KeysDown[224];
+    checkLongPress();
+    applyEvents();
+    // Enter presses the focused button, as on a web page (ImGui uses Space only).
+    if (io.KeysDown[13] && !io.WantTextInput) io.NavInputs[ImGuiNavInput_Activate] = 1.f;
+    // While the article has the keyboard, arrows and Page keys scroll it and are not ImGui's.
+    const bool articleKeys = g_app->articleOwnsKeys();
+    int saved[6] = {};
+    const ImGuiKey_ masked[6] = {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Home, ImGuiKey_End};
+    if (articleKeys)
+        for (int i = 0; i < 6; ++i) saved[i] = io.KeyMap[masked[i]], io.KeyMap[masked[i]] = -1;
 
     ImGui::NewFrame();
     g_app->frame();
     ImGui::Render();
-    glViewport(0, 0, fbW, fbH);
-    glClearColor(0.97f, 0.97f, 0.96f, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    g_renderer.render(ImGui::GetDrawData(), fbW, fbH);
+    if (articleKeys)
+        for (int i = 0; i < 6; ++i) io.KeyMap[masked[i]] = saved[i];
+
+    ImDrawData* data = ImGui::GetDrawData();
+    const uint64_t hash = drawHash(data);
+    const bool changed = hash != g_lastHash || g_forceRender;
+    if (changed) {
+        glViewport(0, 0, fbW, fbH);
+        glClearColor(0.97f, 0.97f, 0.96f, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        g_renderer.render(data, fbW, fbH);
+        g_lastHash = hash;
+        g_forceRender = false;
+    }
     ++g_frameNo;
-    applyDeferredReleases();
     handleRequests(g_app->takeRequests());
     g_frameMs = emscripten_get_now() - frameStart;
     if (!g_firstFrameReported) {
@@ -300,6 +586,13 @@ void frame() {
         EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame({main: $0, ready: $1, appReady: $2, fontsMs: $3, firstFrameMs: $4}); },
                g_startup.main, g_startup.ready, g_startup.appReady, g_startup.fontsMs, g_frameMs);
     }
+    // Another frame only when something is still going on.
+    bool held = false;
+    for (int k = 0; k < 512 && !held; ++k) held = io.KeysDown[k] && !isModifier(static_cast<unsigned long>(k));
+    for (bool b : io.MouseDown) held |= b;
+    const bool more = !g_events.empty() || held || g_app->animating() || ++g_framesSinceInput < 3 || changed ||
+                      (g_touch.id >= 0 && !g_touch.held && !g_touch.moved);
+    if (more) EM_ASM({ if (Module.requestFrame) Module.requestFrame(); });
 }
 
 } // namespace
@@ -311,6 +604,7 @@ namespace {
 // be closed or reloaded before another frame runs.
 int settled(bool ok) {
     if (g_app) handleRequests(g_app->takeRequests());
+    wake();
     return ok ? 1 : 0;
 }
 } // namespace
@@ -366,6 +660,34 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_text_point(int begin, int end) {
 }
 EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
     if (g_app) g_app->scrollBy(pixels);
+    wake();
+}
+// One frame, from the page's requestAnimationFrame (Module.requestFrame).
+EMSCRIPTEN_KEEPALIVE void whosaid_frame() {
+    if (g_app) frame();
+}
+// Something outside the canvas changed (its size, the page's focus): draw again.
+EMSCRIPTEN_KEEPALIVE void whosaid_wake() { wake(); }
+// The words selected in the article, as plain text ("" if none), for Ctrl/Cmd+C.
+EMSCRIPTEN_KEEPALIVE const char* whosaid_selection_text() {
+    g_out = g_app ? g_app->selectionText() : "";
+    return g_out.c_str();
+}
+// The reader's settings kept across articles and reloads ({"fontSize"}).
+EMSCRIPTEN_KEEPALIVE void whosaid_set_prefs(const char* json) {
+    if (g_app) g_app->setPrefs(json);
+    wake();
+}
+// A touch screen (or a coarse pointer): bigger targets.
+EMSCRIPTEN_KEEPALIVE void whosaid_set_touch(int on) {
+    if (g_app) g_app->setTouchUI(on != 0);
+    wake();
+}
+// Finds text in the article as the find bar does; returns the number of matches.
+EMSCRIPTEN_KEEPALIVE int whosaid_find(const char* query) {
+    const int n = g_app ? g_app->find(query) : 0;
+    wake();
+    return n;
 }
 EMSCRIPTEN_KEEPALIVE double whosaid_last_frame_ms() { return g_frameMs; }
 // Hand corrections and export, by index (the same calls the UI makes).
@@ -391,9 +713,11 @@ EMSCRIPTEN_KEEPALIVE void whosaid_set_author(const char* name) {
 // The library (kept by the page's JS): its list, and an entry to show.
 EMSCRIPTEN_KEEPALIVE void whosaid_set_library(const char* json) {
     if (g_app) g_app->setLibrary(json);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void whosaid_open_library() {
     if (g_app) g_app->openLibrary();
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE int whosaid_restore(const char* json) { return settled(g_app && g_app->restoreState(json)); }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_view_json() {
@@ -402,6 +726,7 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_view_json() {
 }
 EMSCRIPTEN_KEEPALIVE void whosaid_set_view(const char* json) {
     if (g_app) g_app->setView(json);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_entry_info() {
     g_out = g_app ? g_app->entryInfoJson() : "{}";
@@ -469,6 +794,8 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no files; the page keeps its own state
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Space and Enter; Tab is web/focus.hpp's
+    io.ConfigInputTextCursorBlink = false;                  // a blinking caret would need frames while idle
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 6.f;
@@ -477,6 +804,7 @@ int main() {
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.86f, 0.87f, 0.89f, 1.f);
     style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.80f, 0.84f, 0.92f, 1.f);
     style.Colors[ImGuiCol_CheckMark] = ImVec4(0.15f, 0.35f, 0.80f, 1.f);
+    style.Colors[ImGuiCol_NavHighlight] = ImVec4(0.05f, 0.35f, 0.95f, 1.f);  // the keyboard focus ring
     setupKeys();
     if (!g_renderer.init()) {
         EM_ASM({ if (Module.onNoWebGL) Module.onNoWebGL(); });
@@ -491,13 +819,17 @@ int main() {
     emscripten_set_touchstart_callback(kCanvas, nullptr, true, onTouch);
     emscripten_set_touchmove_callback(kCanvas, nullptr, true, onTouch);
     emscripten_set_touchend_callback(kCanvas, nullptr, true, onTouch);
-    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
-    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, onKey);
+    emscripten_set_touchcancel_callback(kCanvas, nullptr, true, onTouch);
+    // Keys go to the page while the canvas has the focus (a message's buttons or
+    // the accessible mirror keep theirs).
+    emscripten_set_keydown_callback(kCanvas, nullptr, true, onKey);
+    emscripten_set_keyup_callback(kCanvas, nullptr, true, onKey);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, onBlur);
 
     g_startup.ready = emscripten_get_now();  // WebGL and ImGui set up
     static App app;
     g_app = &app;
+    setupGlyphBackend();
     app.clock = [] {
         char* s = reinterpret_cast<char*>(EM_ASM_INT({
             const t = new Date().toISOString().slice(0, 19) + 'Z';
@@ -530,7 +862,21 @@ int main() {
         if (!problem.empty()) app.setStatus("Saved work could not be restored (" + problem + "); showing the sample.", true);
     }
     g_startup.appReady = emscripten_get_now();  // models loaded, the article annotated
+    // The reader's settings (text size) from earlier visits.
+    char* prefs = reinterpret_cast<char*>(EM_ASM_INT({
+        const s = Module.loadPrefs ? Module.loadPrefs() : null;
+        if (!s) return 0;
+        const n = lengthBytesUTF8(s) + 1;
+        const p = _malloc(n);
+        stringToUTF8(s, p, n);
+        return p;
+    }));
+    if (prefs) {
+        app.setPrefs(prefs);
+        std::free(prefs);
+    }
+    app.setTouchUI(EM_ASM_INT({ return Module.touchUI ? (Module.touchUI() ? 1 : 0) : 0; }) != 0);
     EM_ASM({ if (Module.onAppReady) Module.onAppReady(); });
-    emscripten_set_main_loop(frame, 0, false);
+    wake();  // the first frame; after it, frames come only when something happens
     return 0;
 }

@@ -95,6 +95,25 @@ void Renderer::createFontTexture() {
     io.Fonts->ClearTexData();
 }
 
+unsigned Renderer::newTexture(int w, int h) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, w, h);
+    return t;
+}
+
+void Renderer::upload(unsigned texture, int x, int y, int w, int h, const unsigned char* rgba) {
+    if (!texture || w <= 0 || h <= 0) return;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+}
+
 void Renderer::destroyFontTexture() {
     if (m_font) glDeleteTextures(1, &m_font);
     m_font = 0;

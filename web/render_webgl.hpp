@@ -20,6 +20,9 @@ public:
     bool init();                 // compiles shaders, makes buffers; false if WebGL2 refuses
     void createFontTexture();    // uploads io.Fonts and sets its TexID
     void destroyFontTexture();
+    unsigned fontTexture() const { return m_font; }
+    unsigned newTexture(int w, int h);  // a blank (transparent) RGBA texture
+    void upload(unsigned texture, int x, int y, int w, int h, const unsigned char* rgba);  // RGBA pixels into a texture
     void render(ImDrawData* data, int fbWidth, int fbHeight);
 
 private:

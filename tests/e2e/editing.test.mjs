@@ -68,6 +68,8 @@ async function contextMenu(page, text, words, from = 0) {
   await page.mouse.click(p.x0 + 3, p.y, { button: 'right' });
   await frames(page);
 }
+// A drag selects the words, as on a web page; marking them is an explicit
+// action: a right-click on the selection opens its menu.
 async function drag(page, text, words) {
   const p = await wordsPoint(page, text, words);
   await page.mouse.move(p.x0, p.y);
@@ -76,6 +78,9 @@ async function drag(page, text, words) {
   await page.mouse.move(p.x1, p.y, { steps: 4 });
   await frames(page, 1);
   await page.mouse.up();
+  await frames(page);
+  assert.equal(await page.evaluate(() => window.whosaid.selectionText()), words, 'the drag selected the words');
+  await page.mouse.click((p.x0 + p.x1) / 2, p.y, { button: 'right' });
   await frames(page);
 }
 async function clickWords(page, text, words, from = 0) {

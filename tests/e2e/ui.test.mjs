@@ -42,13 +42,19 @@ test('hover a claim: a link to its source is drawn, with details', async () => {
   assert.equal(drawn.hoveredQuote, qi);
   assert.ok(drawn.links >= 1, 'a link is drawn');
   await page.screenshot({ path: `${outDir}/hover.png` });
-  // Tab walks the claims, Esc clears
-  await page.keyboard.press('Tab');
+  // J and K walk the claims (Tab moves the focus through the controls), Esc clears
+  await page.keyboard.press('j');
   await settle(page);
   assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, 0);
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('j');
   await settle(page);
   assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, 1);
+  await page.keyboard.press('k');
+  await page.keyboard.press('j');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, 1);
+  // the claim is read out: its words, then who said it
+  assert.match((await page.evaluate(() => window.whosaid.announced)).at(-1), /^Claim 2 of \d+, .*said by /);
   await page.keyboard.press('Escape');
   await settle(page);
   assert.equal((await page.evaluate(() => window.whosaid.debug())).selectedQuote, -1);
@@ -132,15 +138,34 @@ test('the accessible mirror carries the markup and the ledger', async () => {
   const mirror = await page.evaluate(() => ({
     text: document.getElementById('mirror-article').textContent,
     marks: document.querySelectorAll('#mirror-article mark').length,
-    claims: new Set(Array.from(document.querySelectorAll('#mirror-article [role=note]')).map((e) => e.dataset.claim)).size,
+    inText: new Set(Array.from(document.querySelectorAll('#mirror-article [data-claim]')).map((e) => e.dataset.claim)).size,
+    items: Array.from(document.querySelectorAll('#mirror-claims > li')).map((li) => ({
+      text: li.textContent, desc: document.getElementById(li.getAttribute('aria-describedby'))?.textContent, label: li.getAttribute('aria-label') })),
     rows: document.querySelectorAll('#mirror-ledger tbody tr').length,
-    label: document.querySelector('#mirror-article [role=note]')?.getAttribute('aria-label'),
+    paragraphs: document.querySelectorAll('#mirror-article > p').length,
+    labelled: Array.from(document.querySelectorAll('#mirror [aria-label]')).map((e) => e.tagName),
+    activedescendant: document.getElementById('canvas').getAttribute('aria-activedescendant'),
+    headings: Array.from(document.querySelectorAll('#mirror h1, #mirror h2')).map((h) => h.textContent),
   }));
   assert.equal(mirror.text, doc.text);
   assert.ok(mirror.marks >= doc.mentions.length * 0.9);
-  assert.equal(mirror.claims, doc.quotes.length);
+  assert.equal(mirror.inText, doc.quotes.length);
   assert.ok(mirror.rows > 0);
-  assert.match(mirror.label, /^claim 1, /);
+  assert.ok(mirror.paragraphs > 3, 'the article in paragraphs');
+  assert.deepEqual(mirror.headings.slice(1), ['Article', 'Claims', 'Sources']);
+  // each claim is an item: its own words are read, and who said it is its description, not a replacement
+  assert.equal(mirror.items.length, doc.quotes.length);
+  const cps = Array.from(doc.text);
+  doc.quotes.forEach((q, i) => {
+    assert.equal(mirror.items[i].text, q.content_spans.map(([a, b]) => cps.slice(a, b).join('')).join(' … '));
+    assert.equal(mirror.items[i].label, null);
+    assert.match(mirror.items[i].desc, /^said by .+; .*confidence \d+ %/);
+  });
+  // actors keep their words too ("he" stays "he"); nothing points outside the canvas
+  const pronoun = await page.evaluate(() => Array.from(document.querySelectorAll('#mirror-article mark')).map((m) => [m.textContent, m.getAttribute('aria-label'), m.getAttribute('aria-description')]));
+  assert.ok(pronoun.every(([, label, desc]) => label === null && desc));
+  assert.deepEqual(mirror.labelled, []);
+  assert.equal(mirror.activedescendant, null);
   await context.close();
 });
 

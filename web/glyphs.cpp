@@ -1,0 +1,176 @@
+// The glyph cache: a shelf packer in room kept free in ImGui's atlas, and one
+// for whole words in a texture of their own.
+#include "glyphs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout.hpp"
+#include "whosaid/text.hpp"
+
+namespace whosaid::web {
+
+void GlyphCache::reserve(ImFontAtlas* atlas) {
+    m_atlas = atlas;
+    if (m_full) {
+        // the next size up: 512×256 → 1024×512 → 2048×512 → 2048×1024
+        if (m_roomW < 1024) m_roomW = 1024, m_roomH = 512;
+        else if (m_roomW < kMaxRoomW) m_roomW = kMaxRoomW;
+        else m_roomH = kMaxRoomH;
+        m_full = false;
+    }
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas->TexDesiredWidth = m_roomW >= 2048 ? 2048 : 1024;
+    m_rect = atlas->AddCustomRectRegular(m_roomW, m_roomH);
+}
+
+void GlyphCache::built(ImFont* font, unsigned texture) {
+    m_font = font;
+    m_texture = texture;
+    m_shelfX = m_shelfY = m_shelfH = 0;
+    m_full = false;
+    m_dropped = 0;
+    if (!font || m_rect < 0 || !hasBackend()) return;
+    // Glyphs added for an atlas of another size or resolution: drawn again.
+    std::vector<char32_t> again;
+    again.swap(m_codepoints);
+    for (char32_t c : again) add(c);
+    if (!again.empty()) m_font->BuildLookupTable();
+}
+
+bool GlyphCache::place(int w, int h, int& x, int& y) {
+    const ImFontAtlasCustomRect* room = m_atlas->GetCustomRectByIndex(m_rect);
+    if (w > m_roomW || h > m_roomH) return false;
+    if (m_shelfX + w > m_roomW) {
+        m_shelfY += m_shelfH + 1;
+        m_shelfX = 0;
+        m_shelfH = 0;
+    }
+    if (m_shelfY + h > m_roomH) return false;
+    x = room->X + m_shelfX;
+    y = room->Y + m_shelfY;
+    m_shelfX += w + 1;
+    m_shelfH = std::max(m_shelfH, h);
+    return true;
+}
+
+bool GlyphCache::add(char32_t c) {
+    const float texW = static_cast<float>(m_atlas->TexWidth), texH = static_cast<float>(m_atlas->TexHeight);
+    const ImVec2 white = m_atlas->TexUvWhitePixel;
+    if (isDefaultIgnorable(c) || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        // drawn as nothing, never as the replacement character
+        m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, 0.f);
+        m_codepoints.push_back(c);
+        return true;
+    }
+    std::string s;
+    appendUtf8(s, c);
+    Raster r;
+    if (!m_backend.raster(s, m_font->FontSize, isRtlChar(c), 0, r) || r.w <= 0 || r.h <= 0) {
+        m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, std::max(0.f, r.advance));
+        m_codepoints.push_back(c);
+        return true;
+    }
+    int x = 0, y = 0;
+    if (!place(r.w, r.h, x, y)) {
+        m_full = true;
+        ++m_dropped;
+        return false;
+    }
+    m_backend.upload(m_texture, x, y, r.w, r.h, r.rgba.data());
+    const float x0 = -r.left, y0 = m_font->Ascent - r.ascent;
+    m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x0 + r.w, y0 + r.h, x / texW, y / texH, (x + r.w) / texW,
+                     (y + r.h) / texH, r.advance);
+    m_font->Glyphs.back().Colored = r.colored;
+    m_codepoints.push_back(c);
+    return true;
+}
+
+bool GlyphCache::ensure(std::string_view text) {
+    if (!m_font || !hasBackend() || m_rect < 0) return false;
+    m_missing.clear();
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) { ++i; continue; }
+        int len = 1;
+        const char32_t c = decodeAt(text, i, len);
+        i += len;
+        if (c > IM_UNICODE_CODEPOINT_MAX || m_font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        if (std::find(m_missing.begin(), m_missing.end(), c) == m_missing.end()) m_missing.push_back(c);
+        if (m_missing.size() > 60000) break;
+    }
+    bool any = false;
+    for (char32_t c : m_missing)
+        if (!m_full || isDefaultIgnorable(c)) any |= add(c);
+        else ++m_dropped;
+    if (any) m_font->BuildLookupTable();
+    return any;
+}
+
+void GlyphCache::newFrame() {
+    m_budget = 48;
+    m_pending = 0;
+    if (m_wordsFull || m_words.size() > 20000) {
+        // Words are drawn again as they come back into view.
+        m_words.clear();
+        m_wx = m_wy = m_wh = 0;
+        m_wordsFull = false;
+    }
+    if (m_widths.size() > 200000) m_widths.clear();
+}
+
+float GlyphCache::measureWord(std::string_view text, float px, bool rtl) {
+    if (!m_backend.measure) return 0.f;
+    std::string key(text);
+    key += '\x01';
+    key += std::to_string(static_cast<int>(std::lround(px * 8)));
+    key += rtl ? 'r' : 'l';
+    auto it = m_widths.find(key);
+    if (it != m_widths.end()) return it->second;
+    const float w = m_backend.measure(text, px, rtl);
+    m_widths.emplace(std::move(key), w);
+    return w;
+}
+
+const GlyphCache::Word* GlyphCache::word(std::string_view text, float px, bool rtl, unsigned color) {
+    if (!hasBackend()) return nullptr;
+    std::string key(text);
+    key += '\x01';
+    key += std::to_string(static_cast<int>(std::lround(px * 8)));
+    key += rtl ? 'r' : 'l';
+    auto it = m_words.find(key);
+    if (it != m_words.end()) return &it->second;
+    if (m_budget <= 0 || m_wordsFull) {
+        ++m_pending;
+        return nullptr;
+    }
+    --m_budget;
+    Raster r;
+    if (!m_backend.raster(text, px, rtl, color, r) || r.w <= 0 || r.h <= 0) {
+        return &m_words.emplace(std::move(key), Word{}).first->second;  // nothing to draw
+    }
+    if (!m_wordTexture) {
+        m_wordSize = px > 30 ? 2048 : 1024;
+        m_wordTexture = m_backend.newTexture(m_wordSize, m_wordSize);
+    }
+    if (r.w > m_wordSize || r.h > m_wordSize) return &m_words.emplace(std::move(key), Word{}).first->second;
+    if (m_wx + r.w > m_wordSize) {
+        m_wy += m_wh + 1;
+        m_wx = 0;
+        m_wh = 0;
+    }
+    if (m_wy + r.h > m_wordSize) {
+        m_wordsFull = true;
+        ++m_pending;
+        return nullptr;
+    }
+    m_backend.upload(m_wordTexture, m_wx, m_wy, r.w, r.h, r.rgba.data());
+    const float s = static_cast<float>(m_wordSize);
+    Word w{m_wordTexture, ImVec2(m_wx / s, m_wy / s), ImVec2((m_wx + r.w) / s, (m_wy + r.h) / s),
+           static_cast<float>(r.w), static_cast<float>(r.h), r.ascent, r.left};
+    m_wx += r.w + 1;
+    m_wh = std::max(m_wh, r.h);
+    return &m_words.emplace(std::move(key), w).first->second;
+}
+
+} // namespace whosaid::web
