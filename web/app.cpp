@@ -429,17 +429,56 @@ const std::string& App::documentJson() {
 }
 
 std::string App::debugJson() const {
+    // What the last frame drew: the counts the tests read, and every control with its place.
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& [label, at] : m_drawnItems) items.push_back({{"label", label}, {"x", at.x}, {"y", at.y}});
-    char buf[560];
-    std::snprintf(buf, sizeof buf,
-                  "{\"highlights\":%d,\"underlines\":%d,\"links\":%d,\"offscreenLinks\":%d,\"visibleLines\":%d,"
-                  "\"hoveredQuote\":%d,\"selectedQuote\":%d,\"selectedEntity\":%d,\"scroll\":%.1f,\"height\":%.1f,"
-                  "\"layoutBuilds\":%d,\"articleMs\":%.3f,\"sideMs\":%.3f,\"articleTop\":%.1f,\"pick\":%d,\"items\":",
-                  m_stats.highlights, m_stats.underlines, m_stats.links, m_stats.offscreenLinks, m_stats.visibleLines,
-                  m_stats.hoveredQuote, m_view.selectedQuote, m_view.selectedEntity, m_view.scroll, m_layout.height(),
-                  m_stats.layoutBuilds, m_stats.articleMs, m_stats.sideMs, m_articleOrigin.y, static_cast<int>(m_view.pick));
-    return buf + items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
+    auto rect = [](const ImRect& r) { return nlohmann::json{{"x", (r.Min.x + r.Max.x) * 0.5f}, {"y", (r.Min.y + r.Max.y) * 0.5f},
+                                                          {"w", r.GetWidth()}, {"h", r.GetHeight()}}; };
+    for (const auto& [label, r] : m_stats.items) {
+        nlohmann::json it = rect(r);
+        it["label"] = label;
+        items.push_back(std::move(it));
+    }
+    const ImGuiID focused = GImGui ? GImGui->NavId : 0;
+    std::string focusLabel;
+    for (const focus::Item& f : focus::drawn()) {
+        if (f.id == focused) focusLabel = f.label.empty() ? "(unnamed)" : f.label;
+        if (f.label.empty() || f.rect.GetWidth() <= 0) continue;
+        nlohmann::json it = rect(f.rect);
+        it["label"] = f.label;
+        it["control"] = true;
+        it["window"] = f.window ? f.window->Name : "";
+        if (f.disabled) it["disabled"] = true;
+        items.push_back(std::move(it));
+    }
+    const DrawStats& st = m_stats;  // between two frames: the last one
+    auto box = [](const ImRect& r) { return r.Min.x < r.Max.x ? nlohmann::json{r.Min.x, r.Min.y, r.Max.x, r.Max.y} : nlohmann::json(nullptr); };
+    nlohmann::json paths = nlohmann::json::array();
+    for (const auto& path : st.linkPaths) {
+        nlohmann::json pts = nlohmann::json::array();
+        for (const ImVec2& p : path) pts.push_back({p.x, p.y});
+        paths.push_back(std::move(pts));
+    }
+    const OffsetIndex idx(m_doc.text);
+    nlohmann::json j = {
+        {"highlights", st.highlights}, {"underlines", st.underlines}, {"links", st.links}, {"offscreenLinks", st.offscreenLinks},
+        {"visibleLines", st.visibleLines}, {"hoveredQuote", st.hoveredQuote}, {"selectedQuote", m_view.selectedQuote},
+        {"selectedEntity", m_view.selectedEntity}, {"scroll", m_view.scroll}, {"height", m_layout.height()},
+        {"layoutBuilds", m_stats.layoutBuilds}, {"articleMs", st.articleMs}, {"sideMs", st.sideMs}, {"articleTop", m_articleOrigin.y},
+        {"pick", static_cast<int>(m_view.pick)}, {"linkCrossings", st.linkCrossings}, {"linkPaths", paths},
+        {"missingGlyphs", st.missingGlyphs}, {"imageWords", st.imageWords}, {"fontSize", m_view.fontSize},
+        {"lineHeight", m_layout.lineHeight()}, {"gap", m_layout.gap()}, {"tooltip", box(st.tooltip)}, {"tooltipFor", box(st.tooltipFor)},
+        {"find", {{"open", m_find.open}, {"query", m_find.query}, {"count", m_find.matches.size()}, {"current", m_find.current},
+                  {"highlights", st.findHighlights}}},
+        {"selection", m_view.selection.empty() ? nlohmann::json(nullptr)
+                                               : nlohmann::json{idx.byteToCodepoint(m_view.selection.begin), idx.byteToCodepoint(m_view.selection.end)}},
+        {"markMode", m_view.markMode}, {"touchUI", m_touchUI}, {"phone", m_phone}, {"sheetOpen", m_sheetOpen},
+        {"field", m_field.buf ? nlohmann::json{{"kind", m_field.kind}, {"text", m_field.buf->size() < 20000 ? *m_field.buf : std::string()},
+                                               {"changed", *m_field.buf != m_field.initial}} : nlohmann::json(nullptr)},
+        {"discardAsk", m_discardAsk}, {"helpOpen", m_helpOpen},
+        {"focus", focusLabel}, {"focusVisible", focused == m_articleFocusId ? m_keyboard : focus::visibleFocus() != 0}, {"editing", m_editing},
+        {"glyphs", {{"added", m_glyphs.added()}, {"dropped", m_glyphs.dropped()}, {"words", m_glyphs.words()}}},
+        {"article", box(m_articleRect)}, {"items", items}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {
@@ -469,7 +508,7 @@ std::string App::ledgerJson() const {
 
 bool App::tracked(bool pressed, std::string_view label) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    m_stats.items.push_back({std::string(label), ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f)});
+    m_stats.items.push_back({std::string(label), ImRect(a, b)});
     return pressed;
 }
 
@@ -764,6 +803,20 @@ bool App::animating() const {
            m_anchorByte >= 0;
 }
 
+std::string App::missingGlyphsJson(std::string_view text) {
+    nlohmann::json out = nlohmann::json::array();
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    if (!font) return "[]";
+    m_glyphs.ensure(text);
+    for (size_t i = 0; i < text.size() && out.size() < 100;) {
+        int len = 1;
+        const char32_t c = decodeAt(text, i, len);
+        i += len;
+        if (c >= 0x20 && c != 0x7F && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) out.push_back(static_cast<uint32_t>(c));
+    }
+    return out.dump();
+}
+
 void App::fontsChanged() {
     m_layout = TextLayout();  // measured with the old font
     // the page's own signs beyond the font's ranges (the minus of A−, ≡ of Menu)
@@ -922,6 +975,8 @@ void App::handleKeys() {
     }
     // Tab and Shift+Tab move the focus through the toolbar, the panels and the dialogs.
     if (pressed(9) && !command && !io.KeyAlt) {
+        if (!m_navStarted) g.NavId = 0;  // the first Tab of the page: the first control, as on a web page
+        m_navStarted = true;
         focus::move(io.KeyShift);
         m_keyboard = true;
     }
@@ -1384,6 +1439,7 @@ void App::drawFindBar() {
     ImGui::SetNextItemWidth(w);
     const std::string before = m_find.query;
     const bool enter = textField("##query", &m_find.query, kFieldFind, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue, "word or phrase");
+    focus::labelLast("Find in the article");
     if (m_find.query != before) {
         updateMatches();
         char buf[64];
@@ -1494,8 +1550,8 @@ void App::drawDiscard() {
 void App::drawPickPrompt() {
     const char* prompt = nullptr;
     switch (m_view.pick) {
-    case Pick::Speaker: prompt = "Click the mention of the real speaker in the text (Esc cancels)."; break;
-    case Pick::SameActor: prompt = "Click another mention of the same actor (Esc cancels)."; break;
+    case Pick::Speaker: prompt = m_touchUI ? "Tap the mention of the real speaker in the text." : "Click the mention of the real speaker in the text (Esc cancels)."; break;
+    case Pick::SameActor: prompt = m_touchUI ? "Tap another mention of the same actor." : "Click another mention of the same actor (Esc cancels)."; break;
     case Pick::Content: prompt = "Drag over the words the claim really is (Esc cancels)."; break;
     case Pick::Cue: prompt = "Drag over (or click) the cue word, such as \xE2\x80\x9Csaid\xE2\x80\x9D (Esc cancels)."; break;
     case Pick::None: break;
@@ -1590,7 +1646,7 @@ void App::drawArticle() {
     const float dpr = std::max(1.f, io.DisplayFramebufferScale.x);
     // The left margin holds the links' vertical lanes; wider when all links are drawn.
     const float margin = m_view.showAllLinks ? 36.f : m_phone ? 12.f : 16.f;
-    const float spacing = m_view.showAllLinks ? 2.3f : 1.6f;
+    const float spacing = m_view.showAllLinks ? 2.0f : 1.6f;
     const float wrap = std::max(80.f, ImGui::GetContentRegionAvail().x - margin - 12.f - ImGui::GetStyle().ScrollbarSize);
     if (!m_layout.valid(m_doc.text, size, wrap, spacing)) {
         TextLayout::Measure measure;
@@ -1650,7 +1706,8 @@ void App::drawArticle() {
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::Dummy(ImVec2(wrap + margin + 12.f, m_layout.height() + 2 * 14.f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (focus::visibleFocus() == m_articleFocusId)
+    // (ImGui hides the focus ring in a window without keyboard navigation: the article draws its own)
+    if (GImGui->NavId == m_articleFocusId && m_keyboard)
         ImGui::GetForegroundDrawList()->AddRect(ImVec2(winPos.x + 2, winPos.y + 2), ImVec2(m_articleRect.Max.x - 2, m_articleRect.Max.y - 2),
                                                 ImGui::GetColorU32(ImGuiCol_NavHighlight), 4.f, 0, 2.f);
     if (m_doc.text.empty()) {
@@ -1864,6 +1921,7 @@ void App::drawArticle() {
     const int64_t nearByte = hovering || m_view.pressed ? m_layout.hitTest(local, true) : -1;
     if (hovering && ImGui::IsMouseClicked(0)) {
         focus::request(m_articleFocusId, false, false);  // the keys now scroll the article
+        m_navStarted = true;
         if (pickClick) {
             if (hitMention >= 0) {
                 const Pick pick = m_view.pick;
@@ -2228,7 +2286,7 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
         }
     }
     auto laneY = [&](int l, int lane) {
-        const float lo = bandTop(l) + 1.5f, hi = textTop(l) - 1.5f;
+        const float lo = bandTop(l) + 1.5f, hi = textTop(l) - std::clamp(gap * 0.4f, 1.5f, 5.f);
         return std::max(lo, hi - lane * 3.5f);
     };
     auto laneX = [&](int lane) { return std::max(marginX, -4.f - lane * 4.f); };
@@ -2326,15 +2384,26 @@ void App::drawSidePanel() {
         return;
     }
     drawSelectionDetail();
+    // The tabs first, their content after: the tabs are one Tab stop (arrows move between them).
+    int active = -1;
+    focus::setGroup(70);
     if (ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll)) {
-        if (ImGui::BeginTabItem("Actors")) { drawActors(); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Sources")) { drawLedger(); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Claims")) { drawClaims(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Actors")) { active = 0; focus::checkLast(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Sources")) { active = 1; focus::checkLast(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Claims")) { active = 2; focus::checkLast(); ImGui::EndTabItem(); }
         const size_t lost = std::count_if(m_doc.edits.done.begin(), m_doc.edits.done.end(), [](const Edit& x) { return !x.unplaced.empty(); });
         char tab[64];
         std::snprintf(tab, sizeof tab, lost ? "Edits (%zu, %zu not placed)###edits" : "Edits (%zu)###edits", m_doc.edits.done.size(), lost);
-        if (ImGui::BeginTabItem(tab)) { drawEdits(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem(tab)) { active = 3; focus::checkLast(); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
+    }
+    focus::setGroup(0);
+    switch (active) {
+    case 0: drawActors(); break;
+    case 1: drawLedger(); break;
+    case 2: drawClaims(); break;
+    case 3: drawEdits(); break;
+    default: break;
     }
 }
 
@@ -2453,60 +2522,88 @@ void App::drawLibrary() {
     if (ImGui::IsKeyPressed(27, false) && !ImGui::IsWindowAppearing() && !m_field.id && !m_discardAsk) ImGui::CloseCurrentPopup();
     ImGui::TextWrapped("Everything you worked on is kept in this browser: each article with its corrections and their history, "
                        "each lesson and each student's work as an entry of its own.");
-    if (ImGui::Button("New article")) {
+    if (tracked(ImGui::Button("New article"), "New article")) {
         ImGui::CloseCurrentPopup();
         Document empty;
         m_base = empty;
         setDocument(std::move(empty), true);
         m_editing = true;
         m_editBuffer.clear();
+        m_focusEditor = true;
     }
+    ImGui::SameLine();
+    if (tracked(ImGui::Button("Close##library"), "Close")) ImGui::CloseCurrentPopup();
     ImGui::Separator();
     if (m_library.empty()) ImGui::TextDisabled("Nothing saved yet: paste an article and correct it.");
-    if (ImGui::BeginTable("entries", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp, ImVec2(0, -4))) {
+    // Narrow screens: each entry on a few lines, its buttons wrapping; wide ones: a table.
+    const bool narrow = ImGui::GetContentRegionAvail().x < 560.f;
+    auto buttons = [&](const LibraryItem& it) {
+        if (tracked(ImGui::Button("Rename"), "Rename")) {
+            m_libraryRenameId = it.id;
+            m_libraryRename = it.title;
+        }
+        fits("Duplicate");
+        if (tracked(ImGui::Button("Duplicate"), "Duplicate")) m_req.library.push_back({"duplicate", it.id, {}, {}, {}});
+        // Deleting asks once more: it is the one thing here that cannot be undone.
+        if (m_libraryDeleteId == it.id) {
+            fits("Delete?");
+            if (tracked(ImGui::Button("Delete?"), "Delete?")) {
+                m_req.library.push_back({"delete", it.id, {}, {}, {}});
+                m_libraryDeleteId.clear();
+            }
+        } else {
+            fits("Delete");
+            if (tracked(ImGui::Button("Delete"), "Delete")) m_libraryDeleteId = it.id;
+        }
+    };
+    auto title = [&](const LibraryItem& it) {
+        const bool current = it.id == m_entryId;
+        if (m_libraryRenameId == it.id) {
+            ImGui::SetNextItemWidth(-1);
+            if (textField("##title", &m_libraryRename, kFieldLibraryRename, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue)) {
+                m_req.library.push_back({"rename", it.id, m_libraryRename, {}, {}});
+                m_libraryRenameId.clear();
+            }
+            return;
+        }
+        bool pressedRow = false;
+        ellipsized("##entry", it.title.empty() ? std::string("(untitled)") : it.title, current, 0, &pressedRow);
+        focus::labelLast(it.title.empty() ? "(untitled)" : it.title.c_str());
+        if (pressedRow) {
+            if (!current) m_req.library.push_back({"open", it.id, {}, {}, {}});
+            ImGui::CloseCurrentPopup();
+        }
+    };
+    if (narrow) {
+        ImGui::BeginChild("entries");
+        for (const LibraryItem& it : m_library) {
+            ImGui::PushID(it.id.c_str());
+            title(it);
+            ImGui::TextDisabled("%s \xC2\xB7 %.0f KB", it.kind == "work" ? "student's work" : it.kind.c_str(), std::ceil(it.bytes / 1024.0));
+            buttons(it);
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    } else if (ImGui::BeginTable("entries", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp, ImVec2(0, -4))) {
         const ImGuiStyle& st = ImGui::GetStyle();
-        const float buttons = ImGui::CalcTextSize("RenameDuplicateDelete?").x + 6 * st.FramePadding.x + 3 * st.ItemSpacing.x;
+        const float w = ImGui::CalcTextSize("RenameDuplicateDelete?").x + 6 * st.FramePadding.x + 3 * st.ItemSpacing.x;
         ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 5.f);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("student's work").x);
         ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("9999 KB").x);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, w);
         ImGui::TableHeadersRow();
         for (const LibraryItem& it : m_library) {
             ImGui::PushID(it.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const bool current = it.id == m_entryId;
-            if (m_libraryRenameId == it.id) {
-                ImGui::SetNextItemWidth(-1);
-                if (textField("##title", &m_libraryRename, kFieldLibraryRename, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue)) {
-                    m_req.library.push_back({"rename", it.id, m_libraryRename, {}, {}});
-                    m_libraryRenameId.clear();
-                }
-            } else if (ImGui::Selectable((it.title.empty() ? std::string("(untitled)") : it.title).c_str(), current)) {
-                if (!current) m_req.library.push_back({"open", it.id, {}, {}, {}});
-                ImGui::CloseCurrentPopup();
-            }
+            title(it);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(it.kind == "work" ? "student's work" : it.kind.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%.0f KB", std::ceil(it.bytes / 1024.0));
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("Rename")) {
-                m_libraryRenameId = it.id;
-                m_libraryRename = it.title;
-            }
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Duplicate")) m_req.library.push_back({"duplicate", it.id, {}, {}, {}});
-            ImGui::SameLine();
-            // Deleting asks once more: it is the one thing here that cannot be undone.
-            if (m_libraryDeleteId == it.id) {
-                if (ImGui::SmallButton("Delete?")) {
-                    m_req.library.push_back({"delete", it.id, {}, {}, {}});
-                    m_libraryDeleteId.clear();
-                }
-            } else if (ImGui::SmallButton("Delete")) {
-                m_libraryDeleteId = it.id;
-            }
+            buttons(it);
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -38,7 +38,7 @@ struct DrawStats {
     ImRect tooltip, tooltipFor;           // the last tooltip and the words it explains (screen)
     int layoutBuilds = 0;                 // since start
     double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
-    std::vector<std::pair<std::string, ImVec2>> items;  // menu items and buttons drawn, with their centers
+    std::vector<std::pair<std::string, ImRect>> items;  // menu items and buttons drawn, with their rectangles
     std::vector<std::vector<ImVec2>> linkPaths;         // the links drawn, as polylines (screen)
 };
 
@@ -222,6 +222,8 @@ public:
     bool animating() const;
     // Characters beyond the page's font, drawn by the browser.
     GlyphCache& glyphs() { return m_glyphs; }
+    // The code points of `text` the font has no glyph for (drawn as the fallback), as a JSON array.
+    std::string missingGlyphsJson(std::string_view text);
     // The font atlas was built again (resolution, more room): layouts are stale.
     void fontsChanged();
 
@@ -315,6 +317,7 @@ private:
     bool m_focusEditor = false;      // put the caret in the editor at the next frame
     size_t m_editSeen = 0;           // the editor's size when its characters were last looked at
     bool m_doubleClicked = false;
+    bool m_navStarted = false;       // the keyboard focus was put somewhere (a Tab, a click in the article)
     std::string m_editBuffer;
     std::string m_renameBuffer;
     TextLayout m_layout;
@@ -346,7 +349,7 @@ private:
     bool m_menuAtFocus = false;      // a menu opened from the keyboard: at the selection, not the pointer
     std::vector<int> m_speakerColor;       // per entity: index into the link palette, -1 if never a source
     DrawStats m_stats;
-    std::vector<std::pair<std::string, ImVec2>> m_drawnItems;  // the last frame's DrawStats::items
+    std::vector<std::pair<std::string, ImRect>> m_drawnItems;  // the frame before's DrawStats::items
     AppRequests m_req;
     float m_scrollSet = 0;      // the scroll we gave ImGui last frame
     float m_articleHeight = 0;  // visible height of the article view

@@ -17,6 +17,9 @@ struct Pending {
     bool activate = false, visible = true;
     int frames = 0;  // a request whose item is not drawn soon is dropped
 } s_pending;
+ImGuiID s_infoId = 0;      // ItemInfo can come before ItemAdd (tabs): its label waits here
+std::string s_infoLabel;
+bool s_infoChecked = false;
 ImGuiWindow* s_firstIn = nullptr;
 int s_firstInFrames = 0;
 bool s_firstInVisible = true;
@@ -59,10 +62,15 @@ void newFrame() {
 }
 
 const std::vector<Item>& last() { return s_last; }
+const std::vector<Item>& drawn() { return s_items; }
 void setGroup(int group) { s_group = group; }
 
 void labelLast(const char* label) {
     if (!s_items.empty()) s_items.back().label = label;
+}
+
+void checkLast() {
+    if (!s_items.empty()) s_items.back().checked = true;
 }
 
 ImGuiWindow* focusRoot() {
@@ -128,10 +136,14 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     using namespace whosaid::web::focus;
     ImGuiContext& g = *ctx;
     if (id == 0 || !g.CurrentWindow) return;
-    if (!s_items.empty() && s_items.back().id == id) return;  // ButtonBehavior after ItemAdd
+    // Only items ImGui added (ItemAdd sets LastItemData first): the hook also comes from
+    // ButtonBehavior, for scrollbars and resize grips, which are no controls to Tab to.
+    if (g.LastItemData.ID != id || (!s_items.empty() && s_items.back().id == id)) return;
     ImGuiWindow* w = g.CurrentWindow;
-    if (id == w->MoveId || ImGui::FindWindowByID(id)) return;  // title bars, child windows
-    const ImGuiItemFlags flags = g.LastItemData.ID == id ? g.LastItemData.InFlags : g.CurrentItemFlags;
+    if (id == w->MoveId || ImGui::FindWindowByID(id)) return;  // title bars
+    for (ImGuiWindow* child : w->DC.ChildWindows)
+        if (child->ChildId == id) return;  // a child window's own item in its parent (Tab goes into it instead)
+    const ImGuiItemFlags flags = g.LastItemData.InFlags;
     Item it;
     it.id = id;
     it.window = w;
@@ -140,6 +152,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     it.inputable = (flags & ImGuiItemFlags_Inputable) != 0;
     it.disabled = (flags & ImGuiItemFlags_Disabled) != 0;
     it.noNav = (flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop)) != 0;
+    if (s_infoId == id) {
+        it.label = s_infoLabel;
+        it.checked = s_infoChecked;
+        s_infoId = 0;
+    }
     s_items.push_back(it);
     if (s_pending.id == id) {
         apply(g, it);
@@ -158,6 +175,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
             s_items[k].checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
             return;
         }
+    s_infoId = id;
+    s_infoLabel = displayLabel(label);
+    s_infoChecked = (flags & ImGuiItemStatusFlags_Checked) != 0;
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -36,12 +36,16 @@ struct Item {
 // Starts a frame: the items of the frame just drawn become last(), and a
 // focus request from the previous frame is carried out when its item is drawn.
 void newFrame();
-// The items the last complete frame submitted, in submission order.
+// The items the frame before submitted, in submission order (what Tab moves over).
 const std::vector<Item>& last();
+// The items submitted so far in this frame (between two frames: all of the last one).
+const std::vector<Item>& drawn();
 // Items submitted after this call belong to list `group` (0: none).
 void setGroup(int group);
 // Names the last submitted item (for items drawn with ItemAdd only).
 void labelLast(const char* label);
+// The last submitted item is its list's current one (a selected tab): Tab stops there.
+void checkLast();
 // Moves the focus to the next (or previous) Tab stop among last()'s items in
 // the focus root (the topmost popup, else the page); false if there is none.
 bool move(bool backward);

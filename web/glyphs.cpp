@@ -31,6 +31,15 @@ void GlyphCache::built(ImFont* font, unsigned texture) {
     m_full = false;
     m_dropped = 0;
     if (!font || m_rect < 0 || !hasBackend()) return;
+    // The same letters, measured by ImGui and by the browser at the same size, give
+    // the size at which the browser draws as big as ImGui does (0.86 for DejaVu Sans).
+    const char* probe = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const float ours = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, probe).x;
+    const float theirs = m_backend.measure ? m_backend.measure(probe, font->FontSize, false) : 0.f;
+    m_em = ours > 0 && theirs > 0 ? std::clamp(ours / theirs, 0.5f, 1.5f) : 1.f;
+    m_widths.clear();
+    m_words.clear();
+    m_wx = m_wy = m_wh = 0;
     // Glyphs added for an atlas of another size or resolution: drawn again.
     std::vector<char32_t> again;
     again.swap(m_codepoints);
@@ -66,7 +75,7 @@ bool GlyphCache::add(char32_t c) {
     std::string s;
     appendUtf8(s, c);
     Raster r;
-    if (!m_backend.raster(s, m_font->FontSize, isRtlChar(c), 0, r) || r.w <= 0 || r.h <= 0) {
+    if (!m_backend.raster(s, m_font->FontSize * m_em, isRtlChar(c), 0, r) || r.w <= 0 || r.h <= 0) {
         m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, std::max(0.f, r.advance));
         m_codepoints.push_back(c);
         return true;
@@ -127,7 +136,7 @@ float GlyphCache::measureWord(std::string_view text, float px, bool rtl) {
     key += rtl ? 'r' : 'l';
     auto it = m_widths.find(key);
     if (it != m_widths.end()) return it->second;
-    const float w = m_backend.measure(text, px, rtl);
+    const float w = m_backend.measure(text, px * m_em, rtl);
     m_widths.emplace(std::move(key), w);
     return w;
 }
@@ -146,7 +155,7 @@ const GlyphCache::Word* GlyphCache::word(std::string_view text, float px, bool r
     }
     --m_budget;
     Raster r;
-    if (!m_backend.raster(text, px, rtl, color, r) || r.w <= 0 || r.h <= 0) {
+    if (!m_backend.raster(text, px * m_em, rtl, color, r) || r.w <= 0 || r.h <= 0) {
         return &m_words.emplace(std::move(key), Word{}).first->second;  // nothing to draw
     }
     if (!m_wordTexture) {

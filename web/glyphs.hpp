@@ -91,6 +91,7 @@ private:
     ImFont* m_font = nullptr;
     unsigned m_texture = 0;
     int m_rect = -1;                       // the custom rect kept for glyphs
+    float m_em = 1.f;                      // the browser's font size for ImGui's: ImGui sizes a font by its line, CSS by its em
     int m_roomW = 512, m_roomH = 256;      // its size; grows up to kMaxRoom
     int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
     bool m_full = false;

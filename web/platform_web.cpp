@@ -683,6 +683,11 @@ EMSCRIPTEN_KEEPALIVE void whosaid_set_touch(int on) {
     if (g_app) g_app->setTouchUI(on != 0);
     wake();
 }
+// The code points of a text the page would draw as the fallback glyph (none, once the browser drew them).
+EMSCRIPTEN_KEEPALIVE const char* whosaid_missing_glyphs(const char* text) {
+    g_out = g_app ? g_app->missingGlyphsJson(text) : "[]";
+    return g_out.c_str();
+}
 // Finds text in the article as the find bar does; returns the number of matches.
 EMSCRIPTEN_KEEPALIVE int whosaid_find(const char* query) {
     const int n = g_app ? g_app->find(query) : 0;
