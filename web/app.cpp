@@ -721,6 +721,7 @@ bool App::exportAs(std::string_view format) {
 void App::scrollToByte(uint32_t b) {
     auto rects = m_layout.spanRects(b, b + 1);
     if (rects.empty()) return;
+    m_view.fling = 0;  // a jump ends a flick
     m_view.scrollTarget = std::max(0.f, rects.front().Min.y - m_articleHeight * 0.3f);
 }
 
@@ -789,6 +790,10 @@ void App::pinch(float scale, bool begin) {
         return;
     }
     if (m_pinchFrom > 0) setFontSize(m_pinchFrom * scale);
+}
+
+bool App::articleContains(ImVec2 p) const {
+    return m_articleRect.Contains(p) && (!GImGui || GImGui->OpenPopupStack.Size == 0) && !m_editing;
 }
 
 void App::scrollPixels(float dy) {
@@ -963,14 +968,23 @@ void App::handleKeys() {
         if (io.KeysDown[k] && io.KeysDownDuration[k] == 0.f) { m_keyboard = true; break; }
     if (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1)) m_keyboard = false;
 
-    // Esc in a text field: cancels it only when nothing was typed; else asks first.
+    // Esc in a text field with nothing typed cancels it (with text typed,
+    // takeKey() took the Esc and drawDiscard() asks).
     if (pressed(27, false) && m_field.id && g.ActiveId == m_field.id && !m_discardAsk) {
-        if (m_field.buf && *m_field.buf != m_field.initial && !m_field.buf->empty()) {
-            m_escapeMasked = true;  // ImGui must not throw the text away
-            m_discardAsk = true;
+        if (m_field.kind == kFieldFind) {
+            m_find.open = false;  // the query stays for the next Ctrl+F: nothing is lost
+            m_find.matches.clear();
+            m_find.searched.clear();
+            ImGui::ClearActiveID();
+            m_field = {};
+            focus::request(m_articleFocusId, false, m_keyboard);
         } else {
             cancelField();
         }
+        return;
+    }
+    if (m_editing && pressed(27, false) && g.ActiveId == 0 && !m_discardAsk && g.OpenPopupStack.Size == 0) {
+        m_editing = false;  // the editor, unchanged (takeKey() asks when it was changed)
         return;
     }
     // Tab and Shift+Tab move the focus through the toolbar, the panels and the dialogs.
@@ -1077,6 +1091,27 @@ void App::handleKeys() {
     if (pressed(35)) m_view.scrollTarget = 1e9f;
 }
 
+bool App::takeKey(int code, bool shift) {
+    const ImGuiContext& g = *GImGui;
+    const bool active = m_field.id && g.ActiveId == m_field.id && m_field.buf;
+    if (code == 27 && !m_discardAsk) {
+        if (active && m_field.kind != kFieldFind && *m_field.buf != m_field.initial && !m_field.buf->empty()) {
+            m_discardAsk = true;  // drawDiscard() asks; ImGui never sees this Esc (it would throw the text away)
+            return true;
+        }
+        if (m_editing && g.ActiveId == 0 && g.OpenPopupStack.Size == 0 && m_editBuffer != m_doc.text && !m_editBuffer.empty()) {
+            m_field = {m_editorId, &m_editBuffer, m_doc.text, kFieldEditor};
+            m_discardAsk = true;
+            return true;
+        }
+    }
+    if (code == 13 && active && m_field.kind == kFieldFind) {
+        m_findStep = shift ? -1 : 1;  // done in the frame; the field keeps the caret
+        return true;
+    }
+    return false;
+}
+
 void App::cancelField() {
     const int kind = m_field.kind;
     if (m_field.buf) *m_field.buf = m_field.initial;
@@ -1156,7 +1191,6 @@ void App::frame() {
     m_stats = DrawStats{};
     m_stats.layoutBuilds = builds;
     handleKeys();
-    if (m_escapeMasked) io.KeyMap[ImGuiKey_Escape] = -1;  // this Esc asks first (drawDiscard)
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point a) { return std::chrono::duration<double, std::milli>(Clock::now() - a).count(); };
     drawTopBar();
@@ -1201,10 +1235,6 @@ void App::frame() {
     drawHelp();
     drawDiscard();
     ImGui::End();
-    if (m_escapeMasked) {
-        io.KeyMap[ImGuiKey_Escape] = 27;
-        m_escapeMasked = false;
-    }
 }
 
 bool App::fits(const char* label, float extra) {
@@ -1450,19 +1480,30 @@ void App::drawFindBar() {
         findStep(ImGui::GetIO().KeyShift ? -1 : 1);
         focus::request(queryId, true, true);  // Enter again finds the next one
     }
-    ImGui::SameLine();
+    if (m_findStep) {
+        findStep(m_findStep);  // Enter in the query (takeKey)
+        m_findStep = 0;
+    }
     updateMatches();
     const int n = static_cast<int>(m_find.matches.size());
-    if (m_find.query.empty()) ImGui::TextDisabled("%s", "type to find");
-    else if (n == 0) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "no matches");
-    else ImGui::Text("%d of %d", m_find.current + 1, n);
-    ImGui::SameLine();
+    char count[48];
+    if (m_find.query.empty()) std::snprintf(count, sizeof count, "type to find");
+    else if (n == 0) std::snprintf(count, sizeof count, "no matches");
+    else std::snprintf(count, sizeof count, "%d of %d", m_find.current + 1, n);
+    // (the row wraps on narrow screens, like the toolbar)
+    const float countW = ImGui::CalcTextSize(count).x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + countW <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (m_find.query.empty()) ImGui::TextDisabled("%s", count);
+    else if (n == 0) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.f), "%s", count);
+    else ImGui::TextUnformatted(count);
+    fits("\xE2\x86\x91");
     if (tracked(toolButton("\xE2\x86\x91##prev", "Previous match (Shift+Enter, Shift+F3)", n > 0), "Previous match")) findStep(-1);
     ImGui::SameLine(0, 2);
     if (tracked(toolButton("\xE2\x86\x93##next", "Next match (Enter, F3)", n > 0), "Next match")) findStep(1);
-    ImGui::SameLine();
+    fits("Match case", ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     if (tracked(ImGui::Checkbox("Match case", &m_find.matchCase), "Match case")) updateMatches();
-    ImGui::SameLine();
+    fits("Close");
     if (tracked(toolButton("Close##find", "Close the find bar (Esc)"), "Close find")) {
         m_find.open = false;
         m_find.matches.clear();
@@ -1579,6 +1620,7 @@ void App::drawEditor() {
     ImGui::SameLine();
     if (tracked(ImGui::Button("Cancel"), "Cancel")) m_editing = false;
     const ImGuiID id = ImGui::GetID("##edit");
+    m_editorId = id;
     if (m_focusEditor) {
         focus::request(id, true, m_keyboard);
         m_focusEditor = false;

@@ -209,13 +209,18 @@ public:
     void scrollPixels(float dy);
     void fling(float velocity);
     void touchSelect(TouchPhase phase, ImVec2 screen);
-    bool articleContains(ImVec2 screen) const { return m_articleRect.Contains(screen); }
+    // The point is on the article (and no menu or dialog is over it).
+    bool articleContains(ImVec2 screen) const;
     void setTouchUI(bool on) { m_touchUI = on; }
     bool touchUI() const { return m_touchUI; }
     // The selected words as plain text, for the clipboard.
     std::string selectionText() const;
     // Finds `query` in the article (the find bar's search); the number of matches.
     int find(std::string_view query);
+    // A key the page takes before ImGui sees it: Esc in a field with typed
+    // text (it asks first instead of throwing the text away), Enter in the
+    // find bar (next match, the caret stays). True when taken.
+    bool takeKey(int code, bool shift);
     // True when the article view takes the arrow and Page keys (it has the focus).
     bool articleOwnsKeys() const;
     // Something is moving (smooth scroll, a flick, words still to draw): draw another frame.
@@ -344,7 +349,8 @@ private:
         int kind = 0;
     } m_field;
     bool m_discardAsk = false;
-    bool m_escapeMasked = false;     // this frame's Esc is not ImGui's (a field asks first)
+    int m_findStep = 0;
+    ImGuiID m_editorId = 0;              // Enter (1) or Shift+Enter (-1) in the find bar, for this frame
     bool m_openSelectionMenu = false, m_openContext = false;
     bool m_menuAtFocus = false;      // a menu opened from the keyboard: at the selection, not the pointer
     std::vector<int> m_speakerColor;       // per entity: index into the link palette, -1 if never a source

@@ -248,6 +248,7 @@ void App::drawLessonPanel() {
     ImGui::PopTextWrapPos();
     ImGui::SetNextItemWidth(-1);
     if (textField("##name", &m_work.student, kFieldName, ImVec2(0, 0), 0, "Your name")) m_req.save = true;
+    focus::labelLast("Your name");
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextDisabled("%s", m_touchUI ? "Long-press a word, then drag over the words, to mark an actor or a claim."
                                         : "Drag over words to mark an actor or a claim; right-click to fix.");

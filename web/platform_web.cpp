@@ -181,6 +181,10 @@ void applyEvents() {
             break;
         case InputEvent::Type::Key:
             if (keyChanged[e.code] || (e.significant && chars)) { stop = true; break; }
+            if (e.down && g_app->takeKey(e.code, e.shift)) {
+                keyChanged[e.code] = true;  // the page took it (web/app.hpp): ImGui never sees it down
+                break;
+            }
             io.KeysDown[e.code] = e.down;
             keyChanged[e.code] = true;
             significant |= e.significant;
@@ -648,14 +652,17 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_state_json() {
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_claim_point(int quote) {
     g_out = g_app ? g_app->claimPointJson(quote) : "null";
+    wake();  // it may scroll
     return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_mention_point(int mention) {
     g_out = g_app ? g_app->mentionPointJson(mention) : "null";
+    wake();
     return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* whosaid_text_point(int begin, int end) {
     g_out = g_app && begin >= 0 && end >= 0 ? g_app->textPointJson(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)) : "null";
+    wake();
     return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void whosaid_scroll_by(float pixels) {
