@@ -824,8 +824,6 @@ std::string App::missingGlyphsJson(std::string_view text) {
 
 void App::fontsChanged() {
     m_layout = TextLayout();  // measured with the old font
-    // the page's own signs beyond the font's ranges (the minus of A−, ≡ of Menu)
-    m_glyphs.ensure("\xE2\x88\x92\xE2\x89\xA1\xE2\x9C\x93");
     m_glyphs.ensure(m_doc.text);
     if (m_editing) m_glyphs.ensure(m_editBuffer);
 }
@@ -1269,9 +1267,9 @@ void App::drawExportItems(bool inline_) {
     const char* pre = inline_ ? "Export: " : "";
     auto item = [&](const char* label, const char* shortcut, const char* format) {
         const std::string l = std::string(pre) + label;
-        if (tracked(ImGui::MenuItem(l.c_str(), shortcut), l)) exportAs(format);
+        if (tracked(ImGui::MenuItem(l.c_str(), inline_ ? nullptr : shortcut), l)) exportAs(format);
     };
-    item("whosaid JSON (.json): everything, corrections included", "Ctrl+S", "json");
+    item(inline_ ? "whosaid JSON (.json)" : "whosaid JSON (.json): everything, corrections included", "Ctrl+S", "json");
     item("Printable handout (.html)", nullptr, "html");
     item("W3C Web Annotation (.jsonld)", nullptr, "webanno");
     item("brat standoff (.txt + .ann)", nullptr, "brat");
@@ -1296,9 +1294,9 @@ void App::drawTopBar() {
         if (tracked(ImGui::Button("\xE2\x89\xA1 Menu"), "Menu")) m_menuOpen = true;
         const float menuBottom = ImGui::GetItemRectMax().y;
         ImGui::SameLine();
-        if (tracked(toolButton("\xE2\x86\xB6##undo", undoTip.c_str(), canUndo), "Undo")) undo();
+        if (tracked(toolButton("Undo##bar", undoTip.c_str(), canUndo), "Undo")) undo();
         ImGui::SameLine();
-        if (tracked(toolButton("\xE2\x86\xB7##redo", redoTip.c_str(), canRedo), "Redo")) redo();
+        if (tracked(toolButton("Redo##bar", redoTip.c_str(), canRedo), "Redo")) redo();
         ImGui::SameLine();
         if (tracked(toolButton("Find", "Find in the article (Ctrl+F)"), "Find")) openFind();
         ImGui::SameLine();
@@ -1396,7 +1394,7 @@ void App::drawPhoneMenu() {
         m_editBuffer.clear();
         m_status = "New article: paste or type it, then press Annotate. The previous one is in the Library.";
     };
-    if (tracked(ImGui::MenuItem("Open\xE2\x80\xA6", "Ctrl+O"), "Open")) m_req.openFile = true;
+    if (tracked(ImGui::MenuItem("Open\xE2\x80\xA6", nullptr), "Open")) m_req.openFile = true;
     if (tracked(ImGui::MenuItem("Edit text", nullptr, false, m_mode == Mode::Annotate && !m_editing), "Edit text")) {
         m_editing = true;
         m_editBuffer = m_doc.text;
@@ -1405,20 +1403,20 @@ void App::drawPhoneMenu() {
     if (tracked(ImGui::MenuItem("New"), "New")) newArticle();
     if (tracked(ImGui::MenuItem("Library\xE2\x80\xA6"), "Library")) m_libraryOpen = true;
     ImGui::Separator();
-    if (tracked(ImGui::MenuItem("\xE2\x86\xB6 Undo", "Ctrl+Z", false, !m_doc.edits.done.empty() && m_mode != Mode::Reveal), "Undo")) undo();
-    if (tracked(ImGui::MenuItem("\xE2\x86\xB7 Redo", "Ctrl+Shift+Z", false, !m_doc.edits.undone.empty() && m_mode != Mode::Reveal), "Redo")) redo();
+    if (tracked(ImGui::MenuItem("\xE2\x86\xB6 Undo", nullptr, false, !m_doc.edits.done.empty() && m_mode != Mode::Reveal), "Undo")) undo();
+    if (tracked(ImGui::MenuItem("\xE2\x86\xB7 Redo", nullptr, false, !m_doc.edits.undone.empty() && m_mode != Mode::Reveal), "Redo")) redo();
     ImGui::Separator();
     drawExportItems(true);
     ImGui::Separator();
     drawClassroomItems(true);
     ImGui::Separator();
-    if (tracked(ImGui::MenuItem("All links", "L", m_view.showAllLinks), "All links")) m_view.showAllLinks = !m_view.showAllLinks;
-    if (m_mode != Mode::Reveal && tracked(ImGui::MenuItem("Mark words (drag marks them)", "M", m_view.markMode), "Mark words"))
+    if (tracked(ImGui::MenuItem("All links", nullptr, m_view.showAllLinks), "All links")) m_view.showAllLinks = !m_view.showAllLinks;
+    if (m_mode != Mode::Reveal && tracked(ImGui::MenuItem("Mark words (drag marks them)", nullptr, m_view.markMode), "Mark words"))
         m_view.markMode = !m_view.markMode;
-    if (tracked(ImGui::MenuItem("Find in the article\xE2\x80\xA6", "Ctrl+F"), "Find")) openFind();
-    if (tracked(ImGui::MenuItem("Bigger text", "Ctrl++"), "Bigger text")) zoomBy(1.1f);
-    if (tracked(ImGui::MenuItem("Smaller text", "Ctrl+\xE2\x88\x92"), "Smaller text")) zoomBy(1.f / 1.1f);
-    if (tracked(ImGui::MenuItem("Keyboard shortcuts", "?"), "Keyboard shortcuts")) m_helpOpen = true;
+    if (tracked(ImGui::MenuItem("Find in the article\xE2\x80\xA6", nullptr), "Find")) openFind();
+    if (tracked(ImGui::MenuItem("Bigger text", nullptr), "Bigger text")) zoomBy(1.1f);
+    if (tracked(ImGui::MenuItem("Smaller text", nullptr), "Smaller text")) zoomBy(1.f / 1.1f);
+    if (tracked(ImGui::MenuItem("Keyboard shortcuts", nullptr), "Keyboard shortcuts")) m_helpOpen = true;
 }
 
 void App::drawLegend(bool wrap) {
@@ -1543,7 +1541,17 @@ void App::drawHelp() {
         {"Page Up / Down, Space, Home / End", "scroll the article"},
         {"?  or F1", "this list"},
     };
-    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    if (vp->WorkSize.x < 600.f) {
+        // narrow: the key, and what it does under it
+        ImGui::PushTextWrapPos(vp->WorkSize.x - 40.f);
+        for (const auto& r : rows) {
+            ImGui::TextUnformatted(r[0]);
+            ImGui::Indent(12.f);
+            ImGui::TextDisabled("%s", r[1]);
+            ImGui::Unindent(12.f);
+        }
+        ImGui::PopTextWrapPos();
+    } else if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         for (const auto& r : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -13,12 +13,15 @@ namespace whosaid::web {
 void GlyphCache::reserve(ImFontAtlas* atlas) {
     m_atlas = atlas;
     if (m_full) {
-        // the next size up: 512×256 → 1024×512 → 2048×512 → 2048×1024
-        if (m_roomW < 1024) m_roomW = 1024, m_roomH = 512;
+        // none → 512×256 → 1024×512 → 2048×512 → 2048×1024
+        if (m_roomW == 0) m_roomW = 512, m_roomH = 256;
+        else if (m_roomW < 1024) m_roomW = 1024, m_roomH = 512;
         else if (m_roomW < kMaxRoomW) m_roomW = kMaxRoomW;
         else m_roomH = kMaxRoomH;
         m_full = false;
     }
+    m_rect = -1;
+    if (m_roomW == 0) return;
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     atlas->TexDesiredWidth = m_roomW >= 2048 ? 2048 : 1024;
     m_rect = atlas->AddCustomRectRegular(m_roomW, m_roomH);
@@ -30,21 +33,29 @@ void GlyphCache::built(ImFont* font, unsigned texture) {
     m_shelfX = m_shelfY = m_shelfH = 0;
     m_full = false;
     m_dropped = 0;
-    if (!font || m_rect < 0 || !hasBackend()) return;
-    // The same letters, measured by ImGui and by the browser at the same size, give
-    // the size at which the browser draws as big as ImGui does (0.86 for DejaVu Sans).
-    const char* probe = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    const float ours = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, probe).x;
-    const float theirs = m_backend.measure ? m_backend.measure(probe, font->FontSize, false) : 0.f;
-    m_em = ours > 0 && theirs > 0 ? std::clamp(ours / theirs, 0.5f, 1.5f) : 1.f;
+    m_calibrated = false;
     m_widths.clear();
     m_words.clear();
     m_wx = m_wy = m_wh = 0;
+    if (!font || m_rect < 0 || !hasBackend()) return;
     // Glyphs added for an atlas of another size or resolution: drawn again.
     std::vector<char32_t> again;
     again.swap(m_codepoints);
     for (char32_t c : again) add(c);
     if (!again.empty()) m_font->BuildLookupTable();
+}
+
+// The same letters, measured by ImGui and by the browser at the same size, give
+// the size at which the browser draws as big as ImGui does (0.86 for DejaVu
+// Sans: ImGui sizes a font by its line, CSS by its em). Done the first time the
+// browser is asked to draw, not before: its text machinery takes a while to wake.
+void GlyphCache::calibrate() {
+    if (m_calibrated || !m_font || !m_backend.measure) return;
+    m_calibrated = true;
+    const char* probe = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const float ours = m_font->CalcTextSizeA(m_font->FontSize, FLT_MAX, 0.f, probe).x;
+    const float theirs = m_backend.measure(probe, m_font->FontSize, false);
+    m_em = ours > 0 && theirs > 0 ? std::clamp(ours / theirs, 0.5f, 1.5f) : 1.f;
 }
 
 bool GlyphCache::place(int w, int h, int& x, int& y) {
@@ -72,6 +83,12 @@ bool GlyphCache::add(char32_t c) {
         m_codepoints.push_back(c);
         return true;
     }
+    if (m_rect < 0) {
+        m_full = true;  // no room yet: the next frame builds the atlas with some
+        ++m_dropped;
+        return false;
+    }
+    calibrate();
     std::string s;
     appendUtf8(s, c);
     Raster r;
@@ -96,7 +113,7 @@ bool GlyphCache::add(char32_t c) {
 }
 
 bool GlyphCache::ensure(std::string_view text) {
-    if (!m_font || !hasBackend() || m_rect < 0) return false;
+    if (!m_font || !hasBackend()) return false;
     m_missing.clear();
     for (size_t i = 0; i < text.size();) {
         const unsigned char b = static_cast<unsigned char>(text[i]);
@@ -136,6 +153,7 @@ float GlyphCache::measureWord(std::string_view text, float px, bool rtl) {
     key += rtl ? 'r' : 'l';
     auto it = m_widths.find(key);
     if (it != m_widths.end()) return it->second;
+    calibrate();
     const float w = m_backend.measure(text, px * m_em, rtl);
     m_widths.emplace(std::move(key), w);
     return w;
@@ -154,6 +172,7 @@ const GlyphCache::Word* GlyphCache::word(std::string_view text, float px, bool r
         return nullptr;
     }
     --m_budget;
+    calibrate();
     Raster r;
     if (!m_backend.raster(text, px * m_em, rtl, color, r) || r.w <= 0 || r.h <= 0) {
         return &m_words.emplace(std::move(key), Word{}).first->second;  // nothing to draw

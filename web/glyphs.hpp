@@ -60,7 +60,9 @@ public:
     // Adds a glyph for each code point of `text` the font lacks. True when
     // glyphs were added (layouts measured before are stale).
     bool ensure(std::string_view text);
-    // The room ran out: the platform builds the atlas again with more room.
+    // The atlas needs room (the first character beyond the font), or more of
+    // it: the platform builds the atlas again. A page that needs no other
+    // script never pays for the room nor for the browser's text machinery.
     bool wantsRebuild() const { return m_full && !(m_roomW >= kMaxRoomW && m_roomH >= kMaxRoomH); }
     // Code points drawn by the browser so far, and those that found no room.
     size_t added() const { return m_codepoints.size(); }
@@ -92,7 +94,9 @@ private:
     unsigned m_texture = 0;
     int m_rect = -1;                       // the custom rect kept for glyphs
     float m_em = 1.f;                      // the browser's font size for ImGui's: ImGui sizes a font by its line, CSS by its em
-    int m_roomW = 512, m_roomH = 256;      // its size; grows up to kMaxRoom
+    int m_roomW = 0, m_roomH = 0;          // its size: none until needed, then grows up to kMaxRoom*
+    bool m_calibrated = false;
+    void calibrate();
     int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
     bool m_full = false;
     size_t m_dropped = 0;
