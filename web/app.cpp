@@ -118,6 +118,7 @@ void App::setDocument(Document doc, bool newArticle) {
     m_view.showAllLinks = links;
     m_view.markMode = m_mode == Mode::Student;  // students mark words; others select them, as on a web page
     m_layout = TextLayout();
+    m_glyphs.newText();
     m_glyphs.ensure(m_doc.text);
     m_find.searched.clear();  // matches are found again in the new text
     m_editing = false;
@@ -2284,9 +2285,12 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
         L.above = sr.front().Max.y < top + 4.f;
         L.below = sr.front().Min.y > bottom - 4.f;
         int ent = q.speaker;
-        if (ent < 0)
-            for (const Mention& m : m_doc.mentions)
-                if (m.span == q.source) ent = m.entity;
+        if (ent < 0) {
+            // the actor of the source's mention (mentions are sorted by start)
+            auto it = std::lower_bound(m_doc.mentions.begin(), m_doc.mentions.end(), q.source.begin,
+                                       [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+            if (it != m_doc.mentions.end() && it->span == q.source) ent = it->entity;
+        }
         L.color = actorColor(ent, strong ? 1.f : 0.85f);
         links.push_back(L);
     };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "layout.hpp"
 #include "whosaid/text.hpp"
@@ -12,7 +13,9 @@ namespace whosaid::web {
 
 void GlyphCache::reserve(ImFontAtlas* atlas) {
     m_atlas = atlas;
-    if (m_full) {
+    if (m_reset) {
+        m_full = false;  // the same room, emptied (built() adds nothing back)
+    } else if (m_full) {
         // none → 512×256 → 1024×512 → 2048×512 → 2048×1024
         if (m_roomW == 0) m_roomW = 512, m_roomH = 256;
         else if (m_roomW < 1024) m_roomW = 1024, m_roomH = 512;
@@ -38,9 +41,15 @@ void GlyphCache::built(ImFont* font, unsigned texture) {
     m_words.clear();
     m_wx = m_wy = m_wh = 0;
     if (!font || m_rect < 0 || !hasBackend()) return;
-    // Glyphs added for an atlas of another size or resolution: drawn again.
+    // Glyphs added for an atlas of another size or resolution: drawn again
+    // (after a reset, only those the article shown needs, through ensure()).
     std::vector<char32_t> again;
     again.swap(m_codepoints);
+    if (m_reset) {
+        m_reset = false;
+        m_resetDone = true;
+        again.clear();
+    }
     for (char32_t c : again) add(c);
     if (!again.empty()) m_font->BuildLookupTable();
 }
@@ -114,7 +123,9 @@ bool GlyphCache::add(char32_t c) {
 
 bool GlyphCache::ensure(std::string_view text) {
     if (!m_font || !hasBackend()) return false;
+    // In the order they first appear (when room runs short, the start of the article has its glyphs).
     m_missing.clear();
+    std::unordered_set<char32_t> seen;
     for (size_t i = 0; i < text.size();) {
         const unsigned char b = static_cast<unsigned char>(text[i]);
         if (b < 0x80) { ++i; continue; }
@@ -122,14 +133,17 @@ bool GlyphCache::ensure(std::string_view text) {
         const char32_t c = decodeAt(text, i, len);
         i += len;
         if (c > IM_UNICODE_CODEPOINT_MAX || m_font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
-        if (std::find(m_missing.begin(), m_missing.end(), c) == m_missing.end()) m_missing.push_back(c);
+        if (seen.insert(c).second) m_missing.push_back(c);
         if (m_missing.size() > 60000) break;
     }
+    const size_t before = m_codepoints.size();
+    size_t dropped = 0;
     bool any = false;
     for (char32_t c : m_missing)
         if (!m_full || isDefaultIgnorable(c)) any |= add(c);
-        else ++m_dropped;
+        else ++m_dropped, ++dropped;
     if (any) m_font->BuildLookupTable();
+    if (dropped && atMax() && before > 0 && !m_resetDone) m_reset = true;  // make room for this article
     return any;
 }
 

@@ -63,7 +63,11 @@ public:
     // The atlas needs room (the first character beyond the font), or more of
     // it: the platform builds the atlas again. A page that needs no other
     // script never pays for the room nor for the browser's text machinery.
-    bool wantsRebuild() const { return m_full && !(m_roomW >= kMaxRoomW && m_roomH >= kMaxRoomH); }
+    // At its largest and full of an earlier article's characters, the room is
+    // emptied for the article shown (once: an article too big for it keeps the rest drawn as fallbacks).
+    bool wantsRebuild() const { return (m_full && !atMax()) || m_reset; }
+    // Another article is shown: if the room is full of the last one's characters, it may be emptied once.
+    void newText() { m_resetDone = false; }
     // Code points drawn by the browser so far, and those that found no room.
     size_t added() const { return m_codepoints.size(); }
     size_t dropped() const { return m_dropped; }
@@ -96,6 +100,8 @@ private:
     float m_em = 1.f;                      // the browser's font size for ImGui's: ImGui sizes a font by its line, CSS by its em
     int m_roomW = 0, m_roomH = 0;          // its size: none until needed, then grows up to kMaxRoom*
     bool m_calibrated = false;
+    bool m_reset = false, m_resetDone = false;
+    bool atMax() const { return m_roomW >= kMaxRoomW && m_roomH >= kMaxRoomH; }
     void calibrate();
     int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
     bool m_full = false;

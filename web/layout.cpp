@@ -110,6 +110,7 @@ void TextLayout::build(std::string_view text, ImFont* font, float size, float wr
     std::vector<Pending> line;
     std::vector<size_t> order;
     std::vector<int> level;
+    std::vector<float> xs;
     bool rtl = paragraphIsRtl(text, 0);
     float x = 0, y = 0;
     m_lines.push_back({0, 0, 0, rtl});
@@ -137,7 +138,10 @@ void TextLayout::build(std::string_view text, ImFont* font, float size, float wr
         }
         order.resize(n);
         for (size_t k = 0; k < n; ++k) order[k] = k;
+        bool mixed = false;
+        for (size_t k = 0; k < n && !mixed; ++k) mixed = level[k] != 0;
         for (int lv : {2, 1}) {
+            if (!mixed) break;  // all left to right: nothing to reverse
             for (size_t k = 0; k < n;) {
                 if (level[order[k]] < lv) { ++k; continue; }
                 size_t e = k;
@@ -153,7 +157,7 @@ void TextLayout::build(std::string_view text, ImFont* font, float size, float wr
         };
         float total = 0;
         for (size_t k = 0; k < n; ++k) total += line[order[k]].width + (k ? gapBetween(order[k - 1], order[k]) : 0.f);
-        std::vector<float> xs(n);
+        xs.assign(n, 0.f);
         float at = rtl ? std::max(0.f, wrapWidth - total) : 0.f;
         for (size_t k = 0; k < n; ++k) {
             if (k) at += gapBetween(order[k - 1], order[k]);

@@ -579,9 +579,15 @@ void frame() {
     if (articleKeys)
         for (int i = 0; i < 6; ++i) io.KeyMap[masked[i]] = saved[i];
 
+    // While something moves the picture changes anyway; when things settle,
+    // a frame that draws what the last one drew is not drawn again.
+    bool held = false;
+    for (int k = 0; k < 512 && !held; ++k) held = io.KeysDown[k] && !isModifier(static_cast<unsigned long>(k));
+    for (bool b : io.MouseDown) held |= b;
+    const bool busy = !g_events.empty() || held || g_app->animating();
     ImDrawData* data = ImGui::GetDrawData();
-    const uint64_t hash = drawHash(data);
-    const bool changed = hash != g_lastHash || g_forceRender;
+    const uint64_t hash = busy ? 0 : drawHash(data);
+    const bool changed = busy || hash != g_lastHash || g_forceRender;
     if (changed) {
         glViewport(0, 0, fbW, fbH);
         glClearColor(0.97f, 0.97f, 0.96f, 1.f);
@@ -599,9 +605,6 @@ void frame() {
                g_startup.main, g_startup.ready, g_startup.appReady, g_startup.fontsMs, g_frameMs, g_atlasMs, g_glyphsMs);
     }
     // Another frame only when something is still going on.
-    bool held = false;
-    for (int k = 0; k < 512 && !held; ++k) held = io.KeysDown[k] && !isModifier(static_cast<unsigned long>(k));
-    for (bool b : io.MouseDown) held |= b;
     const bool more = !g_events.empty() || held || g_app->animating() || ++g_framesSinceInput < 3 || changed ||
                       (g_touch.id >= 0 && !g_touch.held && !g_touch.moved);
     if (more) EM_ASM({ if (Module.requestFrame) Module.requestFrame(); });
