@@ -467,6 +467,7 @@ std::string App::debugJson() const {
         {"layoutBuilds", m_stats.layoutBuilds}, {"articleMs", st.articleMs}, {"sideMs", st.sideMs}, {"articleTop", m_articleOrigin.y},
         {"pick", static_cast<int>(m_view.pick)}, {"linkCrossings", st.linkCrossings}, {"linkPaths", paths},
         {"missingGlyphs", st.missingGlyphs}, {"imageWords", st.imageWords}, {"fontSize", m_view.fontSize},
+        {"articleFontPx", st.articleFontPx},
         {"lineHeight", m_layout.lineHeight()}, {"gap", m_layout.gap()}, {"tooltip", box(st.tooltip)}, {"tooltipFor", box(st.tooltipFor)},
         {"find", {{"open", m_find.open}, {"query", m_find.query}, {"count", m_find.matches.size()}, {"current", m_find.current},
                   {"highlights", st.findHighlights}}},
@@ -477,7 +478,7 @@ std::string App::debugJson() const {
                                                {"changed", *m_field.buf != m_field.initial}} : nlohmann::json(nullptr)},
         {"discardAsk", m_discardAsk}, {"helpOpen", m_helpOpen},
         {"focus", focusLabel}, {"focusVisible", focused == m_articleFocusId ? m_keyboard : focus::visibleFocus() != 0}, {"editing", m_editing},
-        {"glyphs", {{"added", m_glyphs.added()}, {"dropped", m_glyphs.dropped()}, {"words", m_glyphs.words()}}},
+        {"glyphs", {{"added", m_glyphs.added()}, {"dropped", m_glyphs.dropped()}, {"words", m_glyphs.words()}, {"room", m_glyphs.roomRect()}}},
         {"article", box(m_articleRect)}, {"items", items}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -771,7 +772,16 @@ void App::setFontSize(float px) {
         }
     }
     m_view.fontSize = px;
+    m_zoomedAt = ImGui::GetTime();
     m_req.prefs = true;
+}
+
+float App::articleFontPx(float dpr) const {
+    if (m_zoomedAt >= 0 && ImGui::GetTime() - m_zoomedAt < 0.3) return m_articlePx;  // still zooming
+    const float px = std::round(m_view.fontSize);
+    if (std::fabs(px - 17.f) < 1.f) return 0.f;
+    // past 48 device pixels the glyphs would take much of the atlas: scaled from there
+    return std::min(px, std::floor(48.f / std::max(1.f, dpr)));
 }
 
 void App::zoomBy(float factor) {
@@ -806,7 +816,7 @@ void App::fling(float velocity) { m_view.fling = std::fabs(velocity) > 60.f ? st
 
 bool App::animating() const {
     return std::fabs(m_view.scrollTarget - m_view.scroll) > 0.5f || m_view.fling != 0.f || m_glyphs.pending() > 0 || m_find.focusInput ||
-           m_anchorByte >= 0;
+           m_anchorByte >= 0 || (m_zoomedAt >= 0 && ImGui::GetTime() - m_zoomedAt < 0.35);
 }
 
 std::string App::missingGlyphsJson(std::string_view text) {
@@ -1691,7 +1701,9 @@ bool App::overWords(ImVec2 p) const {
 }
 
 void App::drawArticle() {
-    ImFont* font = ImGui::GetFont();
+    // The article's own font when the zoom has one (crisp), else the page's, scaled.
+    ImFont* font = m_articleFont && std::fabs(m_articlePx - m_view.fontSize) < 1.5f ? m_articleFont : ImGui::GetFont();
+    m_stats.articleFontPx = font == m_articleFont ? m_articlePx : 0.f;
     ImGuiIO& io = ImGui::GetIO();
     const float size = m_view.fontSize;
     const float dpr = std::max(1.f, io.DisplayFramebufferScale.x);
@@ -1699,7 +1711,7 @@ void App::drawArticle() {
     const float margin = m_view.showAllLinks ? 36.f : m_phone ? 12.f : 16.f;
     const float spacing = m_view.showAllLinks ? 2.0f : 1.6f;
     const float wrap = std::max(80.f, ImGui::GetContentRegionAvail().x - margin - 12.f - ImGui::GetStyle().ScrollbarSize);
-    if (!m_layout.valid(m_doc.text, size, wrap, spacing)) {
+    if (!m_layout.valid(m_doc.text, font, size, wrap, spacing)) {
         TextLayout::Measure measure;
         if (m_glyphs.hasBackend())
             measure = [this, dpr](std::string_view w, float px, bool rtl) { return m_glyphs.measureWord(w, px * dpr, rtl) / dpr; };

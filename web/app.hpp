@@ -34,6 +34,7 @@ struct DrawStats {
     int missingGlyphs = 0;                // characters drawn as the font's fallback (should be none)
     int imageWords = 0;                   // words the browser drew whole (shaping, right to left)
     int findHighlights = 0;
+    float articleFontPx = 0;              // the article drawn with its own font at this size (a zoom), or 0: the page's, scaled
     int hoveredQuote = -1;
     ImRect tooltip, tooltipFor;           // the last tooltip and the words it explains (screen)
     int layoutBuilds = 0;                 // since start
@@ -231,6 +232,11 @@ public:
     std::string missingGlyphsJson(std::string_view text);
     // The font atlas was built again (resolution, more room): layouts are stale.
     void fontsChanged();
+    // The size (CSS px) the article's own font should be rasterized at, for
+    // crisp zoomed text: 0 near the page's 17 px (its font serves). While the
+    // zoom is still changing, the size already built (no rebuild each step).
+    float articleFontPx(float dpr) const;
+    void setArticleFont(ImFont* font, float px) { m_articleFont = font; m_articlePx = px; }
 
     // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
     void frame();
@@ -335,6 +341,9 @@ private:
     bool m_helpOpen = false;
     bool m_keyboard = false;         // the last input was the keyboard (dialogs show the focus ring)
     float m_pinchFrom = 0;
+    ImFont* m_articleFont = nullptr;  // the article's font at its zoom, or null (the page's)
+    float m_articlePx = 0;
+    double m_zoomedAt = -1;          // ImGui time of the last zoom step
     int64_t m_anchorByte = -1;       // keep this byte where it is through a relayout (zoom)
     float m_anchorY = 0;
     ImRect m_articleRect;            // the article view on screen, last frame

@@ -16,9 +16,10 @@ void GlyphCache::reserve(ImFontAtlas* atlas) {
     if (m_reset) {
         m_full = false;  // the same room, emptied (built() adds nothing back)
     } else if (m_full) {
-        // none → 512×256 → 1024×512 → 2048×512 → 2048×1024
+        // none → 512×256 → 1016×512 → 2040×512 → 2040×1024 (narrower than the
+        // atlas by ImGui's padding: a room as wide as the atlas is never placed)
         if (m_roomW == 0) m_roomW = 512, m_roomH = 256;
-        else if (m_roomW < 1024) m_roomW = 1024, m_roomH = 512;
+        else if (m_roomW < 1016) m_roomW = 1016, m_roomH = 512;
         else if (m_roomW < kMaxRoomW) m_roomW = kMaxRoomW;
         else m_roomH = kMaxRoomH;
         m_full = false;
@@ -26,11 +27,14 @@ void GlyphCache::reserve(ImFontAtlas* atlas) {
     m_rect = -1;
     if (m_roomW == 0) return;
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    atlas->TexDesiredWidth = m_roomW >= 2048 ? 2048 : 1024;
+    // The atlas is wider than the room by ImGui's padding, else the room is never placed.
+    atlas->TexDesiredWidth = m_roomW > 1016 ? 2048 : 1024;
     m_rect = atlas->AddCustomRectRegular(m_roomW, m_roomH);
 }
 
-void GlyphCache::built(ImFont* font, unsigned texture) {
+void GlyphCache::built(std::vector<ImFont*> fonts, unsigned texture) {
+    m_fonts = std::move(fonts);
+    ImFont* font = m_fonts.empty() ? nullptr : m_fonts.front();
     m_font = font;
     m_texture = texture;
     m_shelfX = m_shelfY = m_shelfH = 0;
@@ -40,6 +44,7 @@ void GlyphCache::built(ImFont* font, unsigned texture) {
     m_widths.clear();
     m_words.clear();
     m_wx = m_wy = m_wh = 0;
+    if (m_rect >= 0 && !m_atlas->GetCustomRectByIndex(m_rect)->IsPacked()) m_rect = -1;  // (no room: asks for more)
     if (!font || m_rect < 0 || !hasBackend()) return;
     // Glyphs added for an atlas of another size or resolution: drawn again
     // (after a reset, only those the article shown needs, through ensure()).
@@ -51,7 +56,8 @@ void GlyphCache::built(ImFont* font, unsigned texture) {
         again.clear();
     }
     for (char32_t c : again) add(c);
-    if (!again.empty()) m_font->BuildLookupTable();
+    if (!again.empty())
+        for (ImFont* f : m_fonts) f->BuildLookupTable();
 }
 
 // The same letters, measured by ImGui and by the browser at the same size, give
@@ -83,13 +89,46 @@ bool GlyphCache::place(int w, int h, int& x, int& y) {
     return true;
 }
 
+std::vector<int> GlyphCache::roomRect() const {
+    if (!m_atlas || m_rect < 0) return {};
+    const ImFontAtlasCustomRect* room = m_atlas->GetCustomRectByIndex(m_rect);
+    return {room->X, room->Y, m_roomW, m_roomH, m_atlas->TexWidth, m_atlas->TexHeight};
+}
+
+bool GlyphCache::lacks(char32_t c) const {
+    for (ImFont* f : m_fonts)
+        if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c))) return true;
+    return false;
+}
+
 bool GlyphCache::add(char32_t c) {
+    // The browser draws it once, for the page's font; the article's font (a
+    // zoom) gets the same pixels, scaled: the room holds each character once,
+    // and a zoom never draws them all again at another size.
+    ImFontGlyph g;
+    if (const ImFontGlyph* own = m_font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+        g = *own;  // the page's font has it (Hebrew, Arabic): the article's font does not
+    } else {
+        if (!addTo(m_font, c)) return false;
+        g = m_font->Glyphs.back();
+        m_codepoints.push_back(c);
+    }
+    for (ImFont* f : m_fonts) {
+        if (f == m_font || f->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        const float s = f->FontSize / m_font->FontSize, dy = f->Ascent - m_font->Ascent * s;
+        f->AddGlyph(nullptr, static_cast<ImWchar>(c), g.X0 * s, g.Y0 * s + dy, g.X1 * s, g.Y1 * s + dy, g.U0, g.V0, g.U1, g.V1,
+                    g.AdvanceX * s);
+        f->Glyphs.back().Colored = g.Colored;
+    }
+    return true;
+}
+
+bool GlyphCache::addTo(ImFont* font, char32_t c) {
     const float texW = static_cast<float>(m_atlas->TexWidth), texH = static_cast<float>(m_atlas->TexHeight);
     const ImVec2 white = m_atlas->TexUvWhitePixel;
     if (isDefaultIgnorable(c) || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
         // drawn as nothing, never as the replacement character
-        m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, 0.f);
-        m_codepoints.push_back(c);
+        font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, 0.f);
         return true;
     }
     if (m_rect < 0) {
@@ -101,9 +140,8 @@ bool GlyphCache::add(char32_t c) {
     std::string s;
     appendUtf8(s, c);
     Raster r;
-    if (!m_backend.raster(s, m_font->FontSize * m_em, isRtlChar(c), 0, r) || r.w <= 0 || r.h <= 0) {
-        m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, std::max(0.f, r.advance));
-        m_codepoints.push_back(c);
+    if (!m_backend.raster(s, font->FontSize * m_em, isRtlChar(c), 0, r) || r.w <= 0 || r.h <= 0) {
+        font->AddGlyph(nullptr, static_cast<ImWchar>(c), 0, 0, 0, 0, white.x, white.y, white.x, white.y, std::max(0.f, r.advance));
         return true;
     }
     int x = 0, y = 0;
@@ -113,11 +151,10 @@ bool GlyphCache::add(char32_t c) {
         return false;
     }
     m_backend.upload(m_texture, x, y, r.w, r.h, r.rgba.data());
-    const float x0 = -r.left, y0 = m_font->Ascent - r.ascent;
-    m_font->AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x0 + r.w, y0 + r.h, x / texW, y / texH, (x + r.w) / texW,
-                     (y + r.h) / texH, r.advance);
-    m_font->Glyphs.back().Colored = r.colored;
-    m_codepoints.push_back(c);
+    const float x0 = -r.left, y0 = font->Ascent - r.ascent;
+    font->AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x0 + r.w, y0 + r.h, x / texW, y / texH, (x + r.w) / texW,
+                   (y + r.h) / texH, r.advance);
+    font->Glyphs.back().Colored = r.colored;
     return true;
 }
 
@@ -132,7 +169,7 @@ bool GlyphCache::ensure(std::string_view text) {
         int len = 1;
         const char32_t c = decodeAt(text, i, len);
         i += len;
-        if (c > IM_UNICODE_CODEPOINT_MAX || m_font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        if (c > IM_UNICODE_CODEPOINT_MAX || !lacks(c)) continue;
         if (seen.insert(c).second) m_missing.push_back(c);
         if (m_missing.size() > 60000) break;
     }
@@ -142,7 +179,8 @@ bool GlyphCache::ensure(std::string_view text) {
     for (char32_t c : m_missing)
         if (!m_full || isDefaultIgnorable(c)) any |= add(c);
         else ++m_dropped, ++dropped;
-    if (any) m_font->BuildLookupTable();
+    if (any)
+        for (ImFont* f : m_fonts) f->BuildLookupTable();
     if (dropped && atMax() && before > 0 && !m_resetDone) m_reset = true;  // make room for this article
     return any;
 }

@@ -54,9 +54,10 @@ public:
     // Before the atlas is built: keeps room in it for glyphs added later
     // (more after wantsRebuild() said it ran out).
     void reserve(ImFontAtlas* atlas);
-    // After the atlas texture is made: where the room is. The glyphs added
-    // before (another DPI, a bigger room) are drawn again.
-    void built(ImFont* font, unsigned texture);
+    // After the atlas texture is made: where the room is, and the fonts that
+    // get the glyphs (the page's, and the article's at its zoom if it has one).
+    // The glyphs added before (another DPI, a bigger room) are drawn again.
+    void built(std::vector<ImFont*> fonts, unsigned texture);
     // Adds a glyph for each code point of `text` the font lacks. True when
     // glyphs were added (layouts measured before are stale).
     bool ensure(std::string_view text);
@@ -71,6 +72,8 @@ public:
     // Code points drawn by the browser so far, and those that found no room.
     size_t added() const { return m_codepoints.size(); }
     size_t dropped() const { return m_dropped; }
+    // Where the room is in the atlas and how big the atlas is (x, y, w, h, atlas w, atlas h), for tests.
+    std::vector<int> roomRect() const;
 
     // A word the browser shapes and draws whole, in the article's text colour
     // (`color`, 0xRRGGBB). Null when this frame's budget of new words is spent:
@@ -86,15 +89,18 @@ public:
     int pending() const { return m_pending; }
     size_t words() const { return m_words.size(); }
 
-    static constexpr int kMaxRoomW = 2048, kMaxRoomH = 1024;
+    static constexpr int kMaxRoomW = 2040, kMaxRoomH = 1024;
 
 private:
     bool add(char32_t c);
+    bool addTo(ImFont* font, char32_t c);
+    bool lacks(char32_t c) const;
     bool place(int w, int h, int& x, int& y);
 
     GlyphBackend m_backend;
     ImFontAtlas* m_atlas = nullptr;
-    ImFont* m_font = nullptr;
+    ImFont* m_font = nullptr;              // the page's font (fonts.front())
+    std::vector<ImFont*> m_fonts;
     unsigned m_texture = 0;
     int m_rect = -1;                       // the custom rect kept for glyphs
     float m_em = 1.f;                      // the browser's font size for ImGui's: ImGui sizes a font by its line, CSS by its em

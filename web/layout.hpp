@@ -86,9 +86,9 @@ public:
     float textHeight() const { return m_lineHeight - m_gap; }
     float height() const { return m_height; }
     float size() const { return m_size; }
-    bool valid(std::string_view text, float size, float wrapWidth, float spacing) const {
-        return m_text.data() == text.data() && m_text.size() == text.size() && m_size == size && m_wrap == wrapWidth &&
-               m_spacing == spacing;
+    bool valid(std::string_view text, const ImFont* font, float size, float wrapWidth, float spacing) const {
+        return m_text.data() == text.data() && m_text.size() == text.size() && m_font == font && m_size == size &&
+               m_wrap == wrapWidth && m_spacing == spacing;
     }
 
 private:

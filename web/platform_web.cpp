@@ -65,7 +65,9 @@ void wake() {
 // text; any other character is drawn by the browser into room kept in the
 // atlas (web/glyphs.hpp).
 
-void loadFonts(float dpr) {
+float g_articlePx = 0;  // the article's own font in the atlas, CSS px (0: the page's font serves)
+
+void loadFonts(float dpr, float articlePx) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static const ImWchar ranges[] = {
@@ -89,6 +91,17 @@ void loadFonts(float dpr) {
     cfg.OversampleV = 1;
     ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", 17.f * dpr, &cfg, ranges);
     if (!font) io.Fonts->AddFontDefault();
+    g_articlePx = 0;
+    if (font && articlePx > 0) {
+        // The article zoomed: its text rasterized at its own size, crisp (the
+        // alphabets only: right-to-left and shaped words are the browser's).
+        static const ImWchar articleRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+                                                0x20A0, 0x20CF, 0x2190, 0x21FF, 0xFFFD, 0xFFFD, 0};
+        ImFontConfig big;
+        big.OversampleH = articlePx * dpr >= 26.f ? 1 : 2;
+        big.OversampleV = 1;
+        if (io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", articlePx * dpr, &big, articleRanges)) g_articlePx = articlePx;
+    }
     g_app->glyphs().reserve(io.Fonts);
     io.FontGlobalScale = 1.f / dpr;
     g_fontDpr = dpr;
@@ -99,10 +112,13 @@ double g_atlasMs = 0, g_glyphsMs = 0;  // where the fonts' time goes (whosaid.st
 void rebuildFonts(float dpr) {
     const double t0 = emscripten_get_now();
     g_renderer.destroyFontTexture();
-    loadFonts(dpr);
+    loadFonts(dpr, g_app->articleFontPx(dpr));
     g_renderer.createFontTexture();
     const double t1 = emscripten_get_now();
-    g_app->glyphs().built(ImGui::GetIO().Fonts->Fonts[0], g_renderer.fontTexture());
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    std::vector<ImFont*> fonts(atlas->Fonts.begin(), atlas->Fonts.end());
+    g_app->glyphs().built(fonts, g_renderer.fontTexture());
+    g_app->setArticleFont(fonts.size() > 1 ? fonts[1] : nullptr, g_articlePx);
     g_app->fontsChanged();
     g_atlasMs += t1 - t0;
     g_glyphsMs += emscripten_get_now() - t1;
@@ -549,7 +565,7 @@ void frame() {
         emscripten_set_canvas_element_size(kCanvas, fbW, fbH);
         g_forceRender = true;  // a resized canvas is blank until drawn
     }
-    if (g_dpr != g_fontDpr || g_app->glyphs().wantsRebuild()) {
+    if (g_dpr != g_fontDpr || g_app->glyphs().wantsRebuild() || g_app->articleFontPx(g_dpr) != g_articlePx) {
         const double t = emscripten_get_now();
         rebuildFonts(g_dpr);
         g_startup.fontsMs += emscripten_get_now() - t;

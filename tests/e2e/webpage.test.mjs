@@ -406,6 +406,32 @@ test('CJK, emoji and other scripts draw with the system fonts, never as the repl
   await context.close();
 });
 
+test('many CJK characters on a high-density screen, then a zoom: the room grows and stays in the atlas, the zoomed text has its own font', async () => {
+  const { context, page, seen } = await openPage(browser, { viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  // 900 distinct characters: more than the first room holds at 2x, so the room grows
+  let text = 'Characters\n\n';
+  for (let i = 0; i < 900; i++) text += String.fromCodePoint(0x4E00 + i * 7) + (i % 30 === 29 ? '。\n\n' : '');
+  await paste(page, text);
+  await frames(page, 8);
+  const roomInAtlas = (g) => g.room.length === 6 && g.room[0] + g.room[2] <= g.room[4] && g.room[1] + g.room[3] <= g.room[5];
+  let d = await debug(page);
+  assert.ok(d.glyphs.room[2] > 512, `the room grew: ${d.glyphs.room}`);
+  assert.ok(roomInAtlas(d.glyphs), `the room is placed in the atlas: ${d.glyphs.room}`);
+  assert.equal(d.glyphs.dropped, 0);
+  assert.equal(d.missingGlyphs, 0);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Equal');
+  await page.waitForTimeout(500);
+  await frames(page, 4);
+  d = await debug(page);
+  assert.equal(d.articleFontPx, Math.round(d.fontSize), `the article drawn with a font of its own at ${d.fontSize} px`);
+  assert.ok(roomInAtlas(d.glyphs), `after the zoom too: ${d.glyphs.room}`);
+  assert.equal(d.glyphs.dropped, 0, 'each character is kept once, whatever the zoom');
+  assert.equal(d.missingGlyphs, 0);
+  await page.screenshot({ path: `${outDir}/cjk-zoomed.png` });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('right-to-left paragraphs are right-aligned, their words in order from the right', async () => {
   const { context, page, seen } = await openPage(browser, { viewport: { width: 1000, height: 700 } });
   const arabic = 'قال المتحدث باسم البلدية إن الجسر سيفتح في مارس.';
