@@ -443,10 +443,12 @@ std::string App::debugJson() const {
     std::string focusLabel;
     for (const focus::Item& f : focus::drawn()) {
         if (f.id == focused) focusLabel = f.label.empty() ? "(unnamed)" : f.label;
-        if (f.label.empty() || f.rect.GetWidth() <= 0) continue;
+        if (f.rect.GetWidth() <= 0) continue;
         nlohmann::json it = rect(f.rect);
-        it["label"] = f.label;
+        it["label"] = f.label;  // empty: a control without a name (tests look for none among the Tab stops)
         it["control"] = true;
+        it["group"] = f.group;
+        if (!f.noNav) it["nav"] = true;
         it["window"] = f.window ? f.window->Name : "";
         if (f.disabled) it["disabled"] = true;
         items.push_back(std::move(it));
@@ -1005,6 +1007,8 @@ void App::handleKeys() {
     }
     // F6 jumps between the regions: the toolbar, the article, the side panel.
     if (pressed(117, false)) {
+        m_navStarted = true;  // a Tab after this goes on from the region
+        m_keyboard = true;
         const auto& items = focus::last();
         const ImGuiID at = g.NavId;
         int region = 0;  // 0 toolbar, 1 article, 2 side
@@ -1017,7 +1021,12 @@ void App::handleKeys() {
                 const bool side = std::string_view(it.window->Name).find("side") != std::string_view::npos;
                 if (!it.disabled && !it.noNav && it.id != m_articleFocusId && side == (want == 2) &&
                     it.window->RootWindow->Name == std::string_view("whosaid") && std::string_view(it.window->Name).find("article") == std::string_view::npos) {
-                    focus::request(it.id);
+                    // a list or the tabs: their current row, as Tab would stop there
+                    ImGuiID id = it.id;
+                    if (it.group != 0)
+                        for (const focus::Item& other : items)
+                            if (other.group == it.group && other.checked && other.window == it.window) id = other.id;
+                    focus::request(id);
                     break;
                 }
             }
@@ -1649,6 +1658,7 @@ void App::drawEditor() {
         m_glyphs.ensure(m_editBuffer);  // pasted or typed characters beyond the page's font
     }
     textField("##edit", &m_editBuffer, kFieldEditor, ImVec2(-1, -1));
+    focus::labelLast("Article text");
 }
 
 bool App::textField(const char* label, std::string* buf, int kind, ImVec2 size, ImGuiInputTextFlags flags, const char* hint) {
@@ -2505,7 +2515,9 @@ void App::drawSelectionDetail() {
             // The actor who said it, keeping the words that name them here (a pronoun, say).
             ImGui::SetNextItemWidth(-1);
             const std::string current = c.speaker >= 0 ? "Speaker: " + m_doc.entities[c.speaker].name : std::string("Speaker: (unknown)");
-            if (ImGui::BeginCombo("##speaker", current.c_str())) {
+            const bool speakerOpen = ImGui::BeginCombo("##speaker", current.c_str());
+            focus::labelLast(current.c_str());
+            if (speakerOpen) {
                 if (ImGui::Selectable("(unknown)", c.speaker < 0) && c.speaker >= 0) claimEdit(EditOp::ClaimSpeaker, q);
                 for (Label l : kLabels)
                     for (int ent : m_byLabel[static_cast<size_t>(l)]) {
@@ -2541,6 +2553,7 @@ void App::drawSelectionDetail() {
         ImGui::PopTextWrapPos();
         ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Rename").x - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ItemSpacing.x);
         const bool enter = textField("##rename", &m_renameBuffer, kFieldRename, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue);
+        focus::labelLast("Actor's name");
         ImGui::SameLine();
         if ((tracked(ImGui::Button("Rename"), "Rename") || enter) && renameEntity(e, m_renameBuffer)) selectEntity(e, false);
         if (tracked(ImGui::Button("Clear"), "Clear")) selectEntity(-1, false);
@@ -2626,7 +2639,9 @@ void App::drawLibrary() {
         const bool current = it.id == m_entryId;
         if (m_libraryRenameId == it.id) {
             ImGui::SetNextItemWidth(-1);
-            if (textField("##title", &m_libraryRename, kFieldLibraryRename, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue)) {
+            const bool renamed = textField("##title", &m_libraryRename, kFieldLibraryRename, ImVec2(0, 0), ImGuiInputTextFlags_EnterReturnsTrue);
+            focus::labelLast("Title");
+            if (renamed) {
                 m_req.library.push_back({"rename", it.id, m_libraryRename, {}, {}});
                 m_libraryRenameId.clear();
             }
@@ -2658,7 +2673,7 @@ void App::drawLibrary() {
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("student's work").x);
         ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("9999 KB").x);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, w);
-        ImGui::TableHeadersRow();
+        focus::tableHeadersRow();
         for (const LibraryItem& it : m_library) {
             ImGui::PushID(it.id.c_str());
             ImGui::TableNextRow();
@@ -2736,7 +2751,7 @@ void App::drawLedger() {
     ImGui::TableSetupColumn("Quoted words", 0, 1.3f);
     ImGui::TableSetupColumn("Direct / reported", 0, 1.6f);
     ImGui::TableSetupColumn("Kind", 0, 1.6f);
-    ImGui::TableHeadersRow();
+    focus::tableHeadersRow();
     focus::setGroup(90);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(m_ledger.size()));

@@ -315,7 +315,7 @@ void App::drawClassSummary() {
         ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthStretch, 4.f);
         ImGui::TableSetupColumn("Missed", 0, 1.f);
         ImGui::TableSetupColumn("Wrong speaker", 0, 1.2f);
-        ImGui::TableHeadersRow();
+        focus::tableHeadersRow();
         for (int q : order) {
             if (q >= static_cast<int>(m_lesson.key.quotes.size())) continue;
             ImGui::TableNextRow();

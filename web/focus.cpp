@@ -156,6 +156,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         it.label = s_infoLabel;
         it.checked = s_infoChecked;
         s_infoId = 0;
+    } else if (id == ImHashStr("#CLOSE", 0, w->ID)) {
+        it.label = "Close";  // a window's ×, which ImGui draws without a label
+    } else if (id == ImHashStr("#COLLAPSE", 0, w->ID)) {
+        it.label = "Collapse";
     }
     s_items.push_back(it);
     if (s_pending.id == id) {

@@ -58,5 +58,12 @@ void requestFirstIn(ImGuiWindow* window, bool visible = true);
 ImGuiWindow* focusRoot();
 // The focused item's id when the focus ring is shown (keyboard use), else 0.
 ImGuiID visibleFocus();
+// ImGui::TableHeadersRow() with its cells out of the Tab order: they sort
+// nothing here, and ImGui gives them no label, so they were empty stops.
+inline void tableHeadersRow() {
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop, true);
+    ImGui::TableHeadersRow();
+    ImGui::PopItemFlag();
+}
 
 } // namespace whosaid::web::focus

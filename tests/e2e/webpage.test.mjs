@@ -296,6 +296,79 @@ test('keyboard only: open a file, export, save a lesson, open it as a student an
   await context.close();
 });
 
+test('keyboard: the panel tabs and their lists by arrows, F6 between regions, and every Tab stop has a name', async () => {
+  const { context, page, seen } = await openPage(browser);
+  await paste(page, ARTICLE);
+  await frames(page);
+  const key = async (k, n = 1) => { for (let i = 0; i < n; i++) { await page.keyboard.press(k); await frames(page, 2); if (process.env.TRACE) console.log(k, '→', (await debug(page)).focus); } };
+  const unnamed = async (where) => {
+    const stops = (await debug(page)).items.filter((i) => i.control && i.nav && !i.disabled && i.w > 0);
+    assert.ok(stops.length > 3, `${where}: Tab stops drawn`);
+    assert.deepEqual(stops.filter((i) => !i.label.trim()).map((i) => `${i.window} @${i.x},${i.y}`), [], `${where}: every Tab stop has a name`);
+  };
+  await unnamed('the article');
+  // F6: the toolbar, the article, the side panel (at its current tab)
+  for (let i = 0; i < 3 && (await debug(page)).focus !== 'Open…'; i++) await key('F6');
+  assert.equal((await debug(page)).focus, 'Open…');
+  await key('F6');
+  assert.equal((await debug(page)).focus, 'Article');
+  await key('F6');
+  assert.equal((await debug(page)).focus, 'Actors');
+  await key('Shift+F6');
+  assert.equal((await debug(page)).focus, 'Article', 'Shift+F6 goes back');
+  await key('F6');
+  // arrows move between the tabs, Enter opens one; Tab goes into its list; arrows move in it; Enter selects
+  for (const [tab, first] of [['Sources', 'Ana Lopes'], ['Claims', null], ['Actors', null]]) {
+    for (let i = 0; i < 8 && (await debug(page)).focus !== tab; i++) await key(i < 4 ? 'ArrowRight' : 'ArrowLeft');
+    assert.equal((await debug(page)).focus, tab);
+    await key('Enter');
+    await unnamed(`the ${tab} tab`);
+    await key('Tab');
+    const row = (await debug(page)).focus;
+    assert.ok(row && row !== tab && (!first || row.includes(first)), `${tab}: Tab goes into the list (${row})`);
+    if (tab !== 'Actors') { await key('Shift+Tab'); continue; }
+    await key('ArrowDown');
+    const next = (await debug(page)).focus;
+    assert.notEqual(next, row, 'arrows move in the list');
+    await key('Enter');
+    const d = await debug(page);
+    assert.ok(d.selectedEntity >= 0, 'Enter selects the actor');
+    await unnamed('an actor selected');
+    await key('F6');
+    await key('F6');
+    await key('F6');
+    assert.notEqual((await debug(page)).focus, '(unnamed)');
+  }
+  // a claim selected (J), its details in the panel
+  await key('Escape');
+  await key('j');
+  assert.ok((await debug(page)).selectedQuote >= 0);
+  await unnamed('a claim selected');
+  // the dialogs: the library, the shortcuts, a lesson
+  const tabTo = async (label) => {
+    for (let i = 0; i < 60 && !(await debug(page)).focus.startsWith(label); i++) await key('Tab');
+    assert.ok((await debug(page)).focus.startsWith(label), `Tab reaches ${label}`);
+  };
+  await tabTo('Library');
+  await key('Enter');
+  await item(page, 'New article');
+  await unnamed('the library');
+  await key('Escape');
+  await tabTo('Classroom');
+  await key('Enter');
+  await key('Enter');
+  assert.equal((await debug(page)).field?.kind, 5, 'the lesson dialog, typing its title');
+  await unnamed('the lesson dialog');
+  await key('Escape');
+  await key('Escape');
+  await key('?');
+  assert.equal((await debug(page)).helpOpen, true);
+  await unnamed('the shortcuts');
+  await key('Escape');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a drag selects a sentence (marking nothing) and Ctrl+C copies it as plain text', async () => {
   const { context, page, seen } = await openPage(browser);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
