@@ -1257,7 +1257,7 @@ void App::frame() {
 
 bool App::fits(const char* label, float extra) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2 + extra;
+    const float w = std::max(ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2, st.FramePadding.y >= 13.f ? 44.f : 0.f) + extra;
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) {
         ImGui::SameLine();
@@ -1267,10 +1267,14 @@ bool App::fits(const char* label, float extra) {
 }
 
 namespace {
+// The narrowest a touch target may be (its height comes from the style's padding).
+float minTargetWidth() { return ImGui::GetStyle().FramePadding.y >= 13.f ? 44.f : 0.f; }
+
 // A button with a tooltip that names its shortcut.
 bool toolButton(const char* label, const char* tip, bool enabled = true) {
     ImGui::BeginDisabled(!enabled);
-    const bool pressed = ImGui::Button(label);
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const bool pressed = ImGui::Button(label, ImVec2(std::max(w, minTargetWidth()), 0.f));
     ImGui::EndDisabled();
     if (tip && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::BeginTooltip();

@@ -91,7 +91,7 @@ test('a phone (390×844, touch): every action is in the menu, 44 px tall, and wo
   // The bar: Menu, Undo, Redo, Find, ? (the rest is in the menu); all inside the screen.
   for (const label of ['Menu', 'Find', '?']) {
     const it = await item(page, label);
-    assert.ok(it.h >= 44 && it.x + it.w / 2 <= 390, `${label} on the bar, ${it.h} px tall`);
+    assert.ok(it.h >= 44 && it.w >= 44 && it.x + it.w / 2 <= 390, `${label} on the bar, ${it.w}×${it.h} px`);
   }
   const fingers = await touch(page);
   const tapItem = async (label) => {
@@ -175,6 +175,46 @@ test('a phone (390×844, touch): every action is in the menu, 44 px tall, and wo
   assert.deepEqual(seen.requests, []);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test('a tablet (820×1180 and 1180×820, touch): the whole toolbar on the screen, every target 44×44 px, menus and panels by touch', async () => {
+  for (const viewport of [{ width: 820, height: 1180 }, { width: 1180, height: 820 }]) {
+    const { context, page, seen } = await openPage(browser, { viewport, hasTouch: true, isMobile: true });
+    await paste(page, ARTICLE);
+    await frames(page);
+    const d = await debug(page);
+    assert.ok(d.touchUI && !d.phone, 'the touch layout, not the phone one');
+    const inside = (it) => it.x - it.w / 2 >= 0 && it.x + it.w / 2 <= viewport.width && it.y - it.h / 2 >= 0 && it.y + it.h / 2 <= viewport.height;
+    for (const label of ['Open', 'Edit text', 'New', 'Library', '↶ Undo', '↷ Redo', 'Export', 'Classroom', 'All links', 'Mark words', 'Find', 'A−', 'A+', '?']) {
+      const it = d.items.find((i) => i.label.startsWith(label));
+      assert.ok(it, `${viewport.width}: ${label} is on the bar`);
+      assert.ok(it.h >= 44 && it.w >= 44, `${viewport.width}: ${label} is ${it.w}×${it.h}`);
+      assert.ok(inside(it), `${viewport.width}: ${label} is on the screen`);
+    }
+    for (const tab of ['Actors', 'Sources', 'Claims', 'Edits']) {
+      const it = await item(page, tab);
+      assert.ok(it.h >= 44 && inside(it), `${viewport.width}: the ${tab} tab, ${it.h} px tall, on the screen`);
+    }
+    // Export ▾ by a tap: its rows on the screen, 44 px tall; a tap downloads
+    const exp = await item(page, 'Export');
+    await page.touchscreen.tap(exp.x, exp.y);
+    await frames(page);
+    const row = await item(page, 'whosaid JSON');
+    assert.ok(row.h >= 44 && inside(row), `${viewport.width}: the menu's row ${row.w}×${row.h} on the screen`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.touchscreen.tap(row.x, row.y)]);
+    assert.equal(download.suggestedFilename(), 'whosaid.json');
+    await frames(page);
+    // a tap on a tab opens it; its rows are 44 px tall
+    const claims = await item(page, 'Claims');
+    await page.touchscreen.tap(claims.x, claims.y);
+    await frames(page);
+    const claimRow = (await debug(page)).items.find((i) => i.control && i.group === 80);
+    assert.ok(claimRow && claimRow.h >= 44, `${viewport.width}: a claim row ${claimRow?.h} px tall`);
+    await page.screenshot({ path: `${outDir}/tablet-${viewport.width}.png` });
+    assert.deepEqual(seen.requests, []);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
 });
 
 test('touch: one finger scrolls, a long press opens the menu, a long press then a drag marks words, two fingers zoom', async () => {
