@@ -461,6 +461,11 @@ std::string App::debugJson() const {
         for (const ImVec2& p : path) pts.push_back({p.x, p.y});
         paths.push_back(std::move(pts));
     }
+    nlohmann::json linksDrawn = nlohmann::json::array(), underlines = nlohmann::json::array();
+    for (const auto& l : st.linksDrawn)
+        linksDrawn.push_back({{"quote", l.quote}, {"entity", l.entity}, {"color", l.color}, {"arrow", l.arrow}});
+    for (const auto& u : st.underlinesDrawn)
+        underlines.push_back({{"quote", u.quote}, {"confidence", u.confidence}, {"alpha", u.alpha}, {"thickness", u.thickness}});
     const OffsetIndex idx(m_doc.text);
     nlohmann::json j = {
         {"highlights", st.highlights}, {"underlines", st.underlines}, {"links", st.links}, {"offscreenLinks", st.offscreenLinks},
@@ -470,6 +475,8 @@ std::string App::debugJson() const {
         {"pick", static_cast<int>(m_view.pick)}, {"linkCrossings", st.linkCrossings}, {"linkPaths", paths},
         {"missingGlyphs", st.missingGlyphs}, {"imageWords", st.imageWords}, {"fontSize", m_view.fontSize},
         {"articleFontPx", st.articleFontPx},
+        {"linksDrawn", linksDrawn}, {"underlinesDrawn", underlines}, {"mentionColors", st.mentionColors},
+        {"actorRowColors", st.actorRowColors}, {"tooltipConfidence", st.tooltipConfidence}, {"fullText", st.fullText},
         {"lineHeight", m_layout.lineHeight()}, {"gap", m_layout.gap()}, {"tooltip", box(st.tooltip)}, {"tooltipFor", box(st.tooltipFor)},
         {"find", {{"open", m_find.open}, {"query", m_find.query}, {"count", m_find.matches.size()}, {"current", m_find.current},
                   {"highlights", st.findHighlights}}},
@@ -1692,6 +1699,7 @@ void App::ellipsized(const char* id, const std::string& text, bool selected, ImG
     const float y = a.y + (b.y - a.y - size.y) * 0.5f;
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), ImVec2(at.x, y), ImVec2(x1, y + size.y), x1, x1, text.c_str(), nullptr, &size);
     if (ImGui::IsItemHovered() && at.x + size.x > x1) {
+        m_stats.fullText = text;
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(std::min(420.f, ImGui::GetIO().DisplaySize.x - 24.f));
         ImGui::TextUnformatted(text.c_str());
@@ -1881,6 +1889,7 @@ void App::drawArticle() {
                 dl->AddRect(a, b, labelColor(label, lit || hovered ? 0.95f : 0.5f), 4.f, 0, lit ? 2.f : 1.f);
             ++m_stats.highlights;
         }
+        m_stats.mentionColors.emplace_back(it->entity, labelColor(label, 1.f));
     }
     // Matches of the find bar, the current one stronger.
     if (m_find.open && !m_find.matches.empty()) {
@@ -1914,6 +1923,8 @@ void App::drawArticle() {
         const bool strong = static_cast<int>(qi) == selQ || static_cast<int>(qi) == m_view.hoveredQuote;
         const bool unsure = q.confidence < 0.5f;
         const ImU32 col = unsure && !strong ? withAlpha(kQuoteColor, 0.38f) : kQuoteColor;
+        m_stats.underlinesDrawn.push_back({static_cast<int>(qi), q.confidence, ((col >> IM_COL32_A_SHIFT) & 0xFF) / 255.f,
+                                           strong ? 3.f : unsure ? 1.2f : 1.8f});
         for (Span c : q.content) {
             for (const ImRect& r : m_layout.spanRects(c.begin, c.end)) {
                 const ImRect s = shift(r);
@@ -2260,6 +2271,7 @@ void App::drawClaimTooltip(int qi, const ImVec2& origin, const ImRect& view) {
     ImGui::TextWrapped("why: %s", q.why.c_str());
     char conf[48];
     std::snprintf(conf, sizeof conf, "confidence %.0f%%%s", q.confidence * 100.f, q.confidence < 0.5f ? " (unsure)" : "");
+    m_stats.tooltipConfidence = conf;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, q.confidence < 0.5f ? ImVec4(0.85f, 0.55f, 0.1f, 1) : ImVec4(0.2f, 0.55f, 0.3f, 1));
     ImGui::ProgressBar(q.confidence, ImVec2(std::min(240.f, W - 60.f), 0), conf);
     ImGui::PopStyleColor();
@@ -2284,6 +2296,7 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
         int lc = 0, ls = 0;        // their lines
         bool above = false, below = false;  // the source is out of view
         ImU32 color = 0;
+        int entity = -1;
         int laneC = 0, laneS = 0, laneM = 0;
     };
     const auto& runs = m_layout.runs();
@@ -2318,6 +2331,7 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
             if (it != m_doc.mentions.end() && it->span == q.source) ent = it->entity;
         }
         L.color = actorColor(ent, strong ? 1.f : 0.85f);
+        L.entity = ent;
         links.push_back(L);
     };
     const int selQ = m_view.selectedQuote, hovQ = m_view.hoveredQuote;
@@ -2437,6 +2451,7 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
             }
         }
         m_stats.linkPaths.push_back(std::move(screen));
+        m_stats.linksDrawn.push_back({L.q, L.entity, actorColor(L.entity, 1.f), arrow});
         ++m_stats.links;
         if (L.above || L.below) {
             // The source is out of view: its name at the edge, a way to go there.
@@ -2717,6 +2732,7 @@ void App::drawActors() {
                 ImGui::TableNextColumn();
                 ImGui::PushID(e);
                 swatch(labelColor(l, 0.7f), 6.f);
+                m_stats.actorRowColors.emplace_back(e, labelColor(l, 1.f));
                 bool pressedRow = false;
                 ellipsized("##actor", m_doc.entities[e].name, m_view.selectedEntity == e, ImGuiSelectableFlags_SpanAllColumns, &pressedRow);
                 focus::labelLast(m_doc.entities[e].name.c_str());
@@ -2821,6 +2837,7 @@ void App::drawClaims() {
             ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), ImVec2(at.x, ty), ImVec2(at.x + rowRight, ty + ts.y), at.x + rowRight, at.x + rowRight,
                                       label.c_str(), nullptr, &ts);
             if (ImGui::IsItemHovered() && ts.x > rowRight) {
+                m_stats.fullText = label;
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(std::min(420.f, ImGui::GetIO().DisplaySize.x - 24.f));
                 ImGui::TextUnformatted(label.c_str());

@@ -41,6 +41,16 @@ struct DrawStats {
     double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
     std::vector<std::pair<std::string, ImRect>> items;  // menu items and buttons drawn, with their rectangles
     std::vector<std::vector<ImVec2>> linkPaths;         // the links drawn, as polylines (screen)
+    // What the reader can tell apart, as drawn (for tests): each link's claim,
+    // actor, colour and arrowhead; each claim's underline; each actor's colour
+    // in the text and in the Actors list; the confidence a tooltip gave.
+    struct LinkDrawn { int quote = -1, entity = -1; ImU32 color = 0; bool arrow = false; };
+    struct UnderlineDrawn { int quote = -1; float confidence = 0, alpha = 0, thickness = 0; };
+    std::vector<LinkDrawn> linksDrawn;
+    std::vector<UnderlineDrawn> underlinesDrawn;
+    std::vector<std::pair<int, ImU32>> mentionColors, actorRowColors;  // (entity, colour at full strength)
+    std::string tooltipConfidence;
+    std::string fullText;                 // the whole of a cut ("…") panel row, shown on hover
 };
 
 // What the App asks the page to do after a frame.

@@ -597,6 +597,78 @@ test('links: lanes between the lines, never across words, one colour per source;
   }
 });
 
+test('what a reader tells apart: arrowheads, a colour per source, faint unsure claims with their number, one colour per actor, cut names in full on hover', async () => {
+  const { context, page, seen } = await openPage(browser, { viewport: { width: 1280, height: 860 } });
+  const longName = 'the Northern Regional Ferry and Harbour Authority of the Outer Coastal Islands';
+  // a bare quotation before anyone speaks, said by no one: the tool is unsure of it
+  const text = 'Port news\n\nThe council met on Monday.\n\n“We will not pay for this.”' + ARTICLE.slice(ARTICLE.indexOf('\n\n')) +
+    `\n\nA spokesman for ${longName} said the timetable was fixed.`;
+  await paste(page, text);
+  await frames(page);
+  await page.keyboard.press('l');
+  await frames(page, 4);
+  let d = await debug(page);
+  const doc = await docOf(page);
+  // every link whose source is in view ends in an arrowhead
+  assert.ok(d.linksDrawn.length >= 4, `links: ${d.linksDrawn.length}`);
+  assert.equal(d.linksDrawn.filter((l) => l.arrow).length, d.links - d.offscreenLinks, 'an arrowhead on every link to a source in view');
+  // one colour per source actor, and different actors in different colours
+  const byActor = new Map();
+  for (const l of d.linksDrawn.filter((l) => l.entity >= 0)) byActor.set(l.entity, (byActor.get(l.entity) || new Set()).add(l.color));
+  assert.ok(byActor.size >= 3, `source actors: ${byActor.size}`);
+  for (const [e, colours] of byActor) assert.equal(colours.size, 1, `actor ${e}: one colour`);
+  const colours = [...byActor.values()].map((c) => [...c][0]);
+  assert.equal(new Set(colours).size, colours.length, 'each source actor a colour of its own');
+  await page.keyboard.press('l');
+  await frames(page);
+  // confidence: the unsure claim is fainter and thinner, and its tooltip says the number
+  const unsure = doc.quotes.findIndex((q) => q.confidence < 0.5);
+  const sure = doc.quotes.findIndex((q) => q.confidence >= 0.8);
+  assert.ok(unsure >= 0 && sure >= 0, 'the article has an unsure claim and a sure one');
+  let p = null;
+  for (let k = 0; k < 40; k++) {
+    p = await page.evaluate((i) => window.whosaid.claimPoint(i), unsure);
+    if (p && p.visible) break;
+    await page.mouse.wheel(0, 200);
+    await settle(page);
+  }
+  await frames(page, 4);
+  d = await debug(page);
+  const line = (q) => d.underlinesDrawn.find((u) => u.quote === q);
+  assert.ok(line(unsure) && line(sure), 'both underlines drawn');
+  assert.ok(line(unsure).alpha < 0.5 && line(sure).alpha > 0.9, `faint below 50 %: ${line(unsure).alpha} against ${line(sure).alpha}`);
+  assert.ok(line(unsure).thickness < line(sure).thickness);
+  for (const [q, re] of [[unsure, /^confidence \d+% \(unsure\)$/], [sure, /^confidence \d+%$/]]) {
+    p = await page.evaluate((i) => window.whosaid.claimPoint(i), q);
+    if (!p || !p.visible) continue;
+    await page.mouse.move(p.x, p.y);
+    await frames(page, 4);
+    d = await debug(page);
+    assert.equal(d.hoveredQuote, q);
+    assert.match(d.tooltipConfidence, re);
+    assert.equal(d.tooltipConfidence.match(/\d+/)[0], String(Math.round(doc.quotes[q].confidence * 100)));
+  }
+  // an actor has one colour, in the text and in the Actors list
+  await page.mouse.move(5, 850);
+  await frames(page);
+  d = await debug(page);
+  const inList = new Map(d.actorRowColors);
+  const shared = d.mentionColors.filter(([e]) => e >= 0 && inList.has(e));
+  assert.ok(shared.length >= 4, `actors both in the text and in the list: ${shared.length}`);
+  for (const [e, c] of shared) assert.equal(c, inList.get(e), `actor ${doc.entities[e]?.name}: the same colour in the text and the list`);
+  // a name too long for the panel ends in "…" and shows in full on hover
+  const ent = doc.entities.find((e) => e.name.includes('Northern Regional Ferry'));
+  assert.ok(ent, 'the long name is an actor');
+  const row = (await debug(page)).items.find((i) => i.control && i.label === ent.name);
+  assert.ok(row, 'its row in the Actors list');
+  await page.mouse.move(row.x, row.y);
+  await frames(page, 4);
+  assert.equal((await debug(page)).fullText, ent.name, 'the whole name on hover');
+  await page.screenshot({ path: `${outDir}/reader.png` });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('text fields: Enter breaks the line at the caret; Esc asks before throwing typed text away', async () => {
   const { context, page, seen } = await openPage(browser);
   await paste(page, 'One short line.');
