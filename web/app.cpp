@@ -434,9 +434,11 @@ std::string App::debugJson() const {
     nlohmann::json items = nlohmann::json::array();
     auto rect = [](const ImRect& r) { return nlohmann::json{{"x", (r.Min.x + r.Max.x) * 0.5f}, {"y", (r.Min.y + r.Max.y) * 0.5f},
                                                           {"w", r.GetWidth()}, {"h", r.GetHeight()}}; };
-    for (const auto& [label, r] : m_stats.items) {
+    for (size_t i = 0; i < m_stats.items.size(); ++i) {
+        const auto& [label, r] = m_stats.items[i];
         nlohmann::json it = rect(r);
         it["label"] = label;
+        if (i < m_stats.itemShortcuts.size() && !m_stats.itemShortcuts[i].empty()) it["shortcut"] = m_stats.itemShortcuts[i];
         items.push_back(std::move(it));
     }
     const ImGuiID focused = GImGui ? GImGui->NavId : 0;
@@ -517,9 +519,10 @@ std::string App::ledgerJson() const {
     return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-bool App::tracked(bool pressed, std::string_view label) {
+bool App::tracked(bool pressed, std::string_view label, const char* shortcut) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     m_stats.items.push_back({std::string(label), ImRect(a, b)});
+    m_stats.itemShortcuts.emplace_back(shortcut ? shortcut : "");
     return pressed;
 }
 
@@ -1298,7 +1301,7 @@ void App::drawExportItems(bool inline_) {
     const char* pre = inline_ ? "Export: " : "";
     auto item = [&](const char* label, const char* shortcut, const char* format) {
         const std::string l = std::string(pre) + label;
-        if (tracked(ImGui::MenuItem(l.c_str(), inline_ ? nullptr : shortcut), l)) exportAs(format);
+        if (tracked(ImGui::MenuItem(l.c_str(), inline_ ? nullptr : shortcut), l, inline_ ? nullptr : shortcut)) exportAs(format);
     };
     item(inline_ ? "whosaid JSON (.json)" : "whosaid JSON (.json): everything, corrections included", "Ctrl+S", "json");
     item("Printable handout (.html)", nullptr, "html");
@@ -2199,11 +2202,11 @@ void App::drawSelectionMenu() {
         return;
     }
     ImGui::TextDisabled("\xE2\x80\x9C%s\xE2\x80\x9D", clip(m_doc.slice(sel), 40).c_str());
-    if (tracked(ImGui::MenuItem("Copy", "Ctrl+C"), "Copy")) {
+    if (tracked(ImGui::MenuItem("Copy", "Ctrl+C"), "Copy", "Ctrl+C")) {
         m_req.copy = selectionText();
         m_req.announce.assign(1, "Copied.");
     }
-    if (tracked(ImGui::MenuItem("Find this text", "Ctrl+F"), "Find this text")) openFind();
+    if (tracked(ImGui::MenuItem("Find this text", "Ctrl+F"), "Find this text", "Ctrl+F")) openFind();
     if (m_mode != Mode::Reveal) {
         const Span words = snapToTokens(sel);
         ImGui::Separator();

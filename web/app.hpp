@@ -40,6 +40,7 @@ struct DrawStats {
     int layoutBuilds = 0;                 // since start
     double articleMs = 0, sideMs = 0;     // CPU time of the last frame's parts
     std::vector<std::pair<std::string, ImRect>> items;  // menu items and buttons drawn, with their rectangles
+    std::vector<std::string> itemShortcuts;             // ...and the shortcut each shows ("" if none)
     std::vector<std::vector<ImVec2>> linkPaths;         // the links drawn, as polylines (screen)
     // What the reader can tell apart, as drawn (for tests): each link's claim,
     // actor, colour and arrowhead; each claim's underline; each actor's colour
@@ -262,7 +263,7 @@ private:
     void drawEdits();
     void drawLibrary();
     void drawPickPrompt();
-    bool tracked(bool pressed, std::string_view label);  // records the item just drawn, for whosaid.debug()
+    bool tracked(bool pressed, std::string_view label, const char* shortcut = nullptr);  // records the item just drawn, for whosaid.debug()
     bool openLesson(Lesson lesson, const StudentWork* saved);
     bool addStudentWork(std::string_view name, std::string_view bytes);
     void drawClassroomMenu();

@@ -286,7 +286,7 @@ test('keyboard only: open a file, export, save a lesson, open it as a student an
   await key('Enter');
   const first = await item(page, 'whosaid JSON');
   assert.equal((await debug(page)).focus.startsWith('whosaid JSON'), true, 'the menu has the focus');
-  assert.ok(first);
+  assert.equal(first.shortcut, 'Ctrl+S', 'the menu shows the shortcut');
   const [download] = await Promise.all([page.waitForEvent('download'), key('Enter')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.ok(exported.text.includes('Friday'));
@@ -418,9 +418,9 @@ test('a drag selects a sentence (marking nothing) and Ctrl+C copies it as plain 
   const p = await wordsPoint(page, t, sentence);
   await page.mouse.move(p.x0 - 1, p.y);
   await page.mouse.down();
-  await frames(page, 1);
+  await settle(page);  // (a held button keeps the page drawing: no waiting for it to go still)
   await page.mouse.move(p.x1, p.y, { steps: 6 });
-  await frames(page, 1);
+  await settle(page);
   await page.mouse.up();
   await frames(page);
   assert.equal(await page.evaluate(() => window.whosaid.selectionText()), sentence);
@@ -429,6 +429,13 @@ test('a drag selects a sentence (marking nothing) and Ctrl+C copies it as plain 
   await frames(page);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sentence);
   await page.screenshot({ path: `${outDir}/selection.png` });
+  // Shift+F10: the selection's menu from the keyboard, its shortcuts shown
+  await page.keyboard.press('Shift+F10');
+  await frames(page);
+  assert.equal((await item(page, 'Copy', { exact: true })).shortcut, 'Ctrl+C');
+  assert.equal((await item(page, 'Find this text')).shortcut, 'Ctrl+F');
+  await page.keyboard.press('Escape');
+  await frames(page);
   // a click elsewhere clears the selection; Ctrl+A selects all of the article
   await page.keyboard.press('Control+a');
   await frames(page);
