@@ -166,6 +166,21 @@ test('the accessible mirror carries the markup and the ledger', async () => {
   assert.ok(pronoun.every(([, label, desc]) => label === null && desc));
   assert.deepEqual(mirror.labelled, []);
   assert.equal(mirror.activedescendant, null);
+  // a valid accessible document: ids unique, every reference resolves, lists hold items, the table has headers
+  const valid = await page.evaluate(() => {
+    const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
+    const refs = [];
+    for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns', 'for'])
+      for (const e of document.querySelectorAll(`[${attr}]`))
+        for (const id of e.getAttribute(attr).split(/\s+/).filter(Boolean)) if (!document.getElementById(id)) refs.push(`${attr}=${id}`);
+    const badLists = Array.from(document.querySelectorAll('#mirror ul, #mirror ol')).filter((l) => Array.from(l.children).some((c) => c.tagName !== 'LI')).length;
+    const tables = Array.from(document.querySelectorAll('#mirror table')).map((t) => t.querySelectorAll('thead th').length);
+    return { dupes: ids.filter((id, i) => ids.indexOf(id) !== i), refs, badLists, tables };
+  });
+  assert.deepEqual(valid.dupes, [], 'ids are unique');
+  assert.deepEqual(valid.refs, [], 'every aria reference resolves');
+  assert.equal(valid.badLists, 0, 'lists hold only items');
+  assert.ok(valid.tables.length >= 1 && valid.tables.every((n) => n > 0), 'tables have column headers');
   await context.close();
 });
 

@@ -564,6 +564,8 @@ test('right-to-left paragraphs are right-aligned, their words in order from the 
   assert.ok(first.x > second.x, 'the first word is the rightmost');
   assert.ok(first.x1 > article[2] - 60, `right-aligned: ${first.x1} near ${article[2]}`);
   assert.ok(latin.x0 < article[0] + 40, 'left-to-right paragraphs stay left-aligned');
+  // the Arabic words are shaped (joined) by the browser, each drawn whole
+  assert.ok((await debug(page)).imageWords >= arabic.split(' ').length, 'every Arabic word drawn whole, its letters joined');
   await page.screenshot({ path: `${outDir}/rtl.png` });
   assert.deepEqual(seen.errors, []);
   await context.close();
