@@ -42,8 +42,7 @@ void GlyphCache::built(std::vector<ImFont*> fonts, unsigned texture) {
     m_dropped = 0;
     m_calibrated = false;
     m_widths.clear();
-    m_words.clear();
-    m_wx = m_wy = m_wh = 0;
+    clearWords();
     if (m_rect >= 0 && !m_atlas->GetCustomRectByIndex(m_rect)->IsPacked()) m_rect = -1;  // (no room: asks for more)
     if (!font || m_rect < 0 || !hasBackend()) return;
     // Glyphs added for an atlas of another size or resolution: drawn again
@@ -185,13 +184,24 @@ bool GlyphCache::ensure(std::string_view text) {
     return any;
 }
 
+// A fresh (transparent) texture rather than the old one drawn over: the
+// texels around a new word would still hold pieces of old ones, and a word
+// drawn between pixels blends its edge with them.
+void GlyphCache::clearWords() {
+    m_words.clear();
+    m_wx = m_wy = m_wh = 0;
+    if (m_wordTexture && m_backend.deleteTexture) {
+        m_backend.deleteTexture(m_wordTexture);
+        m_wordTexture = 0;
+    }
+}
+
 void GlyphCache::newFrame() {
     m_budget = 48;
     m_pending = 0;
     if (m_wordsFull || m_words.size() > 20000) {
         // Words are drawn again as they come back into view.
-        m_words.clear();
-        m_wx = m_wy = m_wh = 0;
+        clearWords();
         m_wordsFull = false;
     }
     if (m_widths.size() > 200000) m_widths.clear();
@@ -235,7 +245,7 @@ const GlyphCache::Word* GlyphCache::word(std::string_view text, float px, bool r
     }
     if (r.w > m_wordSize || r.h > m_wordSize) return &m_words.emplace(std::move(key), Word{}).first->second;
     if (m_wx + r.w > m_wordSize) {
-        m_wy += m_wh + 1;
+        m_wy += m_wh + 2;
         m_wx = 0;
         m_wh = 0;
     }
@@ -248,7 +258,7 @@ const GlyphCache::Word* GlyphCache::word(std::string_view text, float px, bool r
     const float s = static_cast<float>(m_wordSize);
     Word w{m_wordTexture, ImVec2(m_wx / s, m_wy / s), ImVec2((m_wx + r.w) / s, (m_wy + r.h) / s),
            static_cast<float>(r.w), static_cast<float>(r.h), r.ascent, r.left};
-    m_wx += r.w + 1;
+    m_wx += r.w + 2;
     m_wh = std::max(m_wh, r.h);
     return &m_words.emplace(std::move(key), w).first->second;
 }

@@ -44,6 +44,7 @@ struct GlyphBackend {
     std::function<float(std::string_view text, float px, bool rtl)> measure;  // advance width, pixels
     std::function<unsigned(int w, int h)> newTexture;                        // blank RGBA texture
     std::function<void(unsigned texture, int x, int y, int w, int h, const unsigned char* rgba)> upload;
+    std::function<void(unsigned texture)> deleteTexture;
 };
 
 class GlyphCache {
@@ -96,6 +97,7 @@ private:
     bool addTo(ImFont* font, char32_t c);
     bool lacks(char32_t c) const;
     bool place(int w, int h, int& x, int& y);
+    void clearWords();
 
     GlyphBackend m_backend;
     ImFontAtlas* m_atlas = nullptr;

@@ -149,6 +149,7 @@ void setupGlyphBackend() {
                                                 s.c_str(), px, rtl ? 1 : 0));
     };
     b.newTexture = [](int w, int h) { return g_renderer.newTexture(w, h); };
+    b.deleteTexture = [](unsigned t) { g_renderer.deleteTexture(t); };
     b.upload = [](unsigned t, int x, int y, int w, int h, const unsigned char* rgba) { g_renderer.upload(t, x, y, w, h, rgba); };
     g_app->glyphs().setBackend(std::move(b));
 }

@@ -107,6 +107,11 @@ unsigned Renderer::newTexture(int w, int h) {
     return t;
 }
 
+void Renderer::deleteTexture(unsigned texture) {
+    GLuint t = texture;
+    if (t) glDeleteTextures(1, &t);
+}
+
 void Renderer::upload(unsigned texture, int x, int y, int w, int h, const unsigned char* rgba) {
     if (!texture || w <= 0 || h <= 0) return;
     glBindTexture(GL_TEXTURE_2D, texture);

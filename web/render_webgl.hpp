@@ -22,6 +22,7 @@ public:
     void destroyFontTexture();
     unsigned fontTexture() const { return m_font; }
     unsigned newTexture(int w, int h);  // a blank (transparent) RGBA texture
+    void deleteTexture(unsigned texture);
     void upload(unsigned texture, int x, int y, int w, int h, const unsigned char* rgba);  // RGBA pixels into a texture
     void render(ImDrawData* data, int fbWidth, int fbHeight);
 
