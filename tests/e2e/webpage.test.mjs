@@ -336,7 +336,7 @@ test('keyboard only: open a file, export, save a lesson, open it as a student an
   await context.close();
 });
 
-test('keyboard: the panel tabs and their lists by arrows, F6 between regions, and every Tab stop has a name', async () => {
+test('keyboard: the panel tabs and their lists by arrows, F6 between regions, a correction from the claim menu, and every Tab stop has a name', async () => {
   const { context, page, seen } = await openPage(browser);
   await paste(page, ARTICLE);
   await frames(page);
@@ -384,6 +384,16 @@ test('keyboard: the panel tabs and their lists by arrows, F6 between regions, an
   await key('j');
   assert.ok((await debug(page)).selectedQuote >= 0);
   await unnamed('a claim selected');
+  // a correction from the keyboard: the claim's menu (Shift+F10), arrows to "Remove this claim", Enter
+  await key('Shift+F10');
+  await item(page, 'Remove this claim');
+  for (let i = 0; i < 8 && (await debug(page)).focus !== 'Remove this claim'; i++) await key('ArrowDown');
+  assert.equal((await debug(page)).focus, 'Remove this claim');
+  await key('Enter');
+  assert.deepEqual((await page.evaluate(() => window.whosaid.edits())).edits.map((e) => e.op), ['claim.remove']);
+  assert.match((await page.evaluate(() => window.whosaid.announced)).at(-1) || '', /.+/);
+  await key('Control+z');
+  assert.equal((await page.evaluate(() => window.whosaid.edits())).edits.length, 0, 'Ctrl+Z undoes it');
   // the dialogs: the library, the shortcuts, a lesson
   const tabTo = async (label) => {
     for (let i = 0; i < 60 && !(await debug(page)).focus.startsWith(label); i++) await key('Tab');
