@@ -53,11 +53,13 @@ std::string readFile(const char* path) {
 
 unsigned g_frameNo = 0;
 int g_framesSinceInput = 0;
+double g_wokenAt = 0;  // when the last input came (ms)
 uint64_t g_lastHash = 0;
 bool g_forceRender = true;
 
 void wake() {
     g_framesSinceInput = 0;
+    g_wokenAt = emscripten_get_now();
     EM_ASM({ if (Module.requestFrame) Module.requestFrame(); });
 }
 
@@ -598,9 +600,13 @@ void frame() {
 
     // While something moves the picture changes anyway; when things settle,
     // a frame that draws what the last one drew is not drawn again.
-    bool held = false;
+    bool held = false, mouseHeld = false;
     for (int k = 0; k < 512 && !held; ++k) held = io.KeysDown[k] && !isModifier(static_cast<unsigned long>(k));
-    for (bool b : io.MouseDown) held |= b;
+    for (bool b : io.MouseDown) mouseHeld |= b;
+    // A button held still draws on for a moment only (the app asks for more
+    // when it scrolls on, as a drag past the edge does): no idle frames under
+    // a resting finger or a pressed mouse.
+    held |= mouseHeld && emscripten_get_now() - g_wokenAt < 500.0;
     const bool busy = !g_events.empty() || held || g_app->animating();
     ImDrawData* data = ImGui::GetDrawData();
     const uint64_t hash = busy ? 0 : drawHash(data);

@@ -339,6 +339,8 @@ test('two tabs on one article never overwrite each other', async () => {
   assert.ok(await b.evaluate(() => window.whosaid.edit({ op: 'mention.remove', at: { exact: 'Piotr Nowak' } })));
   assert.notEqual(await b.evaluate(() => window.whosaid.current()), shared, 'b saved a new entry');
   assert.match(await b.evaluate(() => document.getElementById('message').textContent), /another tab/);
+  // (b's new entry reaches a through a 'storage' event: on a busy machine, not at once)
+  await a.waitForFunction(() => window.whosaid.library().length === 2, null, { timeout: 10000 }).catch(() => {});
   const lib = await a.evaluate(() => window.whosaid.library());
   assert.equal(lib.length, 2);
   assert.ok(lib.some((e) => e.title.endsWith('(changed in two tabs)')));

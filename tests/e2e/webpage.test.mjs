@@ -750,7 +750,7 @@ test('screen readers: actions are announced in a live region', async () => {
   await context.close();
 });
 
-test('an idle page draws no frames: at most 2 in the 5 s after a paste', async () => {
+test('an idle page draws no frames: at most 2 in the 5 s after a paste, none under a button held still, and a drag held at the edge scrolls on', async () => {
   const { context, page, seen } = await openPage(browser);
   await paste(page, ARTICLE);
   await frames(page, 6);
@@ -769,6 +769,24 @@ test('an idle page draws no frames: at most 2 in the 5 s after a paste', async (
   const after = await page.evaluate(() => window.whosaid.frames);
   await page.waitForTimeout(2000);
   assert.ok((await page.evaluate(() => window.whosaid.frames)) - after <= 1);
+  // a button held still: quiet too; held at the article's bottom edge while selecting, the article scrolls on
+  await paste(page, Array(8).fill(ARTICLE).join('\n\n'));
+  await frames(page, 6);
+  const article = (await debug(page)).article;
+  await page.mouse.move(article[0] + 60, article[1] + 60);
+  await page.mouse.down();
+  await page.waitForTimeout(800);
+  const held = await page.evaluate(() => window.whosaid.frames);
+  await page.waitForTimeout(2000);
+  const heldFrames = (await page.evaluate(() => window.whosaid.frames)) - held;
+  console.log(`frames drawn in 2 s with the button held still: ${heldFrames}`);
+  assert.ok(heldFrames <= 2, `${heldFrames} frames under a held button`);
+  const top = (await debug(page)).scroll;
+  await page.mouse.move(article[0] + 200, article[3] - 2, { steps: 4 });
+  await page.waitForTimeout(1500);
+  const scrolled = (await debug(page)).scroll;
+  assert.ok(scrolled > top + 100, `dragged to the edge and held: scrolled from ${top} to ${scrolled}`);
+  await page.mouse.up();
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
