@@ -67,3 +67,14 @@ TEST(Import, WhosaidJsonKeepsItsText) {
     EXPECT_EQ(importText(R"({"schema":"whosaid/1","text":"Ana <b>said</b> hi."})", "x.json"), "Ana <b>said</b> hi.");
     EXPECT_EQ(importText("not json at all", "x.json"), "not json at all");  // unreadable JSON stays text
 }
+
+// HTML comments end where browsers end them (issue 18: "<!-->" dropped the rest of the page).
+TEST(Import, HtmlCommentsEndAsInBrowsers) {
+    EXPECT_EQ(htmlToText("<p>One <!--> two</p>"), "One two");
+    EXPECT_EQ(htmlToText("<p>One <!---> two</p>"), "One two");
+    EXPECT_EQ(htmlToText("<p>One <!-- hidden --!> two</p>"), "One two");
+    EXPECT_EQ(htmlToText("<p>One <!-- a -- b > c --> two</p>"), "One two");
+    EXPECT_EQ(htmlToText("<p>One <!-- a --- b ---> two</p>"), "One two");
+    EXPECT_EQ(htmlToText("<p>One</p><!-- never closed <p>Two</p>"), "One");
+    EXPECT_EQ(htmlToText("<p>One <!- bogus > two</p>"), "One two");
+}

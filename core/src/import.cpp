@@ -77,6 +77,21 @@ size_t decodeRef(std::string_view s, size_t i, std::string& out) {
 
 // [SECTION] HTML
 
+// Where the comment that opens at html[i] ("<!--") ends, as the HTML standard's
+// tokenizer has it: "<!-->" and "<!--->" are whole (empty) comments, a comment
+// ends at "-->" or at "--!>", and one left open runs to the end of the input.
+size_t commentEnd(std::string_view html, size_t i) {
+    size_t k = i + 4;
+    if (html.compare(k, 1, ">") == 0) return k + 1;   // <!-->
+    if (html.compare(k, 2, "->") == 0) return k + 2;  // <!--->
+    for (; k < html.size(); ++k) {
+        if (html[k] != '-') continue;
+        if (html.compare(k, 3, "-->") == 0) return k + 3;
+        if (html.compare(k, 4, "--!>") == 0) return k + 4;
+    }
+    return html.size();
+}
+
 bool isOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -151,8 +166,7 @@ std::string htmlToText(std::string_view html) {
         }
         // Comments, doctype, processing instructions, CDATA.
         if (html.compare(i, 4, "<!--") == 0) {
-            const size_t e = html.find("-->", i + 4);
-            i = e == std::string_view::npos ? n : e + 3;
+            i = commentEnd(html, i);
             continue;
         }
         if (i + 1 < n && (html[i + 1] == '!' || html[i + 1] == '?')) {
