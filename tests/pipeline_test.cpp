@@ -54,3 +54,26 @@ TEST(Pipeline, ManyUnbalancedQuotesStayLinear) {
     ASSERT_TRUE(doc);
     for (const Quote& q : doc->quotes) EXPECT_LE(q.span.end, doc->text.size());
 }
+
+// A LINE SEPARATOR, VT or FF inside a quotation breaks its line, not the
+// quotation: one claim with its speaker, as with a space (issue 18: U+2028
+// made two bogus claims).
+TEST(Pipeline, LineSeparatorInsideAQuotationKeepsOneClaim) {
+    const std::string spaced = "“We will build the bridge before winter,” the mayor said.";
+    auto plain = annotate(spaced, Model::builtin());
+    ASSERT_TRUE(plain);
+    ASSERT_EQ(plain->quotes.size(), 1u);
+    for (const char* sep : {"\xE2\x80\xA8", "\v", "\f"}) {
+        std::string text = spaced;
+        text.replace(text.find(" before"), 1, sep);
+        auto doc = annotate(text, Model::builtin());
+        ASSERT_TRUE(doc);
+        ASSERT_EQ(doc->quotes.size(), 1u) << sep;
+        const Quote& q = doc->quotes[0];
+        ASSERT_EQ(q.content.size(), 1u);
+        EXPECT_EQ(doc->slice(q.content[0]).substr(0, 5), "“We");
+        EXPECT_EQ(q.content[0].end - q.content[0].begin, plain->quotes[0].content[0].end - plain->quotes[0].content[0].begin + std::string(sep).size() - 1);
+        EXPECT_EQ(doc->slice(q.source), "the mayor");
+        EXPECT_EQ(q.sourceKind, plain->quotes[0].sourceKind);
+    }
+}

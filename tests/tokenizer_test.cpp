@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "whosaid/text.hpp"
 #include "whosaid/tokenizer.hpp"
 
 using namespace whosaid;
@@ -81,4 +82,46 @@ TEST(Tokenizer, Abbreviations) {
 TEST(Tokenizer, SplitsUpperCaseContractions) {
     EXPECT_EQ(words("DOCTORS DON’T AGREE"), (V{"DOCTORS", "DO", "N’T", "AGREE"}));
     EXPECT_EQ(words("WON'T"), (V{"WO", "N'T"}));
+}
+
+// [SECTION] Line breaks beyond LF (issue 18)
+
+TEST(Tokenizer, ParagraphSeparatorsEndTheParagraph) {
+    // NEL, PARAGRAPH SEPARATOR, CR alone (imported JSON keeps it) and the
+    // information separators U+001C..U+001E are paragraph breaks, like LF.
+    for (const char* sep : {"\xC2\x85", "\xE2\x80\xA9", "\r", "\x1C", "\x1D", "\x1E"}) {
+        Document doc;
+        doc.text = std::string("Ana spoke") + sep + "Ben left";
+        tokenize(doc);
+        ASSERT_EQ(doc.tokens.size(), 4u) << sep;
+        EXPECT_TRUE(doc.tokens[2].paragraphStart) << sep;
+        ASSERT_EQ(doc.sentences.size(), 2u) << sep;
+        EXPECT_EQ(doc.sentences[1].paragraph, 1u) << sep;
+    }
+}
+
+TEST(Tokenizer, LineSeparatorsBreakTheLineInsideAParagraph) {
+    // LINE SEPARATOR, VT (Word's Shift+Enter) and FF separate tokens like a space.
+    for (const char* sep : {"\xE2\x80\xA8", "\v", "\f"}) {
+        Document doc;
+        doc.text = std::string("Ana spoke") + sep + "slowly";
+        tokenize(doc);
+        ASSERT_EQ(doc.tokens.size(), 3u) << sep;
+        EXPECT_FALSE(doc.tokens[2].paragraphStart);
+        EXPECT_TRUE(doc.tokens[2].spaceBefore);
+        EXPECT_EQ(doc.sentences.size(), 1u);
+    }
+}
+
+TEST(Tokenizer, NoTokenHoldsALineBreak) {
+    Document doc;
+    doc.text = "a\x1C" "b\x1D" "c\x1E" "d\xC2\x85" "e\xE2\x80\xA8" "f\xE2\x80\xA9" "g\vh\fi\rj\nk";
+    tokenize(doc);
+    EXPECT_EQ(doc.tokens.size(), 11u);
+    for (const Token& t : doc.tokens)
+        for (size_t i = t.span.begin; i < t.span.end;) {
+            int len = 1;
+            EXPECT_FALSE(isLineBreak(decodeAt(doc.text, i, len))) << doc.slice(t.span);
+            i += len;
+        }
 }

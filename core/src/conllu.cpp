@@ -44,7 +44,7 @@ std::string field(std::string_view s) {
     for (size_t k = 0; k < s.size();) {
         int len = 1;
         const char32_t c = decodeAt(s, k, len);
-        if (c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029)
+        if (c == '\t' || isLineBreak(c))
             out += ' ';
         else
             out.append(s.substr(k, len));

@@ -90,8 +90,10 @@ void tokenize(Document& doc) {
     while (i < s.size()) {
         int len = 1;
         const char32_t c = cur.peek(i, &len);
-        if (isSpace(c)) {
-            if (c == '\n' || c == 0x2028 || c == 0x2029) newline = true;
+        if (isSpace(c) || isLineBreak(c)) {
+            // LF, CR, NEL, U+2029 and U+001C..U+001E end the paragraph; VT, FF and
+            // U+2028 break the line inside it and separate tokens like a space.
+            if (isParagraphBreak(c)) newline = true;
             else space = true;
             i += len;
             continue;

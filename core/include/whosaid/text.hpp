@@ -94,6 +94,21 @@ inline bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }  // ASCII digit
 inline bool isSpace(char32_t c) {
     return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : detail::isSpaceBeyondAscii(c);
 }
+// Line breaks as line readers see them (Python's str.splitlines(), which brat's
+// reader uses; JavaScript's line terminators; Unicode's mandatory breaks): LF,
+// VT, FF, CR, U+001C..U+001E, NEL (U+0085), LINE SEPARATOR (U+2028) and
+// PARAGRAPH SEPARATOR (U+2029). Line-oriented exports keep them out of fields.
+inline bool isLineBreak(char32_t c) {
+    return (c >= '\n' && c <= '\r') || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+// The line breaks that end a paragraph for the tokenizer, as LF does: Unicode's
+// paragraph separators (bidi class B: LF, CR, U+001C..U+001E, NEL, U+2029).
+// The others (VT, FF, U+2028: Word's Shift+Enter, a page break, a <br> kept as
+// LINE SEPARATOR) break the line inside a paragraph, so a quotation, a sentence
+// or a name goes on across them.
+inline bool isParagraphBreak(char32_t c) {
+    return c == '\n' || c == '\r' || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2029;
+}
 bool isOpeningQuote(char32_t c); // “ ‘ « „ ‚ ‹
 bool isClosingQuote(char32_t c); // ” ’ » ›
 bool isAmbiguousQuote(char32_t c); // " ' (and the prime-like ″)

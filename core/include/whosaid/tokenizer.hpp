@@ -16,7 +16,10 @@
 namespace whosaid {
 
 // Fills doc.tokens and doc.sentences from doc.text (valid UTF-8).
-// Every line break ends a sentence; a blank line or line break starts a paragraph.
+// Every paragraph break (LF, CR, NEL, U+2029, U+001C..U+001E) ends a sentence
+// and starts a paragraph; VT, FF and U+2028 break the line inside a paragraph
+// and separate tokens as a space does (isParagraphBreak() in text.hpp).
+// No token holds a line break of any kind (isLineBreak()).
 void tokenize(Document& doc);
 
 // True for abbreviations that keep their period ("Mr", "Gov", "U.S", "Jan").
