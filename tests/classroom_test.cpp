@@ -136,7 +136,13 @@ TEST(Classroom, ForeignFilesGetClearMessages) {
         {R"({"schema":"whosaid-student/1"})", "lesson: this is a whosaid-student/1 file, not a whosaid-lesson/1 file"},
         {R"({"schema":"whosaid-lesson/1"})", "lesson: no \"document\" in the file"},
         {R"({"schema":"whosaid-lesson/1","document":{"schema":"whosaid/1","text":"x","mentions":[{"start":0,"end":5}]}})",
-         "lesson: whosaid/1: mention offset 5 is past the end of the text"},
+         "lesson: document.mentions[0].end: 5 is past the end of the text (1 code point)"},
+        {R"({"schema":"whosaid-lesson/1","title":5,"document":{"schema":"whosaid/1","text":"x"}})",
+         "lesson: title: must be a string, not an integer"},
+        {R"({"schema":"whosaid-lesson/1","questions":["a",2],"document":{"schema":"whosaid/1","text":"x"}})",
+         "lesson: questions[1]: must be a string, not an integer"},
+        {R"({"schema":"whosaid-lesson/1","document":{"schema":"whosaid/1","text":"x","quotes":[{"start":0,"end":1,"speaker":0}]}})",
+         "lesson: document.quotes[0].speaker: must be an entity id (a string) or null, not an integer"},
     };
     for (const Case& c : cases) {
         Result<Lesson> r = lessonFromJson(c.in);
@@ -145,6 +151,30 @@ TEST(Classroom, ForeignFilesGetClearMessages) {
     }
     EXPECT_EQ(classroomFileKind("{}"), ClassroomFile::Unknown);
     EXPECT_EQ(classroomFileKind(R"({"schema":"whosaid/1","text":""})"), ClassroomFile::Document);
+}
+
+// Bounded recursion (issue 18): a lesson or a student's work nested 100,000
+// levels deep used to overflow the native stack when its document was written
+// back; now it is refused with a message, whichever way the nesting goes.
+TEST(Classroom, DeeplyNestedFilesAreRefused) {
+    const size_t levels = 100000;
+    for (const char* schema : {"whosaid-lesson/1", "whosaid-student/1"}) {
+        std::string doc;  // "document" inside "document" inside ...
+        for (size_t i = 0; i < levels; ++i) doc += R"({"schema":"whosaid/1","text":"x","document":)";
+        doc += "{}";
+        for (size_t i = 0; i < levels; ++i) doc += "}";
+        std::string extra = R"({"schema":"whosaid/1","text":"x","extra":)";  // deep in a member nobody reads
+        for (size_t i = 0; i < levels; ++i) extra += "[";
+        for (size_t i = 0; i < levels; ++i) extra += "]";
+        extra += "}";
+        for (const std::string& inner : {doc, extra}) {
+            const std::string file = std::string(R"({"schema":")") + schema + R"(","document":)" + inner + "}";
+            const bool lesson = std::string_view(schema) == kLessonSchema;
+            const std::string message = lesson ? lessonFromJson(file).error().message : studentWorkFromJson(file).error().message;
+            EXPECT_NE(message.find("nested more than 128 levels deep"), std::string::npos) << message;
+            EXPECT_EQ(classroomFileKind(file), ClassroomFile::Unknown);
+        }
+    }
 }
 
 TEST(Classroom, ClassSummaryCountsMissesAndSkipsOtherTexts) {

@@ -546,3 +546,112 @@ TEST(Export, WebAnnotationMeetsTheModelsMustsAndShoulds) {
     EXPECT_EQ(w["total"], w["first"]["items"].size());
     agent(w["generator"], "Software");
 }
+
+// [SECTION] Line breaks in line-oriented formats (issue 18)
+
+namespace {
+
+// Lines as Python's str.splitlines() (brat's reader) sees them.
+size_t pythonLines(const std::string& s) {
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        const char32_t c = decodeAt(s, i, len);
+        if (isLineBreak(c)) {
+            ++n;
+            if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++len;
+            start = i + len;
+        }
+        i += len;
+    }
+    return n + (start < s.size());
+}
+
+// An article with every line break inside quotations, names and notes, and
+// a CR that came in through JSON (sanitizeUtf8() never leaves one).
+Document withLineBreaks() {
+    const std::string text =
+        "“We will build\xE2\x80\xA8the bridge,” Mayor Ana\vLopes said.\r"
+        "“It is late\fand costly\xC2\x85" "for all,” said Ben Okafor.\xE2\x80\xA9"
+        "Officials\x1C" "said\x1D" "so\x1E" "too.";
+    Result<Document> d = annotate(text, Model::builtin());
+    EXPECT_TRUE(d.ok());
+    Document doc = std::move(d).value();
+    doc.text = text;  // keep the CR (annotate() made it an LF of the same length: the offsets hold)
+    doc.warnings.clear();  // its "CR line ends were changed" is no longer true
+    if (!doc.entities.empty()) doc.entities[0].name = "Ana\xE2\x80\xA8Lopes \\ the\tmayor";
+    if (!doc.quotes.empty()) doc.quotes[0].why = "a why\nwith\xE2\x80\xA9 breaks and a \\ backslash";
+    return doc;
+}
+
+} // namespace
+
+TEST(Export, BratAnnHasOneRecordALineForPythonsReader) {
+    const Document doc = withLineBreaks();
+    ASSERT_FALSE(doc.quotes.empty());
+    const BratFiles b = toBrat(doc);
+    EXPECT_EQ(b.txt, doc.text);  // exactly the text, CR and all
+    size_t records = 0;
+    for (char c : b.ann) records += c == '\n';
+    EXPECT_EQ(pythonLines(b.ann), records) << b.ann;
+    // every T line's text is the .txt at its offsets, fragment by fragment
+    std::vector<std::string> other;
+    const std::u32string text = codepoints(b.txt);
+    for (const auto& [id, t] : parseBratT(b.ann, other)) {
+        std::string joined;
+        for (auto [a, e] : t.frags) joined += (joined.empty() ? "" : " ") + cpSlice(text, a, e);
+        EXPECT_EQ(joined, t.text) << id;
+    }
+}
+
+TEST(Export, BratWithLineBreaksReadsBackTheSameDocument) {
+    const Document doc = withLineBreaks();
+    const BratFiles b = toBrat(doc);
+    Result<Document> back = documentFromBrat(b.txt, b.ann);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(toJson(*back), toJson(doc));
+}
+
+TEST(Export, BratKeepsContentSpansThatOnlyALineBreakSeparates) {
+    Document d;
+    d.text = "“One.”\n“Two.” Ana said.";
+    Quote q;
+    q.content = {{0, 10}, {11, 21}};  // two spans, a line break between them
+    q.span = {0, 21};
+    d.quotes = {q};
+    const BratFiles b = toBrat(d);
+    Result<Document> back = documentFromBrat(b.txt, b.ann);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(toJson(*back), toJson(d)) << b.ann;
+}
+
+TEST(Export, JsonEscapesTheLineSeparatorsItMayHoldRaw) {
+    const Document doc = withLineBreaks();
+    for (const std::string& out : {toJson(doc), toWebAnnotation(doc)}) {
+        EXPECT_EQ(out.find("\xE2\x80\xA8"), std::string::npos);
+        EXPECT_EQ(out.find("\xE2\x80\xA9"), std::string::npos);
+        EXPECT_EQ(out.find("\xC2\x85"), std::string::npos);
+        EXPECT_EQ(pythonLines(out), 1u);
+        EXPECT_NE(out.find("\\u2028"), std::string::npos);
+    }
+    Result<Document> back = fromJson(toJson(doc));
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->text, doc.text);
+    std::string s = "{\"a\":\"x\xE2\x80\xA8y\xC2\x85z\xE2\x80\xA9\"}";
+    escapeLineSeparators(s);
+    EXPECT_EQ(s, "{\"a\":\"x\\u2028y\\u0085z\\u2029\"}");
+}
+
+TEST(Export, ConllAndConlluFieldsHoldNoLineBreak) {
+    const Document doc = withLineBreaks();
+    for (ExportFormat f : {ExportFormat::Conll, ExportFormat::Conllu}) {
+        const std::string out = exportDocument(doc, f);
+        // every line break in the output is an LF that ends a record
+        for (size_t i = 0; i < out.size();) {
+            int len = 1;
+            const char32_t c = decodeAt(out, i, len);
+            EXPECT_TRUE(!isLineBreak(c) || c == '\n') << exportFormatName(f) << " at " << i;
+            i += len;
+        }
+    }
+}

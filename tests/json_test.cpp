@@ -71,11 +71,11 @@ TEST(Json, ErrorsNameTheProblem) {
         {R"({"schema":"other","text":""})", "whosaid/1: \"schema\" must be \"whosaid/1\""},
         {R"({"schema":"whosaid/1"})", "whosaid/1: \"text\" must be a string"},
         {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":9}]})",
-         "whosaid/1: mention offset 9 is past the end of the text"},
+         "whosaid/1: mentions[0].end: 9 is past the end of the text (2 code points)"},
         {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":1,"entity":"e9"}]})",
-         "whosaid/1: mention refers to an unknown entity"},
+         "whosaid/1: mentions[0].entity: \"e9\" is no entity's id"},
         {R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":"1"}]})",
-         "whosaid/1: mention offset must be a non-negative integer"},
+         "whosaid/1: mentions[0].end: must be a non-negative integer, not a string"},
     };
     for (const Case& c : cases) {
         Result<Document> r = fromJson(c.in);
@@ -84,10 +84,69 @@ TEST(Json, ErrorsNameTheProblem) {
     }
 }
 
-TEST(Json, WrongTypesDoNotThrow) {
-    Result<Document> r = fromJson(R"({"schema":"whosaid/1","text":"ab","entities":5,"quotes":"x","id":3})");
-    ASSERT_TRUE(r);
-    EXPECT_TRUE(r->entities.empty());
+// Strict imports (issue 18): a member of the wrong type is an error naming
+// its JSON path, never a silent default ("speaker": 0 used to become null).
+TEST(Json, WrongTypesAreErrorsWithTheirPath) {
+    const std::string head = R"({"schema":"whosaid/1","text":"Ana said hi.","entities":[{"id":"e1","label":"PER","name":"Ana"}],)";
+    struct Case { std::string in, message; };
+    const Case cases[] = {
+        {head + R"("quotes":[{"start":4,"end":11,"speaker":0}]})",
+         "whosaid/1: quotes[0].speaker: must be an entity id (a string) or null, not an integer"},
+        {head + R"("quotes":[{"start":4,"end":11,"speaker":"e1","confidence":"high"}]})",
+         "whosaid/1: quotes[0].confidence: must be a number, not a string"},
+        {head + R"("quotes":[{"start":4,"end":11,"content_spans":[[4,11],null]}]})",
+         "whosaid/1: quotes[0].content_spans[1]: must be [start, end], not null"},
+        {head + R"("quotes":[{"start":4,"end":11,"cue":[4]}]})", "whosaid/1: quotes[0].cue: must be [start, end], not 1 numbers"},
+        {head + R"("quotes":[{"start":4,"end":11,"why":["no"]}]})", "whosaid/1: quotes[0].why: must be a string, not an array"},
+        {head + R"("mentions":[{"start":0,"end":3,"label":7}]})", "whosaid/1: mentions[0].label: must be a string, not an integer"},
+        {head + R"("mentions":[{"start":-1,"end":3}]})", "whosaid/1: mentions[0].start: must be a non-negative integer, not -1"},
+        {head + R"("mentions":[{"start":0.5,"end":3}]})", "whosaid/1: mentions[0].start: must be a non-negative integer, not 0.5"},
+        {head + R"("mentions":[{"start":0,"end":3,"entity":true}]})",
+         "whosaid/1: mentions[0].entity: must be an entity id (a string) or null, not true or false"},
+        {head + R"("mentions":[{"start":0,"end":3}],"edits":[{"op":"mention.remove","at":{"start":"0"}}]})",
+         "whosaid/1: edits[0].at.start: must be a non-negative integer, not a string"},
+        {head + R"("edits":[{"op":5}]})", "whosaid/1: edits[0].op: must be a string, not an integer"},
+        {head + R"("warnings":[1]})", "whosaid/1: warnings[0]: must be a string, not an integer"},
+        {R"({"schema":"whosaid/1","text":"ab","entities":5})", "whosaid/1: entities: must be an array, not an integer"},
+        {R"({"schema":"whosaid/1","text":"ab","quotes":"x"})", "whosaid/1: quotes: must be an array, not a string"},
+        {R"({"schema":"whosaid/1","text":"ab","id":3})", "whosaid/1: id: must be a string, not an integer"},
+        {R"({"schema":"whosaid/1","text":"ab","entities":[{"id":"e1"},{"id":"e1"}]})",
+         "whosaid/1: entities[1].id: \"e1\" is the id of an earlier entity too"},
+        {R"({"schema":"whosaid/1","text":"ab","entities":[{"id":1}]})", "whosaid/1: entities[0].id: must be a string, not an integer"},
+    };
+    for (const Case& c : cases) {
+        Result<Document> r = fromJson(c.in);
+        ASSERT_FALSE(r) << c.in;
+        EXPECT_EQ(r.error().message, c.message) << c.in;
+    }
+    // what is absent keeps its default, and null is "none" where the schema allows it
+    Result<Document> ok = fromJson(head + R"("mentions":[{"start":0,"end":3,"entity":null}],"quotes":[{"start":4,"end":11,"speaker":null,"cue":null}]})");
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_EQ(ok->quotes[0].speaker, -1);
+    EXPECT_EQ(ok->mentions[0].entity, -1);
+    EXPECT_TRUE(fromJson(R"({"schema":"whosaid/1","text":"ab","mentions":[{"start":0,"end":2.0}]})"));  // 2.0 is an integer
+}
+
+// Bounded recursion (issue 18): nesting past kMaxJsonDepth is refused before
+// parsing, whatever member it hides in; 100,000 levels used to overflow the stack.
+TEST(Json, DeepNestingIsRefusedWithAMessage) {
+    for (const char* open : {"[", "{\"a\":"}) {
+        std::string deep = R"({"schema":"whosaid/1","text":"ab","extra":)";
+        const size_t levels = 100000;
+        for (size_t i = 0; i < levels; ++i) deep += open;
+        for (size_t i = 0; i < levels; ++i) deep += open[0] == '[' ? "]" : "}";
+        deep += "}";
+        Result<Document> r = fromJson(deep);
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().message.rfind("whosaid/1: the JSON is nested more than 128 levels deep (at byte ", 0), 0u) << r.error().message;
+    }
+    std::string ok = R"({"schema":"whosaid/1","text":"ab","extra":)";
+    for (int i = 0; i < 100; ++i) ok += "[";
+    for (int i = 0; i < 100; ++i) ok += "]";
+    EXPECT_TRUE(fromJson(ok + "}"));
+    // brackets inside strings do not count, escaped quotes do not end them
+    EXPECT_EQ(jsonNestingExceeded(R"(["[[[[\"[[[", "{{{{"])", 2), std::string_view::npos);
+    EXPECT_EQ(jsonNestingExceeded("[[[", 2), 2u);
 }
 
 TEST(Json, AnnotatedOutputSlicesMatch) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whosaid/json.hpp"
+#include "json_read.hpp"
 #include "span_match.hpp"
 #include "whosaid/text.hpp"
 
@@ -32,21 +33,16 @@ std::string schemaOf(const json& j) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string strField(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // The embedded whosaid/1 document of a lesson or student file.
 Result<Document> embedded(const json& j, const char* what) {
     auto it = j.find("document");
-    if (it == j.end() || !it->is_object()) return Error{std::string(what) + ": no \"document\" in the file"};
-    Result<Document> doc = fromJson(it->dump());
-    if (!doc) return Error{std::string(what) + ": " + doc.error().message};
-    return doc;
+    if (it == j.end()) return Error{std::string(what) + ": no \"document\" in the file"};
+    return detail::documentFromJsonValue(*it, what, "document");
 }
 
 Result<json> parseVersioned(std::string_view text, const char* schema, const char* what) {
+    if (std::string deep = jsonNestingProblem(text); !deep.empty())
+        return Error{std::string(what) + ": not a whosaid file (the JSON is " + deep + ")"};
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return Error{std::string(what) + ": not a whosaid file (not valid JSON)"};
     const std::string s = schemaOf(j);
@@ -58,9 +54,17 @@ Result<json> parseVersioned(std::string_view text, const char* schema, const cha
     return j;
 }
 
+// A lesson's or a work's JSON, laid out as before, one line per record for line readers.
+std::string dumped(const ordered& j) {
+    std::string s = j.dump(2, ' ', false, ordered::error_handler_t::replace);
+    escapeLineSeparators(s);
+    return s;
+}
+
 } // namespace
 
 ClassroomFile classroomFileKind(std::string_view text) {
+    if (jsonNestingExceeded(text) != std::string_view::npos) return ClassroomFile::Unknown;
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     const std::string s = schemaOf(j);
     if (s == kLessonSchema) return ClassroomFile::Lesson;
@@ -77,23 +81,30 @@ std::string lessonToJson(const Lesson& lesson) {
     j["questions"] = lesson.questions;
     j["has_key"] = lesson.hasKey;
     j["document"] = ordered::parse(toJson(lesson.key));
-    return j.dump(2, ' ', false, ordered::error_handler_t::replace);
+    return dumped(j);
 }
 
 Result<Lesson> lessonFromJson(std::string_view text) {
     Result<json> j = parseVersioned(text, kLessonSchema, "lesson");
     if (!j) return j.error();
+    Lesson lesson;
+    detail::JsonReader r("lesson");
+    const detail::JsonPath root;
+    const json* questions = nullptr;
+    if (!r.string(*j, root, "title", lesson.title) || !r.string(*j, root, "instructions", lesson.instructions) ||
+        !r.array(*j, root, "questions", questions) || !r.boolean(*j, root, "has_key", lesson.hasKey))
+        return Error{r.error()};
+    const detail::JsonPath questionsAt = root.key("questions");
+    for (size_t i = 0; questions && i < questions->size(); ++i) {
+        const json& x = (*questions)[i];
+        if (!x.is_string()) {
+            r.wrongType(questionsAt.item(i), x, "a string");
+            return Error{r.error()};
+        }
+        lesson.questions.push_back(x.get<std::string>());
+    }
     Result<Document> doc = embedded(*j, "lesson");
     if (!doc) return doc.error();
-    Lesson lesson;
-    lesson.title = strField(*j, "title");
-    lesson.instructions = strField(*j, "instructions");
-    auto q = j->find("questions");
-    if (q != j->end() && q->is_array())
-        for (const json& x : *q)
-            if (x.is_string()) lesson.questions.push_back(x.get<std::string>());
-    auto k = j->find("has_key");
-    lesson.hasKey = k == j->end() || !k->is_boolean() || k->get<bool>();
     lesson.key = std::move(*doc);
     return lesson;
 }
@@ -107,17 +118,21 @@ std::string studentWorkToJson(const StudentWork& work) {
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(work.textHash));
     j["text_hash"] = hash;
     j["document"] = ordered::parse(toJson(work.marks));
-    return j.dump(2, ' ', false, ordered::error_handler_t::replace);
+    return dumped(j);
 }
 
 Result<StudentWork> studentWorkFromJson(std::string_view text) {
     Result<json> j = parseVersioned(text, kStudentSchema, "student work");
     if (!j) return j.error();
+    StudentWork w;
+    detail::JsonReader r("student work");
+    const detail::JsonPath root;
+    std::string hash;
+    if (!r.string(*j, root, "student", w.student) || !r.string(*j, root, "lesson_title", w.lessonTitle) ||
+        !r.string(*j, root, "text_hash", hash))
+        return Error{r.error()};
     Result<Document> doc = embedded(*j, "student work");
     if (!doc) return doc.error();
-    StudentWork w;
-    w.student = strField(*j, "student");
-    w.lessonTitle = strField(*j, "lesson_title");
     w.marks = std::move(*doc);
     w.textHash = textHash(w.marks.text);
     return w;

@@ -7,6 +7,8 @@
 #include <unordered_set>
 
 #include "edit_json.hpp"
+#include "json_read.hpp"
+#include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -657,39 +659,23 @@ ordered anchorJson(const Anchor& a, const OffsetIndex& idx) {
             {"exact", a.exact}, {"prefix", a.prefix}, {"suffix", a.suffix}};
 }
 
-bool readAnchor(const nlohmann::json& j, const OffsetIndex& idx, Anchor& a, std::string& error, const char* what) {
+bool readAnchor(const nlohmann::json& j, const OffsetIndex& idx, Anchor& a, JsonReader& r, const JsonPath& at) {
     a = {};
     if (j.is_null()) return true;
-    if (!j.is_object()) {
-        error = std::string("edit: \"") + what + "\" must be an object or null";
+    if (!j.is_object()) return r.wrongType(at, j, "an object (words and where they were) or null");
+    if (!r.string(j, at, "exact", a.exact) || !r.string(j, at, "prefix", a.prefix) || !r.string(j, at, "suffix", a.suffix))
         return false;
-    }
-    auto str = [&](const char* k) {
-        auto it = j.find(k);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    a.exact = str("exact");
-    a.prefix = str("prefix");
-    a.suffix = str("suffix");
     auto cp = [&](const char* k, uint32_t& out) {
-        auto it = j.find(k);
-        if (it == j.end()) return true;
-        if (!it->is_number_integer() && !it->is_number_unsigned()) return false;
-        const int64_t v = it->get<int64_t>();
-        if (v < 0) return false;
+        uint64_t v = 0;
+        bool present = false;
+        if (!r.count(j, at, k, v, present)) return false;
         // Past the end of this text is no error: the edit may be from a longer version of it.
-        out = idx.codepointToByte(static_cast<uint32_t>(std::min<int64_t>(v, idx.codepointCount())));
+        if (present) out = idx.codepointToByte(static_cast<uint32_t>(std::min<uint64_t>(v, idx.codepointCount())));
         return true;
     };
-    if (!cp("start", a.span.begin) || !cp("end", a.span.end)) {
-        error = std::string("edit: \"") + what + "\" offsets must be non-negative integers";
-        return false;
-    }
+    if (!cp("start", a.span.begin) || !cp("end", a.span.end)) return false;
     if (a.span.end < a.span.begin) a.span.end = a.span.begin;
-    if (a.empty()) {
-        error = std::string("edit: \"") + what + "\" gives neither words nor offsets";
-        return false;
-    }
+    if (a.empty()) return r.fail(at, "gives neither words nor offsets");
     return true;
 }
 
@@ -728,61 +714,48 @@ ordered editListJson(const std::vector<Edit>& edits, const OffsetIndex& idx) {
     return a;
 }
 
-bool readEdit(const nlohmann::json& j, const OffsetIndex& idx, Edit& e, std::string& error) {
+bool readEdit(const nlohmann::json& j, const OffsetIndex& idx, Edit& e, JsonReader& r, const JsonPath& at) {
     e = {};
-    if (!j.is_object()) {
-        error = "edit: every edit must be an object";
-        return false;
-    }
-    auto str = [&](const char* k) {
-        auto it = j.find(k);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    if (!j.is_object()) return r.wrongType(at, j, "an object");
+    std::string op;
+    if (!r.string(j, at, "op", op)) return false;
+    if (op.empty() && !j.contains("op")) return r.fail(at, "\"op\" is missing");
+    if (!parseEditOp(op, e.op)) return r.fail(at.key("op"), "unknown op \"" + op + "\"");
+    const char* otherKey = e.op == EditOp::ClaimSpeaker ? "speaker" : "other";
+    auto anchor = [&](const char* k, Anchor& out) {
+        const nlohmann::json* v = JsonReader::find(j, k);
+        out = {};
+        return !v || readAnchor(*v, idx, out, r, at.key(k));
     };
-    auto field = [&](const char* k) -> const nlohmann::json& {
-        static const nlohmann::json kNull;
-        auto it = j.find(k);
-        return it != j.end() ? *it : kNull;
-    };
-    const std::string op = str("op");
-    if (!parseEditOp(op, e.op)) {
-        error = op.empty() ? "edit: \"op\" is missing" : "edit: unknown op \"" + op + "\"";
-        return false;
+    if (!anchor("at", e.at) || !anchor("cue", e.cue) || !anchor("source", e.source) || !anchor(otherKey, e.other)) return false;
+    const nlohmann::json* content = nullptr;
+    if (!r.array(j, at, "content", content)) return false;
+    const JsonPath contentAt = at.key("content");
+    for (size_t i = 0; content && i < content->size(); ++i) {
+        Anchor a;
+        if (!readAnchor((*content)[i], idx, a, r, contentAt.item(i))) return false;
+        e.content.push_back(std::move(a));
     }
-    if (!readAnchor(field("at"), idx, e.at, error, "at") || !readAnchor(field("cue"), idx, e.cue, error, "cue") ||
-        !readAnchor(field("source"), idx, e.source, error, "source"))
+    std::string label, kind;
+    if (!r.string(j, at, "label", label) || !r.string(j, at, "kind", kind) || !r.string(j, at, "name", e.name) ||
+        !r.string(j, at, "by", e.author) || !r.string(j, at, "time", e.time) || !r.string(j, at, "unplaced", e.unplaced))
         return false;
-    if (!readAnchor(field(e.op == EditOp::ClaimSpeaker ? "speaker" : "other"), idx, e.other, error,
-                    e.op == EditOp::ClaimSpeaker ? "speaker" : "other"))
-        return false;
-    const nlohmann::json& content = field("content");
-    if (content.is_array())
-        for (const nlohmann::json& c : content) {
-            Anchor a;
-            if (!readAnchor(c, idx, a, error, "content")) return false;
-            e.content.push_back(std::move(a));
-        }
-    if (usesLabel(e.op) && !parseLabel(str("label").empty() ? "PER" : str("label"), e.label)) {
-        error = "edit: unknown label \"" + str("label") + "\"";
-        return false;
-    }
-    const std::string kind = str("kind");
+    if (usesLabel(e.op) && !parseLabel(label.empty() ? "PER" : label, e.label)) return r.fail(at.key("label"), "unknown label \"" + label + "\"");
     if (e.op == EditOp::AddMention) {
         e.mentionKind = e.label == Label::GRP ? MentionKind::Nominal : MentionKind::Name;
-        if (!kind.empty() && !parseMentionKind(kind, e.mentionKind)) {
-            error = "edit: unknown mention kind \"" + kind + "\"";
-            return false;
-        }
+        if (!kind.empty() && !parseMentionKind(kind, e.mentionKind)) return r.fail(at.key("kind"), "unknown mention kind \"" + kind + "\"");
     }
-    if ((e.op == EditOp::AddClaim || e.op == EditOp::ClaimKind) && !kind.empty() && !parseQuoteKind(kind, e.quoteKind)) {
-        error = "edit: unknown claim kind \"" + kind + "\"";
-        return false;
-    }
-    e.name = str("name");
-    e.author = str("by");
-    e.time = str("time");
-    e.unplaced = str("unplaced");
+    if ((e.op == EditOp::AddClaim || e.op == EditOp::ClaimKind) && !kind.empty() && !parseQuoteKind(kind, e.quoteKind))
+        return r.fail(at.key("kind"), "unknown claim kind \"" + kind + "\"");
     (void)usesKind;
     return true;
+}
+
+bool readEdit(const nlohmann::json& j, const OffsetIndex& idx, Edit& e, std::string& error) {
+    JsonReader r("edit");
+    if (readEdit(j, idx, e, r, JsonPath{})) return true;
+    error = r.error();
+    return false;
 }
 
 bool migrateCorrections(const nlohmann::json& c, const OffsetIndex& idx, std::string_view text, std::vector<Edit>& out,
@@ -856,6 +829,7 @@ std::string editToJson(const Edit& e, std::string_view text) {
 }
 
 Result<Edit> editFromJson(std::string_view json, std::string_view text) {
+    if (std::string deep = jsonNestingProblem(json); !deep.empty()) return Error{"edit: the JSON is " + deep};
     const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
     if (j.is_discarded()) return Error{"edit: not valid JSON"};
     const OffsetIndex idx(text);

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "edit_json.hpp"
+#include "json_read.hpp"
+#include "whosaid/json.hpp"
 #include "whosaid/import.hpp"
 
 #include "whosaid/export.hpp"
@@ -17,11 +19,91 @@ namespace whosaid {
 
 namespace {
 
-// brat keeps one annotation a line: notes lose their tabs and line breaks.
-std::string oneLine(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+// brat keeps one annotation a line, and reads its files with Python's
+// splitlines(), which breaks lines at every isLineBreak() character, not only
+// at LF. Notes are escaped so that they read back exactly: \\ for a backslash,
+// \t for a tab, \n for LF and \u2028 (\xNN for control characters) for the
+// other line breaks.
+std::string noteEscape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        const char32_t c = b < 0x80 ? b : decodeAt(s, i, len);  // notes are valid UTF-8, as all of a Document
+        if (c == '\\') out += "\\\\";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c < 0x20 && isLineBreak(c)) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else if (isLineBreak(c)) out += c == 0x85 ? "\\u0085" : c == 0x2028 ? "\\u2028" : "\\u2029";
+        else out.append(s.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
+// noteEscape() undone; a backslash before anything else stays as it is (notes by hand).
+std::string noteUnescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    auto hex = [](std::string_view h, uint32_t& v) {
+        v = 0;
+        for (char c : h) {
+            const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + static_cast<uint32_t>(d);
+        }
+        return true;
+    };
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\' || i + 1 >= s.size()) { out += s[i]; continue; }
+        const char n = s[i + 1];
+        uint32_t v = 0;
+        if (n == '\\') out += '\\', ++i;
+        else if (n == 't') out += '\t', ++i;
+        else if (n == 'n') out += '\n', ++i;
+        else if (n == 'r') out += '\r', ++i;
+        else if (n == 'x' && i + 3 < s.size() && hex(s.substr(i + 2, 2), v) && v < 0x20) out += static_cast<char>(v), i += 3;
+        else if (n == 'u' && i + 5 < s.size() && hex(s.substr(i + 2, 4), v) && isLineBreak(v)) appendUtf8(out, v), i += 5;
+        else out += s[i];
+    }
+    return out;
+}
+
+// The end of the run of text from `b` up to `end` that holds no line break.
+uint32_t lineEnd(std::string_view text, uint32_t b, uint32_t end) {
+    while (b < end) {
+        int len = 1;
+        if (isLineBreak(decodeAt(text, b, len))) break;
+        b += static_cast<uint32_t>(len);
+    }
+    return std::min(b, end);
+}
+
+// True when text[a, b) is one or more line breaks and nothing else: two
+// fragments around it were one span that textBound() split.
+bool onlyLineBreaks(std::string_view text, uint32_t a, uint32_t b) {
+    if (a >= b) return false;
+    while (a < b) {
+        int len = 1;
+        if (!isLineBreak(decodeAt(text, a, len))) return false;
+        a += static_cast<uint32_t>(len);
+    }
+    return a == b;
+}
+
+// Fragments as documentFromBrat() reads them: neighbours with only line breaks between them join.
+std::vector<Span> joinFragments(std::string_view text, const std::vector<Span>& frags) {
+    std::vector<Span> out;
+    for (Span s : frags) {
+        if (!out.empty() && onlyLineBreaks(text, out.back().end, s.begin)) out.back().end = s.end;
+        else out.push_back(s);
+    }
     return out;
 }
 
@@ -31,31 +113,39 @@ struct BratWriter {
     std::string ann;
     int t = 0, r = 0, e = 0, a = 0, note = 0;
 
-    // Writes "Tn\tTYPE b e;b e\ttext" and returns n. A span crossing a line
-    // break becomes fragments around it (brat shows one line per fragment).
-    int textBound(const char* type, const std::vector<Span>& spans) {
-        std::string offsets, text;
+    // The fragments brat gets for these spans: each split around its line breaks
+    // (brat shows one line per fragment, and its reader splits lines there).
+    std::vector<Span> fragments(const std::vector<Span>& spans) const {
+        std::vector<Span> out;
         for (Span s : spans) {
             uint32_t b = s.begin;
             while (b < s.end) {
-                uint32_t e2 = b;
-                while (e2 < s.end && doc.text[e2] != '\n') ++e2;
-                if (e2 > b) {
-                    if (!offsets.empty()) { offsets += ';'; text += ' '; }
-                    offsets += std::to_string(idx.byteToCodepoint(b)) + ' ' + std::to_string(idx.byteToCodepoint(e2));
-                    text += oneLine(doc.slice({b, e2}));
-                }
-                b = e2 + 1;
+                const uint32_t e2 = lineEnd(doc.text, b, s.end);
+                if (e2 > b) out.push_back({b, e2});
+                if (e2 >= s.end) break;
+                int len = 1;
+                decodeAt(doc.text, e2, len);
+                b = e2 + static_cast<uint32_t>(len);
             }
         }
-        if (offsets.empty()) return 0;  // an empty or all-newline span: nothing brat can show
+        return out;
+    }
+    // Writes "Tn\tTYPE b e;b e\ttext" and returns n (0 when nothing is left to show).
+    int textBound(const char* type, const std::vector<Span>& spans) {
+        std::string offsets, text;
+        for (Span f : fragments(spans)) {
+            if (!offsets.empty()) { offsets += ';'; text += ' '; }
+            offsets += std::to_string(idx.byteToCodepoint(f.begin)) + ' ' + std::to_string(idx.byteToCodepoint(f.end));
+            text += doc.slice(f);  // exactly the .txt's words: brat checks; a tab is fine (the text is the line's rest)
+        }
+        if (offsets.empty()) return 0;  // an empty or all-line-break span: nothing brat can show
         ++t;
         ann += 'T' + std::to_string(t) + '\t' + type + ' ' + offsets + '\t' + text + '\n';
         return t;
     }
     void noteOn(int id, std::string_view s) {
         if (!id || s.empty()) return;
-        ann += '#' + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(id) + '\t' + oneLine(s) + '\n';
+        ann += '#' + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(id) + '\t' + noteEscape(s) + '\n';
     }
     void attribute(const char* name, int id, const char* value) {
         ann += 'A' + std::to_string(++a) + '\t' + name + " T" + std::to_string(id) + ' ' + value + '\n';
@@ -102,6 +192,14 @@ BratFiles toBrat(const Document& doc) {
         std::string note = q.why + " (confidence " + conf;
         if (q.speaker >= 0) note += "; speaker e" + std::to_string(q.speaker + 1);
         if (q.edit >= 0) note += "; edit " + std::to_string(q.edit);
+        // Content spans that the fragments do not give back (two spans with only
+        // a line break between them read as one): listed, in code points.
+        if (joinFragments(doc.text, w.fragments(q.content)) != q.content) {
+            note += "; content";
+            for (size_t k = 0; k < q.content.size(); ++k)
+                note += (k ? "," : " ") + std::to_string(w.idx.byteToCodepoint(q.content[k].begin)) + "-" +
+                        std::to_string(w.idx.byteToCodepoint(q.content[k].end));
+        }
         w.noteOn(qt, note + ")");
         const int ct = q.cue.empty() ? 0 : w.textBound("Cue", {q.cue});
         int st = 0;
@@ -121,9 +219,12 @@ BratFiles toBrat(const Document& doc) {
     const OffsetIndex& idx = w.idx;
     if (doc.edits.base != EditBase::Tool)
         w.ann += '#' + std::to_string(++w.note) + "\tWhosaidEditBase T1\t" + editBaseName(doc.edits.base) + '\n';
-    for (const Edit& e : doc.edits.done)
-        w.ann += '#' + std::to_string(++w.note) + "\tWhosaidEdit T1\t" +
-                 oneLine(detail::editJson(e, idx).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + '\n';
+    for (const Edit& e : doc.edits.done) {
+        // JSON on one line: line breaks inside strings are escapes already, but for U+0085, U+2028 and U+2029
+        std::string line = detail::editJson(e, idx).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        escapeLineSeparators(line);
+        w.ann += '#' + std::to_string(++w.note) + "\tWhosaidEdit T1\t" + line + '\n';
+    }
     return {doc.text, std::move(w.ann)};
 }
 
@@ -182,7 +283,7 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> attrs;  // T id → (name, value)
     std::map<std::string, std::string> notes;
     std::map<std::string, std::string> cueOf, sourceOf;  // quote T → cue T, source T
-    std::vector<std::string> editLines;
+    std::vector<std::pair<size_t, std::string>> editLines;  // (line number, the edit's JSON)
     std::string base;
     size_t lineNo = 0;
     for (std::string_view line : splitOn(ann, '\n')) {
@@ -205,8 +306,8 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
                 if (be.size() != 2 || !number(be[0], b) || !number(be[1], e) || b > e || e > idx.codepointCount())
                     return Error{where + "offsets must be \"start end\" within the text"};
                 const Span s{idx.codepointToByte(static_cast<uint32_t>(b)), idx.codepointToByte(static_cast<uint32_t>(e))};
-                // fragments split only at a line break were one span (toBrat() splits them)
-                if (!t.spans.empty() && t.spans.back().end + 1 == s.begin && doc.text[t.spans.back().end] == '\n')
+                // fragments split only at line breaks were one span (toBrat() splits them)
+                if (!t.spans.empty() && onlyLineBreaks(doc.text, t.spans.back().end, s.begin))
                     t.spans.back().end = s.end;
                 else
                     t.spans.push_back(s);
@@ -233,9 +334,9 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
                 sourceOf[std::string(fields[1].substr(5))] = std::string(fields[2].substr(5));
         } else if (id[0] == '#') {
             if (fields.size() < 2 || cols.size() < 3) continue;
-            if (fields[0] == "WhosaidEdit") editLines.emplace_back(cols[2]);
+            if (fields[0] == "WhosaidEdit") editLines.push_back({lineNo, std::string(cols[2])});
             else if (fields[0] == "WhosaidEditBase") base = std::string(cols[2]);
-            else if (fields[0] == "AnnotatorNotes") notes[std::string(fields[1])] = std::string(cols[2]);
+            else if (fields[0] == "AnnotatorNotes") notes[std::string(fields[1])] = noteUnescape(cols[2]);
         }
     }
     auto attr = [&](const std::string& t, const char* name) -> std::string {
@@ -309,6 +410,23 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
                 if (part.substr(0, 9) == "speaker e" && number(part.substr(9), n) && n >= 1 && n <= doc.entities.size())
                     q.speaker = static_cast<int32_t>(n - 1);
                 if (part.substr(0, 5) == "edit " && number(part.substr(5), n)) q.edit = static_cast<int32_t>(n);
+                if (part.substr(0, 8) == "content ") {
+                    // the content spans, when the fragments do not give them back: "b-e,b-e" in code points
+                    std::vector<Span> spans;
+                    for (std::string_view one : splitOn(part.substr(8), ',')) {
+                        const size_t dash = one.find('-');
+                        uint64_t b = 0, e = 0;
+                        if (dash == std::string_view::npos || !number(one.substr(0, dash), b) || !number(one.substr(dash + 1), e) ||
+                            b > e || e > idx.codepointCount())
+                            return Error{"brat: " + id + ": the note's content spans must be start-end within the text"};
+                        spans.push_back({idx.codepointToByte(static_cast<uint32_t>(b)), idx.codepointToByte(static_cast<uint32_t>(e))});
+                    }
+                    if (!spans.empty()) {
+                        q.content = spans;
+                        q.span = {spans.front().begin, spans.back().end};
+                        for (Span c : spans) q.span.begin = std::min(q.span.begin, c.begin), q.span.end = std::max(q.span.end, c.end);
+                    }
+                }
             }
             if (inner.find("speaker e") == std::string::npos) q.speaker = -1;
             note = note.substr(0, conf);
@@ -318,11 +436,14 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
     }
     std::stable_sort(doc.quotes.begin(), doc.quotes.end(), [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
     if (!base.empty() && !parseEditBase(base, doc.edits.base)) return Error{"brat: unknown WhosaidEditBase " + base};
-    for (const std::string& line : editLines) {
+    for (const auto& [lineNo, line] : editLines) {
+        const std::string where = "brat: line " + std::to_string(lineNo);
+        if (std::string deep = jsonNestingProblem(line); !deep.empty()) return Error{where + ": the edit's JSON is " + deep};
         const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded()) return Error{where + ": the edit is not valid JSON"};
         Edit e;
-        std::string error;
-        if (!detail::readEdit(j, idx, e, error)) return Error{"brat: " + error};
+        detail::JsonReader r(where);
+        if (!detail::readEdit(j, idx, e, r, detail::JsonPath{})) return Error{r.error()};
         doc.edits.done.push_back(std::move(e));
     }
     const size_t edits = doc.edits.done.size();

@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "edit_json.hpp"
+#include "json_read.hpp"
+#include "whosaid/json.hpp"
 #include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/text.hpp"
@@ -216,37 +218,21 @@ std::string toWebAnnotation(const Document& doc, const ExportOptions& options) {
     if (!doc.edits.done.empty()) j["whosaid:edits"] = detail::editListJson(doc.edits.done, w.idx);
     if (!doc.warnings.empty()) j["whosaid:warnings"] = doc.warnings;
     j["first"] = {{"id", coll + "/page1"}, {"type", "AnnotationPage"}, {"startIndex", 0}, {"items", std::move(items)}};
-    return j.dump(options.indent, ' ', false, ordered::error_handler_t::replace);
+    std::string out = j.dump(options.indent, ' ', false, ordered::error_handler_t::replace);
+    escapeLineSeparators(out);
+    return out;
 }
 
 // [SECTION] Import
+//
+// Strict like fromJson(): every member read has to have its type, and a
+// problem names its JSON path ("Web Annotation: first.items[3]["whosaid:speaker"]: ...").
 
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& o, const char* k) {
-    auto it = o.find(k);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// The TextPositionSelector of a target, as a byte span.
-bool targetSpan(const json& t, const OffsetIndex& idx, Span& out) {
-    if (!t.is_object() || !t.contains("selector")) return false;
-    const json& sel = t["selector"];
-    const json* pos = nullptr;
-    if (sel.is_array()) {
-        for (const json& s : sel)
-            if (s.is_object() && str(s, "type") == "TextPositionSelector") pos = &s;
-    } else if (sel.is_object() && str(sel, "type") == "TextPositionSelector") {
-        pos = &sel;
-    }
-    if (!pos || !(*pos)["start"].is_number_unsigned() || !(*pos)["end"].is_number_unsigned()) return false;
-    const uint64_t b = (*pos)["start"].get<uint64_t>(), e = (*pos)["end"].get<uint64_t>();
-    if (b > e || e > idx.codepointCount()) return false;
-    out = {idx.codepointToByte(static_cast<uint32_t>(b)), idx.codepointToByte(static_cast<uint32_t>(e))};
-    return true;
-}
+using detail::JsonPath;
+using detail::JsonReader;
 
 // "…#m12" → 12, for the given letter; 0 when not such an id.
 size_t itemNumber(const std::string& id, char letter) {
@@ -260,99 +246,181 @@ size_t itemNumber(const std::string& id, char letter) {
     return n;
 }
 
-int32_t entityRef(const json& a, const char* key, size_t count) {
-    const std::string s = str(a, key);
-    if (s.size() < 2 || s[0] != 'e') return -1;
-    size_t n = 0;
-    for (size_t i = 1; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9' || n > 100000000) return -2;
-        n = n * 10 + static_cast<size_t>(s[i] - '0');
-    }
-    return n >= 1 && n <= count ? static_cast<int32_t>(n - 1) : -2;
-}
+struct WebAnnoReader {
+    JsonReader r{"Web Annotation"};
+    const OffsetIndex* idx = nullptr;
 
-int32_t editRef(const json& a, const char* key) {
-    auto it = a.find(key);
-    return it != a.end() && it->is_number_unsigned() && it->get<uint64_t>() < (1u << 30) ? static_cast<int32_t>(it->get<uint64_t>()) : -1;
-}
+    // The TextPositionSelector of a target, as a byte span.
+    bool targetSpan(const json& t, const JsonPath& at, Span& out) {
+        if (!r.object(t, at)) return false;
+        const json* sel = JsonReader::find(t, "selector");
+        if (!sel) return r.fail(at, "has no \"selector\"");
+        const JsonPath selAt = at.key("selector");
+        const json* pos = nullptr;
+        JsonPath posAt = selAt;
+        std::string type;
+        if (sel->is_array()) {
+            for (size_t i = 0; i < sel->size(); ++i) {
+                const json& x = (*sel)[i];
+                type.clear();
+                if (!r.object(x, selAt.item(i)) || !r.string(x, selAt.item(i), "type", type)) return false;
+                if (type == "TextPositionSelector") pos = &x, posAt = selAt.item(i);
+            }
+        } else {
+            if (!r.object(*sel, selAt) || !r.string(*sel, selAt, "type", type)) return false;
+            if (type == "TextPositionSelector") pos = sel;
+        }
+        if (!pos) return r.fail(selAt, "has no TextPositionSelector");
+        const JsonPath& p = sel->is_array() ? posAt : selAt;
+        uint64_t b = 0, e = 0;
+        const json* start = JsonReader::find(*pos, "start");
+        const json* end = JsonReader::find(*pos, "end");
+        if (!start || !end) return r.fail(p, std::string("needs \"") + (start ? "end" : "start") + "\"");
+        if (!r.count(*start, p.key("start"), b) || !r.count(*end, p.key("end"), e)) return false;
+        if (e > idx->codepointCount()) return r.fail(p.key("end"), std::to_string(e) + " is past the end of the text");
+        if (b > e) return r.fail(p, "ends before it starts");
+        out = {idx->codepointToByte(static_cast<uint32_t>(b)), idx->codepointToByte(static_cast<uint32_t>(e))};
+        return true;
+    }
+    // "e3" → 2 when there are at least three entities; -1 when absent or null.
+    bool entityRef(const json& a, const JsonPath& at, const char* key, size_t count, int32_t& out) {
+        out = -1;
+        const json* v = JsonReader::find(a, key);
+        if (!v || v->is_null()) return true;
+        if (!v->is_string()) return r.wrongType(at.key(key), *v, "an entity id (a string) or null");
+        const std::string& s = v->get_ref<const std::string&>();
+        size_t n = 0;
+        bool digits = s.size() >= 2 && s[0] == 'e';
+        for (size_t i = 1; digits && i < s.size(); ++i) {
+            if (s[i] < '0' || s[i] > '9' || n > 100000000) digits = false;
+            else n = n * 10 + static_cast<size_t>(s[i] - '0');
+        }
+        if (!digits || n < 1 || n > count) return r.fail(at.key(key), "\"" + s + "\" is no entity's id");
+        out = static_cast<int32_t>(n - 1);
+        return true;
+    }
+    bool editRef(const json& a, const JsonPath& at, const char* key, int32_t& out) {
+        uint64_t n = 0;
+        bool present = false;
+        if (!r.count(a, at, key, n, present)) return false;
+        if (present) out = n < (1u << 30) ? static_cast<int32_t>(n) : INT32_MAX;
+        return true;
+    }
+    template <typename T, typename Parse>
+    bool named(const json& o, const JsonPath& at, const char* key, const char* dflt, T& out, Parse parse, const char* what) {
+        std::string v;
+        if (!r.string(o, at, key, v)) return false;
+        if (v.empty()) v = dflt;
+        if (!parse(v, out)) return r.fail(at.key(key), "unknown " + std::string(what) + " \"" + v + "\"");
+        return true;
+    }
+};
 
 } // namespace
 
 Result<Document> documentFromWebAnnotation(std::string_view bytes) {
-    const json j = json::parse(bytes.begin(), bytes.end(), nullptr, false);
     const char* what = "Web Annotation: ";
+    if (std::string deep = jsonNestingProblem(bytes); !deep.empty()) return Error{std::string(what) + "the JSON is " + deep};
+    const json j = json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return Error{std::string(what) + "not valid JSON"};
-    if (str(j, "type") != "AnnotationCollection") return Error{std::string(what) + "not an AnnotationCollection"};
-    if (!j.contains("whosaid:text") || !j["whosaid:text"].is_string())
-        return Error{std::string(what) + "the collection has no \"whosaid:text\" (only whosaid's own exports carry their text)"};
+    WebAnnoReader w;
+    JsonReader& r = w.r;
+    const JsonPath root;
+    std::string type;
+    if (!r.string(j, root, "type", type)) return Error{r.error()};
+    if (type != "AnnotationCollection") return Error{std::string(what) + "not an AnnotationCollection"};
+    const json* text = JsonReader::find(j, "whosaid:text");
+    if (!text) return Error{std::string(what) + "the collection has no \"whosaid:text\" (only whosaid's own exports carry their text)"};
+    if (!text->is_string()) {
+        r.wrongType(root.key("whosaid:text"), *text, "a string");
+        return Error{r.error()};
+    }
     Document doc;
-    doc.text = j["whosaid:text"].get<std::string>();
+    doc.text = text->get<std::string>();
     if (!isValidUtf8(doc.text)) return Error{std::string(what) + "\"whosaid:text\" is not valid UTF-8"};
-    doc.id = str(j, "whosaid:id");
+    if (!r.string(j, root, "whosaid:id", doc.id)) return Error{r.error()};
     const OffsetIndex idx(doc.text);
-    if (j.contains("whosaid:entities") && j["whosaid:entities"].is_array())
-        for (const json& e : j["whosaid:entities"]) {
-            if (!e.is_object()) return Error{std::string(what) + "every entity must be an object"};
-            Entity ent;
-            ent.name = str(e, "name");
-            if (!parseLabel(str(e, "label"), ent.label)) return Error{std::string(what) + "an entity has an unknown label"};
-            ent.edit = editRef(e, "edit");
-            doc.entities.push_back(std::move(ent));
-        }
+    w.idx = &idx;
+    const json *entities = nullptr, *edits = nullptr, *warnings = nullptr;
+    if (!r.array(j, root, "whosaid:entities", entities) || !r.array(j, root, "whosaid:edits", edits) ||
+        !r.array(j, root, "whosaid:warnings", warnings))
+        return Error{r.error()};
+    const JsonPath entitiesAt = root.key("whosaid:entities");
+    for (size_t i = 0; entities && i < entities->size(); ++i) {
+        const json& e = (*entities)[i];
+        const JsonPath at = entitiesAt.item(i);
+        Entity ent;
+        if (!r.object(e, at) || !r.string(e, at, "name", ent.name) || !w.named(e, at, "label", "", ent.label, parseLabel, "label") ||
+            !w.editRef(e, at, "edit", ent.edit))
+            return Error{r.error()};
+        doc.entities.push_back(std::move(ent));
+    }
     const json* items = nullptr;
-    if (j.contains("first") && j["first"].is_object() && j["first"].contains("items") && j["first"]["items"].is_array())
-        items = &j["first"]["items"];
+    const JsonPath firstAt = root.key("first"), itemsAt = firstAt.key("items");
+    if (const json* first = JsonReader::find(j, "first")) {
+        if (!r.object(*first, firstAt) || !r.array(*first, firstAt, "items", items)) return Error{r.error()};
+    }
     std::vector<std::pair<size_t, Mention>> mentions;
     std::vector<std::pair<size_t, Quote>> quotes;
     std::vector<std::pair<size_t, std::string>> quoteSources;
     std::vector<std::pair<std::string, Span>> spanOf;  // annotation id → its target span
-    if (items)
-        for (const json& a : *items) {
-            if (!a.is_object()) return Error{std::string(what) + "every annotation must be an object"};
-            const std::string id = str(a, "id");
-            Span s;
-            if (!a.contains("target")) return Error{std::string(what) + "annotation " + id + " has no target"};
-            const json& t = a["target"];
-            if (size_t n = itemNumber(id, 'm')) {
-                Mention m;
-                if (!targetSpan(t, idx, m.span)) return Error{std::string(what) + "annotation " + id + " has no usable TextPositionSelector"};
-                if (a.contains("body") && a["body"].is_array() && !a["body"].empty() && !parseLabel(str(a["body"][0], "value"), m.label))
-                    return Error{std::string(what) + "annotation " + id + " has an unknown label"};
-                if (!parseMentionKind(str(a, "whosaid:kind").empty() ? "name" : str(a, "whosaid:kind"), m.kind))
-                    return Error{std::string(what) + "annotation " + id + " has an unknown kind"};
-                m.entity = entityRef(a, "whosaid:entity", doc.entities.size());
-                if (m.entity == -2) return Error{std::string(what) + "annotation " + id + " refers to an unknown entity"};
-                m.edit = editRef(a, "whosaid:mentionEdit");
-                spanOf.push_back({id, m.span});
-                mentions.push_back({n, m});
-            } else if (size_t qn = itemNumber(id, 'q')) {
-                Quote q;
-                for (const json& x : t.is_array() ? t : json::array({t})) {
+    for (size_t i = 0; items && i < items->size(); ++i) {
+        const json& a = (*items)[i];
+        const JsonPath at = itemsAt.item(i);
+        std::string id;
+        if (!r.object(a, at) || !r.string(a, at, "id", id)) return Error{r.error()};
+        const json* t = JsonReader::find(a, "target");
+        if (!t) return Error{std::string(what) + "annotation " + id + " has no target"};
+        const JsonPath targetAt = at.key("target");
+        if (size_t n = itemNumber(id, 'm')) {
+            Mention m;
+            const json* body = nullptr;
+            if (!w.targetSpan(*t, targetAt, m.span) || !r.array(a, at, "body", body)) return Error{r.error()};
+            if (body && !body->empty()) {
+                const JsonPath bodyAt = at.key("body").item(0);
+                if (!r.object((*body)[0], bodyAt) || !w.named((*body)[0], bodyAt, "value", "", m.label, parseLabel, "label"))
+                    return Error{r.error()};
+            }
+            if (!w.named(a, at, "whosaid:kind", "name", m.kind, parseMentionKind, "kind") ||
+                !w.entityRef(a, at, "whosaid:entity", doc.entities.size(), m.entity) || !w.editRef(a, at, "whosaid:mentionEdit", m.edit))
+                return Error{r.error()};
+            spanOf.push_back({id, m.span});
+            mentions.push_back({n, m});
+        } else if (size_t qn = itemNumber(id, 'q')) {
+            Quote q;
+            if (t->is_array()) {
+                for (size_t k = 0; k < t->size(); ++k) {
                     Span c;
-                    if (!targetSpan(x, idx, c)) return Error{std::string(what) + "annotation " + id + " has no usable TextPositionSelector"};
+                    if (!w.targetSpan((*t)[k], targetAt.item(k), c)) return Error{r.error()};
                     q.content.push_back(c);
                 }
-                if (q.content.empty()) return Error{std::string(what) + "annotation " + id + " has no target"};
-                q.span = {q.content.front().begin, q.content.front().end};
-                for (Span c : q.content) q.span.begin = std::min(q.span.begin, c.begin), q.span.end = std::max(q.span.end, c.end);
-                if (!parseQuoteKind(str(a, "whosaid:kind").empty() ? "direct" : str(a, "whosaid:kind"), q.kind) ||
-                    !parseSourceKind(str(a, "whosaid:sourceKind").empty() ? "unsourced" : str(a, "whosaid:sourceKind"), q.sourceKind))
-                    return Error{std::string(what) + "annotation " + id + " has an unknown kind"};
-                if (a.contains("whosaid:cue") && !targetSpan(a["whosaid:cue"], idx, q.cue))
-                    return Error{std::string(what) + "annotation " + id + " has a cue without a position"};
-                q.speaker = entityRef(a, "whosaid:speaker", doc.entities.size());
-                if (q.speaker == -2) return Error{std::string(what) + "annotation " + id + " refers to an unknown speaker"};
-                const auto c = a.find("whosaid:confidence");
-                q.confidence = c != a.end() && c->is_number() ? static_cast<float>(std::clamp(c->get<double>(), 0.0, 1.0)) : 0.f;
-                q.why = str(a, "whosaid:why");
-                q.edit = editRef(a, "whosaid:edit");
-                if (!str(a, "whosaid:source").empty()) quoteSources.push_back({quotes.size(), str(a, "whosaid:source")});
-                quotes.push_back({qn, std::move(q)});
-            } else if (itemNumber(id, 's')) {
-                if (!targetSpan(t, idx, s)) return Error{std::string(what) + "annotation " + id + " has no usable TextPositionSelector"};
-                spanOf.push_back({id, s});
+            } else {
+                Span c;
+                if (!w.targetSpan(*t, targetAt, c)) return Error{r.error()};
+                q.content.push_back(c);
             }
+            if (q.content.empty()) return Error{std::string(what) + "annotation " + id + " has no target"};
+            q.span = {q.content.front().begin, q.content.front().end};
+            for (Span c : q.content) q.span.begin = std::min(q.span.begin, c.begin), q.span.end = std::max(q.span.end, c.end);
+            double confidence = 0;
+            std::string source;
+            if (!w.named(a, at, "whosaid:kind", "direct", q.kind, parseQuoteKind, "kind") ||
+                !w.named(a, at, "whosaid:sourceKind", "unsourced", q.sourceKind, parseSourceKind, "source kind") ||
+                !w.entityRef(a, at, "whosaid:speaker", doc.entities.size(), q.speaker) ||
+                !r.number(a, at, "whosaid:confidence", confidence) || !r.string(a, at, "whosaid:why", q.why) ||
+                !w.editRef(a, at, "whosaid:edit", q.edit) || !r.string(a, at, "whosaid:source", source))
+                return Error{r.error()};
+            if (const json* cue = JsonReader::find(a, "whosaid:cue"); cue && !w.targetSpan(*cue, at.key("whosaid:cue"), q.cue))
+                return Error{r.error()};
+            q.confidence = static_cast<float>(std::clamp(confidence, 0.0, 1.0));
+            if (!source.empty()) quoteSources.push_back({quotes.size(), source});
+            quotes.push_back({qn, std::move(q)});
+        } else if (itemNumber(id, 's')) {
+            Span s;
+            if (!w.targetSpan(*t, targetAt, s)) return Error{r.error()};
+            spanOf.push_back({id, s});
         }
+    }
     for (const auto& qs : quoteSources) {
         const size_t qi = qs.first;
         const std::string& src = qs.second;
@@ -364,20 +432,25 @@ Result<Document> documentFromWebAnnotation(std::string_view bytes) {
     std::stable_sort(quotes.begin(), quotes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& m : mentions) doc.mentions.push_back(m.second);
     for (auto& q : quotes) doc.quotes.push_back(std::move(q.second));
-    const std::string base = str(j, "whosaid:editBase");
+    std::string base;
+    if (!r.string(j, root, "whosaid:editBase", base)) return Error{r.error()};
     if (!base.empty() && !parseEditBase(base, doc.edits.base)) return Error{std::string(what) + "unknown \"whosaid:editBase\""};
-    if (j.contains("whosaid:edits") && j["whosaid:edits"].is_array())
-        for (const json& x : j["whosaid:edits"]) {
-            Edit e;
-            std::string error;
-            if (!detail::readEdit(x, idx, e, error)) return Error{std::string(what) + error};
-            doc.edits.done.push_back(std::move(e));
+    const JsonPath editsAt = root.key("whosaid:edits");
+    for (size_t i = 0; edits && i < edits->size(); ++i) {
+        Edit e;
+        if (!detail::readEdit((*edits)[i], idx, e, r, editsAt.item(i))) return Error{r.error()};
+        doc.edits.done.push_back(std::move(e));
+    }
+    const JsonPath warningsAt = root.key("whosaid:warnings");
+    for (size_t i = 0; warnings && i < warnings->size(); ++i) {
+        if (!(*warnings)[i].is_string()) {
+            r.wrongType(warningsAt.item(i), (*warnings)[i], "a string");
+            return Error{r.error()};
         }
-    if (j.contains("whosaid:warnings") && j["whosaid:warnings"].is_array())
-        for (const json& x : j["whosaid:warnings"])
-            if (x.is_string()) doc.warnings.push_back(x.get<std::string>());
+        doc.warnings.push_back((*warnings)[i].get<std::string>());
+    }
     const size_t n = doc.edits.done.size();
-    auto bad = [&](int32_t r) { return r >= 0 && static_cast<size_t>(r) >= n; };
+    auto bad = [&](int32_t ref) { return ref >= 0 && static_cast<size_t>(ref) >= n; };
     for (const Mention& m : doc.mentions) if (bad(m.edit)) return Error{std::string(what) + "\"whosaid:edit\" past the end of the edits"};
     for (const Quote& q : doc.quotes) if (bad(q.edit)) return Error{std::string(what) + "\"whosaid:edit\" past the end of the edits"};
     for (const Entity& e : doc.entities) if (bad(e.edit)) return Error{std::string(what) + "\"edit\" past the end of the edits"};

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "edit_json.hpp"
+#include "json_read.hpp"
 #include "whosaid/edits.hpp"
 #include "whosaid/text.hpp"
 
@@ -32,7 +34,9 @@ namespace {
 // does with ensure_ascii off and error_handler_t::replace: the seven short
 // escapes, \u00xx (lower-case hex) for the other control characters, UTF-8
 // copied as is, and one U+FFFD for each invalid byte or each maximal invalid
-// prefix of a sequence (so "\xE2\x80A" gives U+FFFD then 'A').
+// prefix of a sequence (so "\xE2\x80A" gives U+FFFD then 'A'). One thing more
+// than nlohmann: U+0085, U+2028 and U+2029 become \u0085, \u2028 and \u2029
+// (escapeLineSeparators()), so that the output is one line for line readers.
 void appendEscaped(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -76,7 +80,10 @@ void appendEscaped(std::string& out, std::string_view s) {
             lo = 0x80, hi = 0xBF;
         }
         if (need > 0 && k == size_t(need) + 1) {
-            out.append(s.data() + i, k);  // well-formed
+            if (c == 0xC2 && byte(i + 1) == 0x85) out += "\\u0085";  // NEL, LS, PS: line breaks to line readers
+            else if (c == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
+                out += byte(i + 2) == 0xA8 ? "\\u2028" : "\\u2029";
+            else out.append(s.data() + i, k);  // well-formed
         } else {
             out += "\xEF\xBF\xBD";  // U+FFFD; the byte that broke the sequence is read again
         }
@@ -146,7 +153,8 @@ public:
     // A value written by nlohmann (the edits: few, and nested), laid out at this depth.
     void raw(const nlohmann::ordered_json& j) {
         element();
-        const std::string s = j.dump(m_indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        std::string s = j.dump(m_indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        escapeLineSeparators(s);
         if (m_indent < 0) {
             m_out += s;
             return;
@@ -246,6 +254,32 @@ size_t estimateSize(const Document& doc, const JsonOptions& options, uint32_t co
 }
 
 } // namespace
+
+void escapeLineSeparators(std::string& json) {
+    size_t at = 0;
+    auto next = [&](size_t from) {
+        for (size_t i = from; i + 1 < json.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(json[i]);
+            if (c == 0xC2 && static_cast<unsigned char>(json[i + 1]) == 0x85) return i;
+            if (c == 0xE2 && i + 2 < json.size() && static_cast<unsigned char>(json[i + 1]) == 0x80 &&
+                (static_cast<unsigned char>(json[i + 2]) == 0xA8 || static_cast<unsigned char>(json[i + 2]) == 0xA9))
+                return i;
+        }
+        return std::string::npos;
+    };
+    if ((at = next(0)) == std::string::npos) return;  // the common case: nothing to copy
+    std::string out;
+    out.reserve(json.size() + 16);
+    size_t run = 0;
+    for (; at != std::string::npos; at = next(run)) {
+        out.append(json, run, at - run);
+        const bool nel = static_cast<unsigned char>(json[at]) == 0xC2;
+        out += nel ? "\\u0085" : static_cast<unsigned char>(json[at + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+        run = at + (nel ? 2 : 3);
+    }
+    out.append(json, run, std::string::npos);
+    json = std::move(out);
+}
 
 std::string toJson(const Document& doc, const JsonOptions& options) {
     const OffsetIndex idx(doc.text);
@@ -375,167 +409,251 @@ std::string toJson(const Document& doc, const JsonOptions& options) {
 
 // [SECTION] Reading
 
+size_t jsonNestingExceeded(std::string_view text, size_t maxDepth) {
+    size_t depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;  // the escaped character cannot end the string
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string jsonNestingProblem(std::string_view text, size_t maxDepth) {
+    const size_t at = jsonNestingExceeded(text, maxDepth);
+    if (at == std::string_view::npos) return {};
+    return "nested more than " + std::to_string(maxDepth) + " levels deep (at byte " + std::to_string(at) +
+           "); whosaid's files nest a few levels";
+}
+
 namespace {
 
-struct Reader {
+using detail::JsonPath;
+using detail::JsonReader;
+
+std::string codepoints(uint32_t n) { return std::to_string(n) + (n == 1 ? " code point" : " code points"); }
+
+// Offsets and spans of one document's text, read strictly.
+struct SpanReader {
+    JsonReader& r;
     const OffsetIndex& idx;
     uint32_t cpCount;
-    std::string error;
 
-    bool fail(std::string msg) {
-        if (error.empty()) error = std::move(msg);
-        return false;
-    }
-    bool offset(const json& v, const char* what, uint32_t& out) {
-        if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<int64_t>() >= 0))
-            return fail(std::string("whosaid/1: ") + what + " must be a non-negative integer");
-        const uint64_t n = v.get<uint64_t>();
-        if (n > cpCount) return fail(std::string("whosaid/1: ") + what + " " + std::to_string(n) + " is past the end of the text");
+    bool offset(const json& v, const JsonPath& at, uint32_t& out) {
+        uint64_t n = 0;
+        if (!r.count(v, at, n)) return false;
+        if (n > cpCount) return r.fail(at, std::to_string(n) + " is past the end of the text (" + codepoints(cpCount) + ")");
         out = idx.codepointToByte(static_cast<uint32_t>(n));
         return true;
     }
-    bool span(const json& a, const json& b, const char* what, Span& out) {
-        if (!offset(a, what, out.begin) || !offset(b, what, out.end)) return false;
-        if (out.end < out.begin) return fail(std::string("whosaid/1: ") + what + " ends before it starts");
+    bool span(const json& a, const JsonPath& atA, const json& b, const JsonPath& atB, const JsonPath& at, Span& out) {
+        if (!offset(a, atA, out.begin) || !offset(b, atB, out.end)) return false;
+        if (out.end < out.begin) return r.fail(at, "ends before it starts");
         return true;
     }
-    bool pairSpan(const json& v, const char* what, Span& out) {
-        if (v.is_null()) { out = {}; return true; }
-        if (!v.is_array() || v.size() != 2) return fail(std::string("whosaid/1: ") + what + " must be [start, end]");
-        return span(v[0], v[1], what, out);
+    // The required "start" and "end" of object `o`.
+    bool startEnd(const json& o, const JsonPath& at, Span& out) {
+        const json* a = JsonReader::find(o, "start");
+        const json* b = JsonReader::find(o, "end");
+        if (!a || !b) return r.fail(at, std::string("needs \"") + (a ? "end" : "start") + "\"");
+        return span(*a, at.key("start"), *b, at.key("end"), at, out);
+    }
+    // [start, end]; null gives the empty span when `nullable`.
+    bool pair(const json& v, const JsonPath& at, Span& out, bool nullable) {
+        if (v.is_null() && nullable) { out = {}; return true; }
+        if (!v.is_array() || v.size() != 2)
+            return v.is_array() ? r.fail(at, "must be [start, end], not " + std::to_string(v.size()) + " numbers")
+                                : r.wrongType(at, v, nullable ? "[start, end] or null" : "[start, end]");
+        return span(v[0], at.item(0), v[1], at.item(1), at, out);
     }
 };
 
-// Field readers that never throw: a wrong type reads as the default.
-std::string str(const json& o, const char* key, const char* dflt = "") {
-    auto it = o.find(key);
-    return (it != o.end() && it->is_string()) ? it->get<std::string>() : std::string(dflt);
-}
-const json& field(const json& o, const char* key) {
-    static const json kNull;
-    auto it = o.find(key);
-    return it != o.end() ? *it : kNull;
-}
-const json& list(const json& o, const char* key) {
-    static const json kEmpty = json::array();
-    auto it = o.find(key);
-    return (it != o.end() && it->is_array()) ? *it : kEmpty;
+// An "edit" reference: a non-negative index into "edits" (checked against its length later).
+bool editRef(JsonReader& r, const json& o, const JsonPath& at, int32_t& out) {
+    uint64_t n = 0;
+    bool present = false;
+    if (!r.count(o, at, "edit", n, present)) return false;
+    if (present) out = n < (1u << 30) ? static_cast<int32_t>(n) : INT32_MAX;
+    return true;
 }
 
-// An "edit" reference: a non-negative index into "edits", -1 when absent or not one.
-int32_t editIndex(const json& v) {
-    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<int64_t>() >= 0)) return -1;
-    const uint64_t n = v.get<uint64_t>();
-    return n < (1u << 30) ? static_cast<int32_t>(n) : INT32_MAX;
+// An entity reference ("entity", "speaker"): an id from "entities", or null.
+bool entityRef(JsonReader& r, const json& o, const JsonPath& at, const char* key,
+               const std::unordered_map<std::string, int32_t>& ids, int32_t& out) {
+    out = -1;
+    const json* v = JsonReader::find(o, key);
+    if (!v || v->is_null()) return true;
+    if (!v->is_string()) return r.wrongType(at.key(key), *v, "an entity id (a string) or null");
+    auto it = ids.find(v->get_ref<const std::string&>());
+    if (it == ids.end()) return r.fail(at.key(key), "\"" + v->get<std::string>() + "\" is no entity's id");
+    out = it->second;
+    return true;
 }
 
-int entityIndex(const json& v, const std::vector<std::string>& ids) {
-    if (!v.is_string()) return -1;
-    for (size_t i = 0; i < ids.size(); ++i)
-        if (ids[i] == v.get<std::string>()) return static_cast<int>(i);
-    return -2;
+// A member naming one of a fixed set ("label", "kind", ...): absent keeps `dflt`.
+template <typename T, typename Parse>
+bool named(JsonReader& r, const json& o, const JsonPath& at, const char* key, const char* dflt, T& out, Parse parse,
+           const char* what) {
+    std::string s = dflt;
+    if (!r.string(o, at, key, s)) return false;
+    if (!parse(s, out)) return r.fail(at.key(key), "unknown " + std::string(what) + " \"" + s + "\"");
+    return true;
 }
 
 } // namespace
 
-Result<Document> fromJson(std::string_view text) {
-    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return Error{"whosaid/1: not valid JSON"};
-    if (!j.is_object()) return Error{"whosaid/1: the document must be a JSON object"};
-    if (str(j, "schema") != "whosaid/1")
-        return Error{"whosaid/1: \"schema\" must be \"whosaid/1\""};
-    if (j.contains("offsets") && str(j, "offsets") != "codepoint")
-        return Error{"whosaid/1: only \"offsets\": \"codepoint\" is supported"};
-    if (!j.contains("text") || !j["text"].is_string()) return Error{"whosaid/1: \"text\" must be a string"};
+namespace detail {
+
+Result<Document> documentFromJsonValue(const json& j, const std::string& what, std::string_view rootName) {
+    JsonReader r(what);
+    JsonPath root;
+    root.rootName = rootName;
+    const std::string where = what + ": " + (rootName.empty() ? std::string() : std::string(rootName) + ": ");
+    if (!j.is_object()) return Error{where + (rootName.empty() ? "the document must be a JSON object" : "must be a JSON object")};
+    if (const json* v = JsonReader::find(j, "schema"); !v || !v->is_string() || v->get_ref<const std::string&>() != "whosaid/1")
+        return Error{where + "\"schema\" must be \"whosaid/1\""};
+    std::string offsets = "codepoint";
+    if (!r.string(j, root, "offsets", offsets)) return Error{r.error()};
+    if (offsets != "codepoint") return Error{where + "only \"offsets\": \"codepoint\" is supported"};
+    const json* text = JsonReader::find(j, "text");
+    if (!text || !text->is_string()) return Error{where + "\"text\" must be a string"};
 
     Document doc;
-    doc.text = j["text"].get<std::string>();
-    if (!isValidUtf8(doc.text)) return Error{"whosaid/1: \"text\" is not valid UTF-8"};
-    if (j.contains("id") && j["id"].is_string()) doc.id = j["id"].get<std::string>();
+    doc.text = text->get<std::string>();
+    if (!isValidUtf8(doc.text)) return Error{where + "\"text\" is not valid UTF-8"};
+    if (!r.string(j, root, "id", doc.id)) return Error{r.error()};
     const OffsetIndex idx(doc.text);
-    Reader r{idx, idx.codepointCount(), {}};
+    SpanReader sr{r, idx, idx.codepointCount()};
 
-    std::vector<std::string> ids;
-    for (const json& e : list(j, "entities")) {
-        if (!e.is_object() || !e.contains("id") || !e["id"].is_string())
-            return Error{"whosaid/1: every entity needs a string \"id\""};
+    const json *entities = nullptr, *mentions = nullptr, *quotes = nullptr, *tokens = nullptr, *warnings = nullptr;
+    if (!r.array(j, root, "entities", entities) || !r.array(j, root, "mentions", mentions) ||
+        !r.array(j, root, "quotes", quotes) || !r.array(j, root, "tokens", tokens) || !r.array(j, root, "warnings", warnings))
+        return Error{r.error()};
+
+    std::unordered_map<std::string, int32_t> ids;
+    const JsonPath entitiesAt = root.key("entities");
+    for (size_t i = 0; entities && i < entities->size(); ++i) {
+        const json& e = (*entities)[i];
+        const JsonPath at = entitiesAt.item(i);
+        if (!r.object(e, at)) return Error{r.error()};
+        const json* id = JsonReader::find(e, "id");
+        if (!id || !id->is_string()) {
+            if (id) r.wrongType(at.key("id"), *id, "a string");
+            else r.fail(at, "needs a string \"id\"");
+            return Error{r.error()};
+        }
         Entity ent;
-        ent.name = str(e, "name");
-        ent.edit = editIndex(field(e, "edit"));
-        if (!parseLabel(str(e, "label", "MISC"), ent.label))
-            return Error{"whosaid/1: entity " + e["id"].get<std::string>() + " has an unknown label"};
-        ids.push_back(e["id"].get<std::string>());
+        if (!r.string(e, at, "name", ent.name) || !named(r, e, at, "label", "MISC", ent.label, parseLabel, "label") ||
+            !editRef(r, e, at, ent.edit))
+            return Error{r.error()};
+        if (!ids.emplace(id->get<std::string>(), static_cast<int32_t>(doc.entities.size())).second) {
+            r.fail(at.key("id"), "\"" + id->get<std::string>() + "\" is the id of an earlier entity too");
+            return Error{r.error()};
+        }
         doc.entities.push_back(std::move(ent));
     }
-    for (const json& m : list(j, "mentions")) {
-        if (!m.is_object()) return Error{"whosaid/1: every mention must be an object"};
+    const JsonPath mentionsAt = root.key("mentions");
+    for (size_t i = 0; mentions && i < mentions->size(); ++i) {
+        const json& m = (*mentions)[i];
+        const JsonPath at = mentionsAt.item(i);
         Mention men;
-        if (!r.span(field(m, "start"), field(m, "end"), "mention offset", men.span))
-            return Error{r.error};
-        if (!parseLabel(str(m, "label", "MISC"), men.label))
-            return Error{"whosaid/1: mention has an unknown label"};
-        if (!parseMentionKind(str(m, "kind", "name"), men.kind))
-            return Error{"whosaid/1: mention has an unknown kind"};
-        men.entity = entityIndex(field(m, "entity"), ids);
-        if (men.entity == -2) return Error{"whosaid/1: mention refers to an unknown entity"};
-        men.edit = editIndex(field(m, "edit"));
+        std::string shown;
+        if (!r.object(m, at) || !sr.startEnd(m, at, men.span) || !named(r, m, at, "label", "MISC", men.label, parseLabel, "label") ||
+            !named(r, m, at, "kind", "name", men.kind, parseMentionKind, "mention kind") ||
+            !entityRef(r, m, at, "entity", ids, men.entity) || !r.string(m, at, "text", shown) || !editRef(r, m, at, men.edit))
+            return Error{r.error()};
         doc.mentions.push_back(men);
     }
-    for (const json& q : list(j, "quotes")) {
-        if (!q.is_object()) return Error{"whosaid/1: every quote must be an object"};
+    const JsonPath quotesAt = root.key("quotes");
+    for (size_t i = 0; quotes && i < quotes->size(); ++i) {
+        const json& q = (*quotes)[i];
+        const JsonPath at = quotesAt.item(i);
         Quote quo;
-        if (!r.span(field(q, "start"), field(q, "end"), "quote offset", quo.span))
-            return Error{r.error};
-        if (!parseQuoteKind(str(q, "kind", "direct"), quo.kind))
-            return Error{"whosaid/1: quote has an unknown kind"};
-        for (const json& s : list(q, "content_spans")) {
+        std::string ignored;
+        const json* spans = nullptr;
+        double confidence = 0;
+        if (!r.object(q, at) || !r.string(q, at, "id", ignored) || !sr.startEnd(q, at, quo.span) ||
+            !named(r, q, at, "kind", "direct", quo.kind, parseQuoteKind, "quote kind") || !r.array(q, at, "content_spans", spans))
+            return Error{r.error()};
+        const JsonPath spansAt = at.key("content_spans");
+        for (size_t k = 0; spans && k < spans->size(); ++k) {
             Span sp;
-            if (!r.pairSpan(s, "content span", sp)) return Error{r.error};
+            if (!sr.pair((*spans)[k], spansAt.item(k), sp, false)) return Error{r.error()};
             quo.content.push_back(sp);
         }
         if (quo.content.empty()) quo.content.push_back(quo.span);
-        if (!r.pairSpan(field(q, "cue"), "cue", quo.cue) ||
-            !r.pairSpan(field(q, "source"), "source", quo.source))
-            return Error{r.error};
-        quo.speaker = entityIndex(field(q, "speaker"), ids);
-        if (quo.speaker == -2) return Error{"whosaid/1: quote refers to an unknown speaker entity"};
-        if (!parseSourceKind(str(q, "source_kind", "unsourced"), quo.sourceKind))
-            return Error{"whosaid/1: quote has an unknown source_kind"};
-        const json& c = field(q, "confidence");
+        const json* cue = JsonReader::find(q, "cue");
+        const json* source = JsonReader::find(q, "source");
+        if ((cue && !sr.pair(*cue, at.key("cue"), quo.cue, true)) || (source && !sr.pair(*source, at.key("source"), quo.source, true)) ||
+            !r.string(q, at, "source_text", ignored) || !entityRef(r, q, at, "speaker", ids, quo.speaker) ||
+            !named(r, q, at, "source_kind", "unsourced", quo.sourceKind, parseSourceKind, "source_kind") ||
+            !r.number(q, at, "confidence", confidence) || !r.string(q, at, "why", quo.why) || !editRef(r, q, at, quo.edit))
+            return Error{r.error()};
         // clamped: the page draws it as a share, and other tools may write 0..100
-        quo.confidence = c.is_number() ? static_cast<float>(std::clamp(c.get<double>(), 0.0, 1.0)) : 0.f;
-        quo.why = str(q, "why");
-        quo.edit = editIndex(field(q, "edit"));
+        quo.confidence = static_cast<float>(std::clamp(confidence, 0.0, 1.0));
         doc.quotes.push_back(std::move(quo));
     }
-    const std::string base = str(j, "edit_base", "tool");
-    if (!parseEditBase(base, doc.edits.base)) return Error{"whosaid/1: unknown \"edit_base\" \"" + base + "\""};
-    std::string error;
-    if (j.contains("edits") || j.contains("undone")) {
-        for (const char* key : {"edits", "undone"})
-            for (const json& x : list(j, key)) {
+    if (!named(r, j, root, "edit_base", "tool", doc.edits.base, parseEditBase, "\"edit_base\"")) return Error{r.error()};
+    const json *edits = nullptr, *undone = nullptr;
+    if (!r.array(j, root, "edits", edits) || !r.array(j, root, "undone", undone)) return Error{r.error()};
+    if (edits || undone) {
+        for (const char* key : {"edits", "undone"}) {
+            const json* list = std::string_view(key) == "edits" ? edits : undone;
+            const JsonPath listAt = root.key(key);
+            for (size_t i = 0; list && i < list->size(); ++i) {
                 Edit e;
-                if (!detail::readEdit(x, idx, e, error)) return Error{"whosaid/1: " + error};
-                (std::string_view(key) == "edits" ? doc.edits.done : doc.edits.undone).push_back(std::move(e));
+                if (!detail::readEdit((*list)[i], idx, e, r, listAt.item(i))) return Error{r.error()};
+                (list == edits ? doc.edits.done : doc.edits.undone).push_back(std::move(e));
             }
-    } else if (field(j, "corrections").is_object()) {
+        }
+    } else if (const json* c = JsonReader::find(j, "corrections")) {
         // Files from before the edit log: their corrections become the edits that do the same.
         // The old corrections were applied to the markup again on reading (they
         // were idempotent): so are these, and a mention the file already lacks
         // is no edit that failed.
-        if (!detail::migrateCorrections(j["corrections"], idx, doc.text, doc.edits.done, error)) return Error{error};
+        if (!r.object(*c, root.key("corrections"))) return Error{r.error()};
+        std::string error;
+        if (!detail::migrateCorrections(*c, idx, doc.text, doc.edits.done, error)) return Error{error};
         applyEdits(doc);
         for (Edit& e : doc.edits.done)
             if (e.op == EditOp::RemoveMention) e.unplaced.clear();
     }
-    const size_t edits = doc.edits.done.size();
-    auto checkRef = [&](int32_t ref) { return ref < 0 || static_cast<size_t>(ref) < edits; };
-    for (const Entity& e : doc.entities) if (!checkRef(e.edit)) return Error{"whosaid/1: an entity's \"edit\" is past the end of \"edits\""};
-    for (const Mention& m : doc.mentions) if (!checkRef(m.edit)) return Error{"whosaid/1: a mention's \"edit\" is past the end of \"edits\""};
-    for (const Quote& q : doc.quotes) if (!checkRef(q.edit)) return Error{"whosaid/1: a quote's \"edit\" is past the end of \"edits\""};
-    for (const json& w : list(j, "warnings"))
-        if (w.is_string()) doc.warnings.push_back(w.get<std::string>());
+    const size_t count = doc.edits.done.size();
+    auto checkRef = [&](int32_t ref, const JsonPath& list, size_t i) {
+        if (ref < 0 || static_cast<size_t>(ref) < count) return true;
+        return r.fail(list.item(i).key("edit"), std::to_string(ref) + " is past the end of \"edits\" (" + std::to_string(count) + ")");
+    };
+    for (size_t i = 0; i < doc.entities.size(); ++i) if (!checkRef(doc.entities[i].edit, entitiesAt, i)) return Error{r.error()};
+    for (size_t i = 0; i < doc.mentions.size(); ++i) if (!checkRef(doc.mentions[i].edit, mentionsAt, i)) return Error{r.error()};
+    for (size_t i = 0; i < doc.quotes.size(); ++i) if (!checkRef(doc.quotes[i].edit, quotesAt, i)) return Error{r.error()};
+    const JsonPath warningsAt = root.key("warnings");
+    for (size_t i = 0; warnings && i < warnings->size(); ++i) {
+        const json& w = (*warnings)[i];
+        if (!w.is_string()) {
+            r.wrongType(warningsAt.item(i), w, "a string");
+            return Error{r.error()};
+        }
+        doc.warnings.push_back(w.get<std::string>());
+    }
     return doc;
+}
+
+} // namespace detail
+
+Result<Document> fromJson(std::string_view text) {
+    if (std::string deep = jsonNestingProblem(text); !deep.empty()) return Error{"whosaid/1: the JSON is " + deep};
+    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return Error{"whosaid/1: not valid JSON"};
+    return detail::documentFromJsonValue(j, "whosaid/1", {});
 }
 
 } // namespace whosaid
