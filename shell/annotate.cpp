@@ -8,6 +8,9 @@
 // flat however long the stream is. Core is reentrant (Model::builtin() is shared read-only);
 // all threads live here, in the shell.
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cctype>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -18,9 +21,14 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "commands.hpp"
 #include "whosaid/annotate.hpp"
@@ -39,9 +47,10 @@ constexpr const char* kAnnotateUsage =
     "usage: whosaid annotate [FILE...|-] [--format json|webanno|brat|conll|conllu|html] [--input auto|text|html|markdown|json|webanno]\n"
     "                        [--jsonl [--error-lines]] [--jobs N] [--pretty] [--syntax] [--fast] [-o DIR] [--reannotate]\n";
 
-// A line longer than this is refused without being kept in memory (the text
-// limit plus room for JSON escaping).
-constexpr size_t kMaxLineBytes = kDefaultMaxBytes * 2 + 4096;
+// The most bytes read for one input, a file or a --jsonl line: the text limit
+// plus room for markup or JSON escaping. Reading stops there (limit + 1 bytes),
+// so a device or an endless pipe is refused with bounded memory.
+constexpr size_t kMaxInputBytes = kDefaultMaxBytes * 2 + 4096;
 
 struct Options {
     ExportFormat format = ExportFormat::Json;
@@ -75,7 +84,9 @@ struct Record {
 
 struct Outcome {
     std::string out;                                        // for stdout
-    std::vector<std::pair<std::string, std::string>> files; // (path, content) for -o DIR
+    std::string where;                                      // the record, for messages ("a.txt", "docs.jsonl:3")
+    std::string stem;                                       // -o DIR: the files' name before its extension
+    std::vector<std::pair<std::string, std::string>> files; // -o DIR: (extension, content)
     std::vector<std::string> messages;                      // for stderr, already prefixed
     int code = 0;
 };
@@ -97,6 +108,7 @@ public:
     Outcome run(Record& r) const {
         Outcome oc;
         const std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
+        oc.where = where;
         auto fail = [&](const std::string& msg, int code = 1) {
             oc.messages.push_back("whosaid: " + where + ": " + msg);
             if (m_opt.errorLines && r.line) {
@@ -115,7 +127,11 @@ public:
         std::string fileHint;  // extension hint for format detection
         std::string bytes;
         if (r.line) {
-            if (r.data.find_first_not_of(" \t\r") == std::string::npos) return oc;  // blank line: nothing
+            if (r.data.find_first_not_of(" \t\r") == std::string::npos) {
+                // a blank line is no record; --error-lines still gives it its output line
+                if (m_opt.errorLines) oc.out = "{\"line\":" + std::to_string(r.line) + ",\"error\":\"blank line\"}\n";
+                return oc;
+            }
             auto j = nlohmann::json::parse(r.data, nullptr, false);
             if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
             if (j.contains("schema")) {
@@ -137,7 +153,9 @@ public:
             if (name.empty()) name = "line-" + std::to_string(r.line);
         } else {
             std::string err;
-            if (!readFile(r.source, bytes, err)) return fail(err.substr(err.find(": ") + 2));
+            const ReadStatus read = readInput(r.source, bytes, err, kMaxInputBytes);
+            if (read == ReadStatus::TooLarge) return fail(err, 2);
+            if (read != ReadStatus::Ok) return fail(err.substr(err.find(": ") + 2));
             fileHint = r.source == "-" ? "" : r.source;
             name = r.source == "-" ? "stdin" : fs::path(r.source).stem().string();
         }
@@ -149,7 +167,9 @@ public:
         if (brat) {
             std::string err;
             const std::string txt = fileHint.substr(0, fileHint.size() - 4) + ".txt";
-            if (!readFile(txt, bratText, err)) return fail("a brat .ann needs its text beside it: " + err.substr(err.find(": ") + 2));
+            const ReadStatus read = readInput(txt, bratText, err, kMaxInputBytes);
+            if (read == ReadStatus::TooLarge) return fail(txt + ": " + err, 2);
+            if (read != ReadStatus::Ok) return fail("a brat .ann needs its text beside it: " + err.substr(err.find(": ") + 2));
         }
         Document doc;
         if (fmt == InputFormat::WhosaidJson || fmt == InputFormat::WebAnnotation || brat) {
@@ -186,15 +206,15 @@ public:
         eo.created = m_opt.created;
         const ExportFormat f = m_opt.format;
         if (!m_opt.outDir.empty()) {
-            const fs::path base = fs::path(m_opt.outDir) / name;
+            oc.stem = name;  // made unique in the run when it is written (emit, in input order)
             if (f == ExportFormat::Brat) {
                 BratFiles b = toBrat(doc);
-                oc.files.push_back({base.string() + ".txt", std::move(b.txt)});
-                oc.files.push_back({base.string() + ".ann", std::move(b.ann)});
+                oc.files.push_back({".txt", std::move(b.txt)});
+                oc.files.push_back({".ann", std::move(b.ann)});
             } else {
                 std::string s = exportDocument(doc, f, eo);
                 if (f == ExportFormat::Json || f == ExportFormat::WebAnnotation) s += '\n';
-                oc.files.push_back({base.string() + exportFileExtension(f), std::move(s)});
+                oc.files.push_back({exportFileExtension(f), std::move(s)});
             }
             return oc;
         }
@@ -235,39 +255,61 @@ private:
 
 // [SECTION] Reading records
 
-// Reads lines of any length in 64 KB pieces; a line over kMaxLineBytes is
+// Reads lines of any length in 64 KB pieces; a line over kMaxInputBytes is
 // skipped to its end and handed on as an error, so no line is held whole.
+// Bytes are bytes: a NUL inside a line is kept (and fails as JSON), a read
+// error ends the stream with a message.
 class LineReader {
 public:
-    explicit LineReader(FILE* f) : m_f(f) {}
+    explicit LineReader(int fd) : m_fd(fd) {}
     bool next(Record& r) {
         r.data.clear();
         r.error.clear();
         bool any = false, tooLong = false;
-        char buf[1 << 16];
-        while (std::fgets(buf, sizeof buf, m_f)) {
+        for (;;) {
+            if (m_pos == m_len && !fill()) break;
             any = true;
-            const size_t n = std::strlen(buf);
-            const bool eol = n > 0 && buf[n - 1] == '\n';
+            const char* start = m_buf + m_pos;
+            const void* nl = std::memchr(start, '\n', m_len - m_pos);
+            const size_t n = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : m_len - m_pos;
             if (!tooLong) {
-                r.data.append(buf, eol ? n - 1 : n);
-                if (r.data.size() > kMaxLineBytes) {
+                r.data.append(start, n);
+                if (r.data.size() > kMaxInputBytes) {
                     tooLong = true;
                     r.data.clear();
                     r.data.shrink_to_fit();
                 }
             }
-            if (eol) break;
+            m_pos += n + (nl ? 1 : 0);
+            if (nl) break;
         }
         if (!any) return false;
         r.line = ++m_line;
-        if (tooLong) r.error = "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MB, skipped";
+        if (tooLong) r.error = "line longer than " + std::to_string(kMaxInputBytes) + " bytes, skipped";
         return true;
     }
+    // The read error that ended the stream, or 0.
+    int error() const { return m_errno; }
 
 private:
-    FILE* m_f;
+    bool fill() {
+        m_pos = m_len = 0;
+        for (;;) {
+            const ssize_t n = ::read(m_fd, m_buf, sizeof m_buf);
+            if (n > 0) {
+                m_len = static_cast<size_t>(n);
+                return true;
+            }
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) m_errno = errno;
+            return false;
+        }
+    }
+    int m_fd;
+    char m_buf[1 << 16];
+    size_t m_pos = 0, m_len = 0;
     size_t m_line = 0;
+    int m_errno = 0;
 };
 
 // [SECTION] The ordered pipeline
@@ -358,7 +400,7 @@ void runOrdered(unsigned jobs, const std::function<bool(Record&)>& next, const s
 
 int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std::string>& files) {
     auto bad = [](const std::string& problem) {
-        std::fprintf(stderr, "whosaid: %s\n", problem.c_str());
+        say("whosaid: " + problem);
         std::fputs(kAnnotateUsage, stderr);
         return 1;
     };
@@ -405,6 +447,97 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
     return 0;
 }
 
+
+// [SECTION] Output
+
+// Where results go: stdout, or files under -o DIR. Every write is checked; the
+// first failure is reported (the file and the errno) and stops the run, with
+// exit 3, since a full disk or a closed pipe fails every write after it.
+class Output {
+public:
+    explicit Output(const Options& o) : m_opt(o) {}
+
+    // Names taken before the run writes anything: the inputs that sit in DIR
+    // (so that "-o . x.txt --format brat" never writes over its own input).
+    void reserveInputs(const std::vector<std::string>& files) {
+        if (m_opt.outDir.empty()) return;
+        std::error_code ec;
+        const fs::path dir = fs::weakly_canonical(m_opt.outDir, ec);
+        for (const std::string& f : files) {
+            if (f == "-") continue;
+            const fs::path p = fs::weakly_canonical(f, ec);
+            if (!ec && p.parent_path() == dir) m_taken.insert(key(p.filename().string()));
+        }
+    }
+
+    bool failed() const { return m_failed.load(); }
+    int code() const { return m_code; }
+
+    void emit(Outcome& o) {
+        for (const std::string& m : o.messages) say(m);
+        m_code = std::max(m_code, o.code);
+        if (failed()) return;
+        if (!o.out.empty()) {
+            if (std::fwrite(o.out.data(), 1, o.out.size(), stdout) != o.out.size()) return stdoutFailed();
+            // a stream's reader (Spark, parallel, a pipe) gets each document whole, at once
+            if (m_opt.jsonl && std::fflush(stdout) != 0) return stdoutFailed();
+        }
+        if (o.files.empty()) return;
+        const std::string stem = uniqueStem(o);
+        for (const auto& [ext, content] : o.files) {
+            std::string err;
+            if (!writeFileAtomically((fs::path(m_opt.outDir) / (stem + ext)).string(), content, err)) return writeFailed(err);
+        }
+    }
+    // A file of the run's own (brat's annotation.conf).
+    void file(const std::string& name, const std::string& content) {
+        std::string err;
+        if (!failed() && !writeFileAtomically((fs::path(m_opt.outDir) / name).string(), content, err)) writeFailed(err);
+    }
+    // The final flush and close of stdout: where a full disk shows up for most output.
+    void finish() {
+        if (failed()) return;
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) return stdoutFailed();
+        if (std::fclose(stdout) != 0) return stdoutFailed();
+    }
+
+private:
+    static std::string key(std::string name) {
+        // compared without case: two names that differ only in case are one file on macOS and Windows
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return name;
+    }
+    // The record's stem, or stem-2, stem-3...: the first whose files no earlier
+    // record of this run wrote. Renaming is said on stderr; nothing is overwritten.
+    std::string uniqueStem(const Outcome& o) {
+        auto free = [&](const std::string& stem) {
+            for (const auto& f : o.files)
+                if (m_taken.count(key(stem + f.first))) return false;
+            return true;
+        };
+        std::string stem = o.stem;
+        for (size_t n = 2; !free(stem); ++n) stem = o.stem + "-" + std::to_string(n);
+        for (const auto& f : o.files) m_taken.insert(key(stem + f.first));
+        if (stem != o.stem)
+            say("whosaid: " + o.where + ": warning: " + o.stem + o.files.front().first +
+                " is taken by an earlier input of this run; written as " + stem + o.files.front().first);
+        return stem;
+    }
+    void stdoutFailed() {
+        writeFailed(std::string("stdout: cannot be written (") + std::strerror(errno ? errno : EIO) + ")");
+    }
+    void writeFailed(const std::string& err) {
+        say("whosaid: " + err + "; stopped");
+        m_failed = true;
+        m_code = 3;
+    }
+
+    const Options& m_opt;
+    std::set<std::string> m_taken;
+    std::atomic<bool> m_failed{false};
+    int m_code = 0;
+};
+
 } // namespace
 
 int annotateMain(const std::vector<std::string>& args) {
@@ -415,59 +548,53 @@ int annotateMain(const std::vector<std::string>& args) {
     if (!opt.outDir.empty()) {
         std::error_code ec;
         fs::create_directories(opt.outDir, ec);
-        if (ec) return std::fprintf(stderr, "whosaid: %s: cannot be created (%s)\n", opt.outDir.c_str(), ec.message().c_str()), 1;
+        if (ec) return say("whosaid: " + opt.outDir + ": cannot be created (" + ec.message() + ")"), 1;
+        removeStaleTemporaries(opt.outDir);  // what killed runs left behind
     }
     const Annotator annotator(opt);
+    Output output(opt);
+    output.reserveInputs(files);
     int code = 0;
-    auto emit = [&](Outcome& o) {
-        for (const std::string& m : o.messages) std::fprintf(stderr, "%s\n", m.c_str());
-        if (!o.out.empty()) {
-            std::fwrite(o.out.data(), 1, o.out.size(), stdout);
-            if (opt.jsonl) std::fflush(stdout);  // a stream's reader (Spark, parallel, a pipe) gets each document whole, at once
-        }
-        for (const auto& [path, content] : o.files) {
-            FILE* f = std::fopen(path.c_str(), "wb");
-            if (!f || std::fwrite(content.data(), 1, content.size(), f) != content.size()) {
-                std::fprintf(stderr, "whosaid: %s: cannot be written (%s)\n", path.c_str(), std::strerror(errno));
-                o.code = std::max(o.code, 1);
-            }
-            if (f) std::fclose(f);
-        }
-        code = std::max(code, o.code);
-    };
+    auto emit = [&](Outcome& o) { output.emit(o); };
     auto work = [&](Record& r) { return annotator.run(r); };
 
     if (opt.jsonl) {
         for (const std::string& path : files) {
-            FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-            if (!f) {
-                std::fprintf(stderr, "whosaid: %s: cannot be opened for reading (%s)\n", path.c_str(), std::strerror(errno));
+            if (output.failed()) break;
+            const int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
+                say("whosaid: " + path + ": cannot be opened for reading (" + std::strerror(errno) + ")");
                 code = std::max(code, 1);
                 continue;
             }
-            LineReader lines(f);
-            runOrdered(opt.jobs, [&](Record& r) { r.source = path; return lines.next(r); }, work, emit);
-            if (f != stdin) std::fclose(f);
+            struct stat st {};
+            if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+                say("whosaid: " + path + ": is a directory, not a JSON Lines file");
+                code = std::max(code, 1);
+                if (fd != STDIN_FILENO) ::close(fd);
+                continue;
+            }
+            LineReader lines(fd);
+            runOrdered(opt.jobs, [&](Record& r) { r.source = path; return !output.failed() && lines.next(r); }, work, emit);
+            if (lines.error() && !output.failed()) {
+                say("whosaid: " + path + ": cannot be read (" + std::strerror(lines.error()) + ")");
+                code = std::max(code, 1);
+            }
+            if (fd != STDIN_FILENO) ::close(fd);
         }
-        // in a stream, one bad record fails the run (exit 1) but never stops it; 2 is for single documents
-        code = std::min(code, 1);
     } else {
         size_t i = 0;
         runOrdered(opt.jobs, [&](Record& r) {
-            if (i >= files.size()) return false;
+            if (i >= files.size() || output.failed()) return false;
             r = Record{files[i++], 0, {}, {}};
             return true;
         }, work, emit);
     }
-    if (!opt.outDir.empty() && opt.format == ExportFormat::Brat) {
-        const std::string conf = bratConfig();
-        const std::string path = (fs::path(opt.outDir) / "annotation.conf").string();
-        if (FILE* f = std::fopen(path.c_str(), "wb")) {
-            std::fwrite(conf.data(), 1, conf.size(), f);
-            std::fclose(f);
-        }
-    }
-    std::fflush(stdout);
+    if (!opt.outDir.empty() && opt.format == ExportFormat::Brat) output.file("annotation.conf", bratConfig());
+    output.finish();
+    code = std::max(code, output.code());
+    // in a stream, one bad record fails the run (exit 1) but never stops it; 2 is for single documents
+    if (opt.jsonl && code == 2) code = 1;
     return code;
 }
 

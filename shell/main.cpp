@@ -8,8 +8,10 @@
 //   whosaid eval-syntax --gold FILE.conllu
 //   whosaid version
 //
-// Reads files, calls core, prints JSON. Errors go to stderr with exit 1 (bad
-// usage or input file) or 2 (input over the size limit).
+// Reads files, calls core, prints JSON. Errors go to stderr (control characters
+// shown as \x1b and the like) with exit 1 (bad usage or input file), 2 (input
+// over the size limit) or 3 (output that could not be written: stdout or a file
+// under -o DIR; annotate stops at the first such failure).
 #include <chrono>
 #include <cstdio>
 #include <cstring>
