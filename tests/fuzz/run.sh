@@ -18,18 +18,20 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DWHOSAID_FUZZ=ON >/dev/null
 fi
-cmake --build "$build" -j 2 --target fuzz_annotate fuzz_json fuzz_html fuzz_conllu >/dev/null
+cmake --build "$build" -j 2 --target fuzz_annotate fuzz_json fuzz_html fuzz_conllu fuzz_classroom fuzz_export >/dev/null
 export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 mkdir -p "$build/fuzz-artifacts"
 status=0
-for target in annotate json html conllu; do
+for target in annotate json html conllu classroom export; do
     case $target in
         annotate) maxlen=8192 ;;   # a few paragraphs; the 5 MB cases live in bad_input_test.cpp
         *) maxlen=16384 ;;
     esac
     dict=()
-    [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
+    dict_name=$target
+    case $target in classroom|export) dict_name=json ;; esac  # JSON files too
+    [ -f "tests/fuzz/$dict_name.dict" ] && dict=(-dict="tests/fuzz/$dict_name.dict")
     corpus="$build/fuzz-corpus/$target"
     mkdir -p "$corpus"
     echo "== fuzz_$target: ${seconds} s"
