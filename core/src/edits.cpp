@@ -314,7 +314,7 @@ void insertMention(Document& doc, const Mention& m) {
 }
 
 void tidyQuote(Quote& q) {
-    std::sort(q.content.begin(), q.content.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::sort(q.content.begin(), q.content.end(), [](Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
     q.span = {q.content.front().begin, q.content.back().end};
     for (Span c : q.content) q.span.end = std::max(q.span.end, c.end);
 }

@@ -129,7 +129,7 @@ std::string article(const Document& doc) {
     for (const Event& e : ev) cuts.push_back(e.pos);
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    std::sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.pos < b.pos; });
+    std::stable_sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.pos < b.pos; });  // same order everywhere
     std::vector<std::pair<uint32_t, int>> markers;  // claim numbers after each claim's end
     for (size_t i = 0; i < claimEnd.size(); ++i)
         if (claimEnd[i]) markers.push_back({claimEnd[i], int(i)});

@@ -271,7 +271,9 @@ void findRegions(Ctx& c) {
             }
         }
     }
-    std::sort(c.regions.begin(), c.regions.end(), [](const Region& a, const Region& b) { return a.open < b.open; });
+    // stable, with the close as a second key: equal keys must not come out in a library's own order
+    std::stable_sort(c.regions.begin(), c.regions.end(),
+                     [](const Region& a, const Region& b) { return a.open != b.open ? a.open < b.open : a.close < b.close; });
     std::fill(c.regionOf.begin(), c.regionOf.end(), kNone);
     for (size_t r = 0; r < c.regions.size(); ++r)
         for (uint32_t k = c.regions[r].open; k <= c.regions[r].close; ++k) c.regionOf[k] = static_cast<int32_t>(r);
@@ -1729,9 +1731,12 @@ struct Resolver {
             e = it->second;
         } else {
             e = kNone;
+            // the latest such organization: a choice that must not depend on the
+            // hash table's order (libstdc++ and libc++ iterate differently, and
+            // the page and the CLI gave "the campaign" to different entities)
             if (definite && label == Label::ORG)
                 for (const auto& [k2, e2] : nominalEntities)
-                    if (k2.ends_with(c.lower[se]) && c.doc.entities[e2].label == Label::ORG) e = e2;
+                    if (k2.ends_with(c.lower[se]) && c.doc.entities[e2].label == Label::ORG && e2 > e) e = e2;
             if (e == kNone) e = newEntity(std::string(c.doc.slice(span)), label);
             nominalEntities.emplace(key, e);
         }
@@ -1901,7 +1906,8 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
         if (a.srcFirst != kNone) b = std::min(b, static_cast<uint32_t>(a.srcFirst));
         return b;
     };
-    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
+    // stable: attributions that start together keep the order they were found in, on every platform
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
 
     // Mention indices move when nominal mentions are inserted: keep tokens' mention map current.
     Resolver res(c);

@@ -2,9 +2,10 @@
 // the native CLI prints; the single-file page stays within its size budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { root, pagePath } from './browser.mjs';
 
 const native = resolve(root, 'build/native/shell/whosaid');
@@ -26,6 +27,67 @@ test('WASM CLI reads --jsonl from stdin', () => {
   const doc = JSON.parse(out.trim());
   assert.equal(doc.id, 'n1');
   assert.equal(doc.quotes.length, 1);
+});
+
+// One output everywhere (issue 18): "the campaign" went to one entity natively
+// and to another in WebAssembly, since a loop took the last match in a hash
+// table, whose order is the C++ library's. Every document of the shared dev
+// sets, their concatenations (longer texts, more ties) and bad input must give
+// byte-identical output. The dev sets are read at test time, never copied.
+// stdout, with the exit status and stderr after it: all three must agree
+const both = (args, input) => [native, null].map((exe) => {
+  const r = spawnSync(exe || process.execPath, exe ? args : [wasm, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return r.stdout + `\n-- exit ${r.status}\n` + r.stderr;
+});
+
+test('native and WASM give byte-identical JSON on the dev sets and their concatenations', { timeout: 600000 }, (t) => {
+  const sets = ['polnear/dev.jsonl', 'conll2003/dev.docs.jsonl'].map((f) => resolve(root, '../shared/data', f)).filter(existsSync);
+  if (!sets.length) { t.skip('../shared/data is absent'); return; }
+  for (const set of sets) {
+    const lines = readFileSync(set, 'utf8').split('\n').filter((l) => l.trim());
+    const texts = lines.map((l) => JSON.parse(l).text);
+    const joined = [];  // six or twenty documents at a time, and all of them
+    const step = texts.length > 100 ? 20 : 6;
+    for (let k = 0; k < texts.length; k += step) joined.push(JSON.stringify({ id: `joined-${k}`, text: texts.slice(k, k + step).join('\n\n') }));
+    joined.push(JSON.stringify({ id: 'all', text: texts.join('\n\n') }));
+    for (const input of [lines.join('\n') + '\n', joined.join('\n') + '\n']) {
+      const [a, b] = both(['annotate', '--jsonl', '--error-lines', '-'], input);
+      assert.match(a, /\n-- exit 0\n$/);
+      const na = a.split('\n'), nb = b.split('\n');
+      assert.equal(nb.length, na.length, `${set}: as many records`);
+      for (let i = 0; i < na.length; i++) {
+        if (na[i] !== nb[i]) assert.fail(`${set}: record ${i + 1} (${na[i].slice(0, 80)}) differs between native and WASM`);
+      }
+    }
+  }
+});
+
+test('native and WASM give byte-identical output on bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-bad-'));
+  try {
+    const cases = {
+      'invalid-utf8.txt': Buffer.from([0x41, 0x6e, 0x61, 0x20, 0xff, 0xfe, 0x20, 0x73, 0x61, 0x69, 0x64, 0x20, 0xe2, 0x80, 0x20, 0x68, 0x69, 0x2e]),
+      'nul-cr.txt': 'Mayor Ana Lopes\0 said\r\n“we will\rwait.”\r\n\0',
+      'unbalanced.txt': '“'.repeat(300) + ' Ana said ' + '”'.repeat(299) + ' "open ‘half',
+      'separators.txt': '“We will build\u2028the bridge,” Mayor Ana\u000bLopes said.\u0085“Late\fand costly,” said Ben Okafor.\u2029Officials said so.',
+      'rtl-emoji.txt': 'قال أحمد “مرحبا” 👩‍👩‍👧 Ana said “👍🏽 fine”, officials told the ‮reversed‬ press.',
+      'long-line.txt': 'Ana Lopes said the council would vote, '.repeat(3000),
+      'empty.txt': '',
+      'spaces.txt': ' \t \n\n \u00a0\u200b ',
+      'comment.html': '<p>Ana Lopes <!--> said “the bridge is open”.</p><!-- a --!><p>Ben said no.</p>',
+    };
+    const files = [];
+    for (const [name, data] of Object.entries(cases)) { writeFileSync(join(dir, name), data); files.push(join(dir, name)); }
+    for (const sub of ['annotate', 'html', 'json']) {
+      const corpus = resolve(root, 'tests/fuzz/corpus', sub);
+      for (const f of readdirSync(corpus)) { const to = join(dir, `${sub}-${f}`); writeFileSync(to, readFileSync(join(corpus, f))); files.push(to); }
+    }
+    for (const format of ['json', 'brat', 'conll', 'html']) {
+      const [a, b] = both(['annotate', '--format', format, ...files]);
+      assert.ok(a.length > 0);
+      assert.equal(b, a, `--format ${format}: native and WASM differ`);
+    }
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
 test('the page is one file of at most 5 MB (the models included)', () => {
