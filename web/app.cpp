@@ -191,6 +191,14 @@ bool App::setText(std::string_view text, bool revise) {
 }
 
 bool App::restoreState(std::string_view json) {
+    // Storage holds what any page of this origin wrote: nothing deeper than our
+    // own files is parsed (dump() and the readers recurse once a level; 10,000
+    // levels threw an uncaught RangeError)
+    if (std::string deep = jsonNestingProblem(json); !deep.empty()) {
+        m_error = "the saved JSON is " + deep;
+        setStatus("Could not restore the saved work: " + m_error, true);
+        return false;
+    }
     const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
     const auto schemaIt = j.is_object() ? j.find("schema") : j.end();
     const std::string schema = j.is_object() && schemaIt != j.end() && schemaIt->is_string() ? schemaIt->get<std::string>() : "";
@@ -304,6 +312,7 @@ void App::setPrefs(std::string_view json) {
 }
 
 void App::setView(std::string_view json) {
+    if (jsonNestingExceeded(json) != std::string_view::npos) return;
     const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
     if (!j.is_object()) return;
     auto it = j.find("scroll");
@@ -314,6 +323,7 @@ void App::setView(std::string_view json) {
 }
 
 void App::setLibrary(std::string_view json) {
+    if (jsonNestingExceeded(json) != std::string_view::npos) return;  // the page's own list is flat
     const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
     if (!j.is_object()) return;
     // Field readers that never throw: the list comes from storage any page may have written.

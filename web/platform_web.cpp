@@ -22,6 +22,8 @@
 #include "whosaid/text.hpp"
 #include <nlohmann/json.hpp>
 
+#include "whosaid/json.hpp"
+
 namespace {
 
 using whosaid::web::App;
@@ -780,7 +782,7 @@ EMSCRIPTEN_KEEPALIVE const char* whosaid_entry_info() {
 }
 // Classroom: offsets are code points; label is "PER", "ORG", "LOC" or "GRP".
 EMSCRIPTEN_KEEPALIVE int whosaid_save_lesson(const char* json) {
-    if (!g_app) return 0;
+    if (!g_app || whosaid::jsonNestingExceeded(json) != std::string_view::npos) return 0;
     const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
     if (!j.is_object()) return 0;
     std::vector<std::string> questions;

@@ -41,8 +41,7 @@ Result<Document> embedded(const json& j, const char* what) {
 }
 
 Result<json> parseVersioned(std::string_view text, const char* schema, const char* what) {
-    if (std::string deep = jsonNestingProblem(text); !deep.empty())
-        return Error{std::string(what) + ": not a whosaid file (the JSON is " + deep + ")"};
+    if (std::string deep = jsonNestingProblem(text); !deep.empty()) return Error{std::string(what) + ": the JSON is " + deep};
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return Error{std::string(what) + ": not a whosaid file (not valid JSON)"};
     const std::string s = schemaOf(j);
@@ -64,7 +63,14 @@ std::string dumped(const ordered& j) {
 } // namespace
 
 ClassroomFile classroomFileKind(std::string_view text) {
-    if (jsonNestingExceeded(text) != std::string_view::npos) return ClassroomFile::Unknown;
+    if (jsonNestingExceeded(text) != std::string_view::npos) {
+        // too deep to parse: the schema near the start still tells what it wants
+        // to be, so that its reader can say what is wrong with it
+        const std::string_view head = text.substr(0, 512);
+        if (head.find(std::string("\"") + kLessonSchema + "\"") != std::string_view::npos) return ClassroomFile::Lesson;
+        if (head.find(std::string("\"") + kStudentSchema + "\"") != std::string_view::npos) return ClassroomFile::StudentWork;
+        return ClassroomFile::Unknown;
+    }
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     const std::string s = schemaOf(j);
     if (s == kLessonSchema) return ClassroomFile::Lesson;

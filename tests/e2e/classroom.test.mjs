@@ -114,3 +114,39 @@ test('a lesson from teacher to student and back', async () => {
     await s.context.close();
   }
 });
+
+// Bounded recursion (issue 18): a lesson, a student's work or a saved entry
+// nested 10,000 levels deep threw an uncaught RangeError and showed nothing.
+// Now each is refused with a message, and the page goes on working.
+test('deeply nested lesson, work and saved entry get a message, not a crash', async () => {
+  const s = await openPage(browser);
+  const p = s.page;
+  await p.evaluate((t) => window.whosaid.annotate(t), ARTICLE);
+  const before = await p.evaluate(() => window.whosaid.documentJson());
+  const levels = 10000;
+  const deepDoc = '{"schema":"whosaid/1","text":"x","extra":' + '['.repeat(levels) + ']'.repeat(levels) + '}';
+  for (const [name, file, what] of [
+    ['deep.whosaid.json', `{"schema":"whosaid-lesson/1","title":"Deep","document":${deepDoc}}`, /^deep\.whosaid\.json: lesson: the JSON is nested more than 128 levels deep/],
+    ['deep.whosaid-work.json', `{"schema":"whosaid-student/1","student":"Sam","document":${deepDoc}}`, /nested more than 128 levels deep/],
+    ['deep.json', deepDoc, /^deep\.json: whosaid\/1: the JSON is nested more than 128 levels deep/],
+  ]) {
+    await dropFile(p, name, file);
+    await p.waitForFunction((src) => new RegExp(src).test(window.whosaid.status().text), what.source);
+    const status = await p.evaluate(() => window.whosaid.status());
+    assert.match(status.text, what, name);
+    assert.equal(await p.evaluate(() => window.whosaid.documentJson()), before, `${name}: the article is kept`);
+  }
+  // a saved entry that deep (storage is shared by every page of the origin)
+  const restored = await p.evaluate((d) => {
+    const M = window.whosaid.module;
+    const bytes = new TextEncoder().encode(d + '\0');
+    const ptr = M._malloc(bytes.length);
+    M.HEAPU8.set(bytes, ptr);
+    try { return M._whosaid_restore(ptr); } finally { M._free(ptr); }
+  }, `{"schema":"whosaid-entry/1","document":${deepDoc}}`);
+  assert.equal(restored, 0);
+  assert.match((await p.evaluate(() => window.whosaid.status())).text, /Could not restore the saved work: the saved JSON is nested more than 128/);
+  assert.equal(await p.evaluate(() => window.whosaid.documentJson()), before);
+  assert.deepEqual(s.seen.errors, []);
+  await s.context.close();
+});

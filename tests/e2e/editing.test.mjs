@@ -419,3 +419,30 @@ test('work saved by the page before the library opens, its corrections read as e
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+// Issue 18: all tabs shared one autosave key, so a reloaded tab showed the
+// other tab's article and lost its own correction. Each tab keeps its entry.
+test('two tabs on two articles: each reloads on its own, with its correction', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const { pageUrl } = await import('./browser.mjs');
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.whosaid && window.whosaid.ready === true && window.whosaid.module);
+    return page;
+  };
+  const a = await open(), b = await open();
+  await a.evaluate((t) => window.whosaid.annotate(t), ARTICLE);
+  assert.ok(await a.evaluate(() => window.whosaid.edit({ op: 'mention.remove', at: { exact: 'The president' } })));
+  await b.evaluate((t) => window.whosaid.annotate(t), OTHER);
+  assert.ok(await b.evaluate(() => window.whosaid.edit({ op: 'actor.rename', at: { exact: 'Marta Sousa' }, name: 'Librarian Marta Sousa' })));
+  const docA = await a.evaluate(() => window.whosaid.documentJson()), docB = await b.evaluate(() => window.whosaid.documentJson());
+  assert.notEqual(await a.evaluate(() => window.whosaid.current()), await b.evaluate(() => window.whosaid.current()), 'one entry per tab');
+  for (const [page, doc] of [[a, docA], [b, docB], [a, docA]]) {
+    await page.reload();
+    await page.waitForFunction(() => window.whosaid && window.whosaid.ready === true && window.whosaid.module);
+    assert.equal(await page.evaluate(() => window.whosaid.documentJson()), doc, 'a reloaded tab shows its own article and correction');
+  }
+  assert.equal((await a.evaluate(() => window.whosaid.library())).length, 2);
+  await context.close();
+});

@@ -68,3 +68,39 @@ test('bad input keeps the previous article and says why', async () => {
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+// Tighter CSP (issue 18): no 'unsafe-eval', and inline script only by hash.
+// The page's own scripts run (it starts); one that was not there when the page
+// was built, or a string turned into code, is refused.
+test('the CSP allows the page’s own scripts by hash, and no eval', async () => {
+  const { context, page, seen } = await openPage(browser);
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+  assert.doesNotMatch(scriptSrc, /'unsafe-eval'|'unsafe-inline'/, scriptSrc);
+  assert.match(scriptSrc, /^script-src ('sha256-[A-Za-z0-9+/]{43}=' )+'wasm-unsafe-eval'$/, scriptSrc);
+  const hashes = scriptSrc.match(/sha256-[^']+/g);
+  assert.equal(hashes.length, await page.evaluate(() => document.querySelectorAll('script:not([type])').length), 'one hash per inline script');
+  // (DevTools lets its own evaluation use eval: the attempts run later, from a message event)
+  await page.evaluate(() => {
+    window.addEventListener('message', (m) => {
+      if (m.data !== 'csp-probe') return;
+      const out = {};
+      try { out.eval = String(eval('1 + 1')); } catch (e) { out.eval = e.name; }
+      try { out.fn = String(new Function('return 2')()); } catch (e) { out.fn = e.name; }
+      setTimeout('window.__timer = true', 0);
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.body.appendChild(s);
+      window.__probe = out;
+    });
+    window.postMessage('csp-probe', '*');
+  });
+  await page.waitForFunction(() => window.__probe);
+  await page.waitForTimeout(100);
+  const tried = await page.evaluate(() => ({ ...window.__probe, timer: window.__timer === true, injected: window.__injected === true }));
+  assert.deepEqual(tried, { eval: 'EvalError', fn: 'EvalError', timer: false, injected: false });
+  assert.deepEqual(seen.requests, []);
+  // the refusals are reported on the console; nothing else is
+  assert.deepEqual(seen.errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await context.close();
+});
