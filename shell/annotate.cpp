@@ -114,7 +114,9 @@ public:
             if (m_opt.errorLines && r.line) {
                 // one output line per input line, so that streaming jobs can line results up
                 nlohmann::ordered_json e = {{"line", r.line}, {"error", msg}};
-                oc.out = e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+                oc.out = e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                escapeLineSeparators(oc.out);  // U+2028 in a message: still one line for every reader
+                oc.out += '\n';
             } else {
                 oc.code = code;
             }
@@ -230,7 +232,9 @@ public:
             } else {
                 o["content"] = exportDocument(doc, f, eo);
             }
-            oc.out = o.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+            oc.out = o.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+            escapeLineSeparators(oc.out);  // nlohmann writes U+0085, U+2028 and U+2029 raw: one record, one line
+            oc.out += '\n';
             return oc;
         }
         oc.out = exportDocument(doc, f, eo);

@@ -50,5 +50,7 @@ size_t removeStaleTemporaries(const std::string& dir);
 std::string terminalSafe(std::string_view s);
 // Prints `message` and a line end on stderr, terminalSafe().
 void say(std::string_view message);
+// fprintf(stderr, ...) with each line of the result terminalSafe() (its line ends kept).
+void sayf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
 } // namespace whosaid::cli

@@ -30,54 +30,54 @@ int evalMain(const std::vector<std::string>& args) {
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
-        if (i + 1 >= args.size()) { std::fprintf(stderr, "whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
+        if (i + 1 >= args.size()) { sayf("whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
         const std::string& v = args[++i];
         if (a == "--gold") gold = v;
         else if (a == "--labels") labels = v;
         else if (a == "--pred-out") predOut = v;
         else if (a == "--model") modelPath = v;
         else if (a == "--quote-model") quoteModelPath = v;
-        else { std::fprintf(stderr, "whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
+        else { sayf("whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
     }
-    if (gold.empty()) { std::fprintf(stderr, "whosaid: eval needs --gold FILE\n%s", kUsage); return 1; }
+    if (gold.empty()) { sayf("whosaid: eval needs --gold FILE\n%s", kUsage); return 1; }
     std::vector<Label> want;
     for (size_t p = 0; p <= labels.size();) {
         size_t c = labels.find(',', p);
         if (c == std::string::npos) c = labels.size();
         Label l;
         if (!parseLabel(labels.substr(p, c - p), l)) {
-            std::fprintf(stderr, "whosaid: unknown label %s\n", labels.substr(p, c - p).c_str());
+            sayf("whosaid: unknown label %s\n", labels.substr(p, c - p).c_str());
             return 1;
         }
         want.push_back(l);
         p = c + 1;
     }
     std::string text, err;
-    if (!readFile(gold, text, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+    if (!readFile(gold, text, err)) { sayf("whosaid: %s\n", err.c_str()); return 1; }
     Result<std::vector<GoldDoc>> g = readGold(text);
-    if (!g) { std::fprintf(stderr, "whosaid: %s: %s\n", gold.c_str(), g.error().message.c_str()); return 1; }
+    if (!g) { sayf("whosaid: %s: %s\n", gold.c_str(), g.error().message.c_str()); return 1; }
 
     Model own;
     const Model* model = &Model::builtin();
     if (!modelPath.empty()) {
         std::string bytes;
-        if (!readFile(modelPath, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+        if (!readFile(modelPath, bytes, err)) { sayf("whosaid: %s\n", err.c_str()); return 1; }
         Result<Model> m = Model::load(bytes);
-        if (!m) { std::fprintf(stderr, "whosaid: %s: %s\n", modelPath.c_str(), m.error().message.c_str()); return 1; }
+        if (!m) { sayf("whosaid: %s: %s\n", modelPath.c_str(), m.error().message.c_str()); return 1; }
         own = std::move(*m);
         model = &own;
     }
     if (!quoteModelPath.empty()) {
         std::string bytes;
-        if (!readFile(quoteModelPath, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+        if (!readFile(quoteModelPath, bytes, err)) { sayf("whosaid: %s\n", err.c_str()); return 1; }
         Result<Model> m = model->withQuotes(bytes);
-        if (!m) { std::fprintf(stderr, "whosaid: %s: %s\n", quoteModelPath.c_str(), m.error().message.c_str()); return 1; }
+        if (!m) { sayf("whosaid: %s: %s\n", quoteModelPath.c_str(), m.error().message.c_str()); return 1; }
         own = std::move(*m);
         model = &own;
     }
     FILE* out = nullptr;
     if (!predOut.empty() && !(out = std::fopen(predOut.c_str(), "wb"))) {
-        std::fprintf(stderr, "whosaid: %s: cannot be written\n", predOut.c_str());
+        sayf("whosaid: %s: cannot be written\n", predOut.c_str());
         return 1;
     }
     std::vector<Document> pred;
@@ -85,7 +85,7 @@ int evalMain(const std::vector<std::string>& args) {
     for (const GoldDoc& gd : *g) {
         Result<Document> d = annotate(gd.doc.text, *model);
         if (!d) {
-            std::fprintf(stderr, "whosaid: %s: %s\n", gd.doc.id.c_str(), d.error().message.c_str());
+            sayf("whosaid: %s: %s\n", gd.doc.id.c_str(), d.error().message.c_str());
             pred.emplace_back();
             continue;
         }

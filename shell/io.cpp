@@ -6,6 +6,7 @@
 // then rename()).
 #include <algorithm>
 #include <cerrno>
+#include <cstdarg>
 #include <cstdint>
 #include <cstdlib>
 #include <cstdio>
@@ -208,6 +209,26 @@ std::string terminalSafe(std::string_view s) {
         i += len;
     }
     return out;
+}
+
+void sayf(const char* format, ...) {
+    std::va_list args, again;
+    va_start(args, format);
+    va_copy(again, args);
+    const int n = std::vsnprintf(nullptr, 0, format, args);
+    va_end(args);
+    std::string s(n > 0 ? static_cast<size_t>(n) : 0, '\0');
+    if (n > 0) std::vsnprintf(s.data(), s.size() + 1, format, again);
+    va_end(again);
+    std::string out;
+    for (size_t at = 0; at <= s.size();) {
+        const size_t nl = s.find('\n', at);
+        out += terminalSafe(std::string_view(s).substr(at, nl == std::string::npos ? std::string::npos : nl - at));
+        if (nl == std::string::npos) break;
+        out += '\n';
+        at = nl + 1;
+    }
+    (void)writeAll(STDERR_FILENO, out);
 }
 
 void say(std::string_view message) {

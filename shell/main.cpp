@@ -39,14 +39,14 @@ constexpr const char* kUsage =
     "       whosaid version\n";
 
 int usage(const char* problem = nullptr) {
-    if (problem) std::fprintf(stderr, "whosaid: %s\n", problem);
+    if (problem) whosaid::cli::sayf("whosaid: %s\n", problem);
     std::fputs(kUsage, stderr);
     return 1;
 }
 
 int bench(const std::string& path, double seconds, const std::string& stage) {
     std::string text, err;
-    if (!whosaid::cli::readFile(path, text, err)) return std::fprintf(stderr, "whosaid: %s\n", err.c_str()), 1;
+    if (!whosaid::cli::readFile(path, text, err)) return whosaid::cli::sayf("whosaid: %s\n", err.c_str()), 1;
     using clock = std::chrono::steady_clock;
     const whosaid::Model& model = whosaid::Model::builtin();
     whosaid::AnnotateOptions ao;

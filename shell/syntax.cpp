@@ -66,7 +66,7 @@ bool writeFile(const std::string& path, const std::string& bytes) {
     FILE* f = std::fopen(path.c_str(), "wb");
     bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
     if (f && std::fclose(f) != 0) ok = false;
-    if (!ok) std::fprintf(stderr, "whosaid: %s: cannot be written (%s)\n", path.c_str(), std::strerror(errno));
+    if (!ok) sayf("whosaid: %s: cannot be written (%s)\n", path.c_str(), std::strerror(errno));
     return ok;
 }
 
@@ -92,12 +92,12 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--move-min-count" && more) o.moveMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "--label-min-count" && more) o.labelMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "-h" || a == "--help") { std::fputs(kTrainUsage, stdout); return 0; }
-        else { std::fprintf(stderr, "whosaid: train-syntax: bad argument %s\n%s", a.c_str(), kTrainUsage); return 1; }
+        else { sayf("whosaid: train-syntax: bad argument %s\n%s", a.c_str(), kTrainUsage); return 1; }
     }
     std::vector<ConlluSentence> train, dev;
     std::string err;
     if (!readConllu(data + "/train.conllu", train, err) || !readConllu(data + "/dev.conllu", dev, err)) {
-        std::fprintf(stderr, "whosaid: %s\n", err.c_str());
+        sayf("whosaid: %s\n", err.c_str());
         return 1;
     }
     if (unlabeled) {
@@ -108,15 +108,15 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
     }
     o.info = "whosaid syntax: ud train (" + std::to_string(train.size()) + " sentences), epochs chosen on ud dev, " +
              std::to_string(o.unlabeled.size()) + " unlabeled texts for clusters, seed " + std::to_string(o.seed);
-    o.log = [](const std::string& s) { std::fprintf(stderr, "%s\n", s.c_str()); };
-    std::fprintf(stderr, "%s\n", o.info.c_str());
+    o.log = [](const std::string& s) { sayf("%s\n", s.c_str()); };
+    sayf("%s\n", o.info.c_str());
     Result<std::string> bytes = trainSyntax(train, dev, o);
     if (!bytes) {
-        std::fprintf(stderr, "whosaid: %s\n", bytes.error().message.c_str());
+        sayf("whosaid: %s\n", bytes.error().message.c_str());
         return 1;
     }
     if (!writeFile(out, *bytes)) return 1;
-    std::fprintf(stderr, "wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
+    sayf("wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
     return 0;
 }
 
@@ -129,16 +129,16 @@ int evalSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--model" && more) modelPath = args[++i];
         else if (a == "--pred-out" && more) predOut = args[++i];
         else if (a == "-h" || a == "--help") { std::fputs(kEvalUsage, stdout); return 0; }
-        else { std::fprintf(stderr, "whosaid: eval-syntax: bad argument %s\n%s", a.c_str(), kEvalUsage); return 1; }
+        else { sayf("whosaid: eval-syntax: bad argument %s\n%s", a.c_str(), kEvalUsage); return 1; }
     }
     if (gold.empty()) {
-        std::fprintf(stderr, "whosaid: eval-syntax needs --gold FILE.conllu\n%s", kEvalUsage);
+        sayf("whosaid: eval-syntax needs --gold FILE.conllu\n%s", kEvalUsage);
         return 1;
     }
     std::vector<ConlluSentence> sentences;
     std::string err;
     if (!readConllu(gold, sentences, err)) {
-        std::fprintf(stderr, "whosaid: %s\n", err.c_str());
+        sayf("whosaid: %s\n", err.c_str());
         return 1;
     }
     const Model* model = &Model::builtin();
@@ -146,12 +146,12 @@ int evalSyntaxMain(const std::vector<std::string>& args) {
     if (!modelPath.empty()) {
         std::string bytes;
         if (!readFile(modelPath, bytes, err)) {
-            std::fprintf(stderr, "whosaid: %s\n", err.c_str());
+            sayf("whosaid: %s\n", err.c_str());
             return 1;
         }
         loaded = Model::builtin().withSyntax(bytes);
         if (!loaded) {
-            std::fprintf(stderr, "whosaid: %s: %s\n", modelPath.c_str(), loaded.error().message.c_str());
+            sayf("whosaid: %s: %s\n", modelPath.c_str(), loaded.error().message.c_str());
             return 1;
         }
         model = &*loaded;

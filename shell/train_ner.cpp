@@ -149,7 +149,7 @@ int trainNerMain(const std::vector<std::string>& args) {
         if (a == "--no-unlabeled") unlabeled = false;
         else if (a == "--gum") gum = true;
         else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
-        else if (!(v = next())) { std::fprintf(stderr, "whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
+        else if (!(v = next())) { sayf("whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
         else if (a == "--data") data = *v;
         else if (a == "--out") out = *v;
         else if (a == "--lexicon") lexicon = *v;
@@ -158,7 +158,7 @@ int trainNerMain(const std::vector<std::string>& args) {
         else if (a == "--seed") o.seed = static_cast<uint32_t>(std::strtoul(v->c_str(), nullptr, 10));
         else if (a == "--max-rows") o.maxRows = std::strtoul(v->c_str(), nullptr, 10);
         else if (a == "--prune") o.pruneBelow = std::strtof(v->c_str(), nullptr);
-        else { std::fprintf(stderr, "whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
+        else { sayf("whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
     }
     std::string err;
     std::vector<NerTrainDoc> docs;
@@ -168,7 +168,7 @@ int trainNerMain(const std::vector<std::string>& args) {
             if (!toTrainDoc(j, d)) badDoc = true;
             else docs.push_back(std::move(d));
         }, err) || badDoc) {
-        std::fprintf(stderr, "whosaid: %s\n", badDoc ? "a training document has no text" : err.c_str());
+        sayf("whosaid: %s\n", badDoc ? "a training document has no text" : err.c_str());
         return 1;
     }
     const size_t conllDocs = docs.size();
@@ -192,28 +192,28 @@ int trainNerMain(const std::vector<std::string>& args) {
     std::string note;
     addIsoCodes(iso, o.gazetteers, note);
     if (!readLexicon(lexicon, o.gazetteers, err)) {
-        std::fprintf(stderr, "whosaid: %s\n", err.c_str());
+        sayf("whosaid: %s\n", err.c_str());
         return 1;
     }
     o.info = "whosaid tagger: conll2003 train (" + std::to_string(conllDocs) + " docs)" +
              (gum ? " + gum_news train" : "") + ", " + std::to_string(o.unlabeled.size()) +
              " unlabeled texts for clusters, seed " + std::to_string(o.seed) + ", " + std::to_string(o.epochs) +
              " epochs" + note;
-    o.log = [](const std::string& s) { std::fprintf(stderr, "%s\n", s.c_str()); };
-    std::fprintf(stderr, "%s\n", o.info.c_str());
+    o.log = [](const std::string& s) { sayf("%s\n", s.c_str()); };
+    sayf("%s\n", o.info.c_str());
     Result<std::string> bytes = trainNer(docs, o);
     if (!bytes) {
-        std::fprintf(stderr, "whosaid: %s\n", bytes.error().message.c_str());
+        sayf("whosaid: %s\n", bytes.error().message.c_str());
         return 1;
     }
     FILE* f = std::fopen(out.c_str(), "wb");
     if (!f || std::fwrite(bytes->data(), 1, bytes->size(), f) != bytes->size()) {
-        std::fprintf(stderr, "whosaid: %s: cannot be written (%s)\n", out.c_str(), std::strerror(errno));
+        sayf("whosaid: %s: cannot be written (%s)\n", out.c_str(), std::strerror(errno));
         if (f) std::fclose(f);
         return 1;
     }
     std::fclose(f);
-    std::fprintf(stderr, "wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
+    sayf("wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
     return 0;
 }
 

@@ -44,7 +44,7 @@ bool writeBytes(const std::string& path, const std::string& blob) {
     FILE* f = std::fopen(path.c_str(), "wb");
     bool ok = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
     if (f && std::fclose(f) != 0) ok = false;
-    if (!ok) std::fprintf(stderr, "whosaid: %s: cannot be written\n", path.c_str());
+    if (!ok) sayf("whosaid: %s: cannot be written\n", path.c_str());
     return ok;
 }
 } // namespace
@@ -63,29 +63,29 @@ int trainQuotesMain(const std::vector<std::string>& args) {
         else if (a == "--bits" && more) opt.bits = static_cast<uint32_t>(std::strtoul(args[++i].c_str(), nullptr, 10));
         else if (a == "--thresholds" && more) {
             if (!parseThresholds(args[++i], opt.thresholds)) {
-                std::fprintf(stderr, "whosaid: --thresholds takes seven comma-separated probabilities\n");
+                sayf("whosaid: --thresholds takes seven comma-separated probabilities\n");
                 return 1;
             }
         } else if (a == "-h" || a == "--help") { std::fputs(kTrainQuotesUsage, stdout); return 0; }
-        else { std::fprintf(stderr, "whosaid: train-quotes: bad argument %s\n", a.c_str()); std::fputs(kTrainQuotesUsage, stderr); return 1; }
+        else { sayf("whosaid: train-quotes: bad argument %s\n", a.c_str()); std::fputs(kTrainQuotesUsage, stderr); return 1; }
     }
     std::string bytes, err;
     if (!retune.empty()) {
-        if (!readFile(retune, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+        if (!readFile(retune, bytes, err)) { sayf("whosaid: %s\n", err.c_str()); return 1; }
         Result<std::string> blob = retuneQuoteModel(bytes, opt.thresholds);
-        if (!blob) { std::fprintf(stderr, "whosaid: %s: %s\n", retune.c_str(), blob.error().message.c_str()); return 1; }
+        if (!blob) { sayf("whosaid: %s: %s\n", retune.c_str(), blob.error().message.c_str()); return 1; }
         return writeBytes(out, *blob) ? 0 : 1;
     }
-    if (opt.bits < 4 || opt.bits > 24) { std::fprintf(stderr, "whosaid: --bits must be 4..24\n"); return 1; }
+    if (opt.bits < 4 || opt.bits > 24) { sayf("whosaid: --bits must be 4..24\n"); return 1; }
     const std::string path = data + "/polnear/train.jsonl";
-    if (!readFile(path, bytes, err)) { std::fprintf(stderr, "whosaid: %s\n", err.c_str()); return 1; }
+    if (!readFile(path, bytes, err)) { sayf("whosaid: %s\n", err.c_str()); return 1; }
     Result<std::vector<GoldDoc>> gold = readGold(bytes);
-    if (!gold) { std::fprintf(stderr, "whosaid: %s: %s\n", path.c_str(), gold.error().message.c_str()); return 1; }
+    if (!gold) { sayf("whosaid: %s: %s\n", path.c_str(), gold.error().message.c_str()); return 1; }
     std::string stats;
     const std::string blob = trainQuoteModel(*gold, Model::builtin(), opt, &stats);
-    std::fprintf(stderr, "train-quotes: %s from %s\n", stats.c_str(), path.c_str());
+    sayf("train-quotes: %s from %s\n", stats.c_str(), path.c_str());
     if (!writeBytes(out, blob)) return 1;
-    std::fprintf(stderr, "train-quotes: wrote %s (%zu bytes)\n", out.c_str(), blob.size());
+    sayf("train-quotes: wrote %s (%zu bytes)\n", out.c_str(), blob.size());
     return 0;
 }
 

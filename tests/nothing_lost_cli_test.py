@@ -228,6 +228,14 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run(['annotate', '--format', 'brat', '-'], data=text.replace('\u2028', '\u0085').encode())
     check(all(len(l.split('\t')) >= 2 for l in r.stdout.decode().splitlines()), "brat: every line Python reads is a record")
 
+    # JSON Lines out: every record one line for every reader, whatever the format
+    rec = json.dumps({'id': 'sep\u2028id', 'text': text.replace('\u2028', '\u2029\u0085')}) + '\nnot json \u2028 at all\n'
+    for fmt in ('json', 'brat', 'conll', 'html'):
+        r = run(['annotate', '--jsonl', '--error-lines', '--format', fmt, '-'], data=rec.encode())
+        got = r.stdout.decode()
+        check(len(got.splitlines()) == 2 and all(json.loads(l) for l in got.splitlines()),
+              '--jsonl --format %s: one line per record for splitlines(): %r' % (fmt, got[:200]))
+
     warned = {'schema': 'whosaid/1', 'text': 'x', 'warnings': ['odd \x1b[2J\x1b]0;owned\x07 \u009b1m thing']}
     r = run(['annotate', '-'], data=json.dumps(warned).encode())
     check(r.returncode == 0 and b'\x1b' not in r.stderr and b'\x07' not in r.stderr and '\u009b'.encode() not in r.stderr,
