@@ -498,11 +498,11 @@ public:
         std::string err;
         if (!failed() && !writeFileAtomically((fs::path(m_opt.outDir) / name).string(), content, err)) writeFailed(err);
     }
-    // The final flush and close of stdout: where a full disk shows up for most output.
+    // The final flush of stdout: where a full disk shows up for most output
+    // (main() closes it, and checks that too).
     void finish() {
         if (failed()) return;
-        if (std::fflush(stdout) != 0 || std::ferror(stdout)) return stdoutFailed();
-        if (std::fclose(stdout) != 0) return stdoutFailed();
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) stdoutFailed();
     }
 
 private:
@@ -528,7 +528,9 @@ private:
         return stem;
     }
     void stdoutFailed() {
-        writeFailed(std::string("stdout: cannot be written (") + std::strerror(errno ? errno : EIO) + ")");
+        cli::stdoutFailed();  // says so, once
+        m_failed = true;
+        m_code = 3;
     }
     void writeFailed(const std::string& err) {
         say("whosaid: " + err + "; stopped");

@@ -34,6 +34,13 @@ bool readFile(const std::string& path, std::string& out, std::string& err);
 // "text too large: more than N bytes of input, ...": the message for ReadStatus::TooLarge.
 std::string tooLargeMessage(const std::string& path, size_t limit);
 
+// The final flush and close of stdout, for every command: `code`, or 3 with a
+// message when stdout could not be written (a full disk, > /dev/full). Once
+// stdoutFailed() said so, nothing more is said.
+int finishStdout(int code);
+void stdoutFailed();
+bool stdoutHasFailed();
+
 // Writes all of `data` to `fd`, retrying short writes; false with errno set.
 bool writeAll(int fd, std::string_view data);
 // Writes `path` as a whole or not at all: the bytes go to ".NAME.whosaid-PID.tmp"

@@ -4,7 +4,9 @@
 //   whosaid eval --gold FILE [--labels PER,ORG,LOC,MISC] [--pred-out FILE] [--model FILE]
 //
 // Prints a table, then a one-line JSON summary as the last line.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -97,7 +99,10 @@ int evalMain(const std::vector<std::string>& args) {
         }
         pred.push_back(std::move(*d));
     }
-    if (out) std::fclose(out);
+    if (out && (std::ferror(out) | std::fclose(out))) {
+        sayf("whosaid: %s: cannot be written (%s)\n", predOut.c_str(), std::strerror(errno));
+        return 3;
+    }
     EvalReport report;
     report.hasEntities = true;
     report.entities = scoreEntities(*g, pred, want);

@@ -100,6 +100,25 @@ bool writeAll(int fd, std::string_view data) {
 }
 
 namespace {
+bool g_stdoutFailed = false;
+} // namespace
+
+void stdoutFailed() {
+    if (g_stdoutFailed) return;
+    g_stdoutFailed = true;
+    say(std::string("whosaid: stdout: cannot be written (") + std::strerror(errno ? errno : EIO) + "); stopped");
+}
+
+bool stdoutHasFailed() { return g_stdoutFailed; }
+
+int finishStdout(int code) {
+    if (!g_stdoutFailed && (std::fflush(stdout) != 0 || std::ferror(stdout))) stdoutFailed();
+    const bool closed = std::fclose(stdout) == 0;
+    if (!closed && !g_stdoutFailed) stdoutFailed();
+    return g_stdoutFailed ? std::max(code, 3) : code;
+}
+
+namespace {
 
 constexpr const char* kTempMark = ".whosaid-";
 constexpr const char* kTempEnd = ".tmp";

@@ -78,7 +78,12 @@ int bench(const std::string& path, double seconds, const std::string& stage) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv);
+
+// Every command's stdout is checked when it is flushed and closed (exit 3).
+int main(int argc, char** argv) { return whosaid::cli::finishStdout(run(argc, argv)); }
+
+int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage();
     const std::string cmd = args[0];

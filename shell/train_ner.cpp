@@ -210,9 +210,12 @@ int trainNerMain(const std::vector<std::string>& args) {
     if (!f || std::fwrite(bytes->data(), 1, bytes->size(), f) != bytes->size()) {
         sayf("whosaid: %s: cannot be written (%s)\n", out.c_str(), std::strerror(errno));
         if (f) std::fclose(f);
-        return 1;
+        return 3;
     }
-    std::fclose(f);
+    if (std::fclose(f) != 0) {
+        sayf("whosaid: %s: cannot be written (%s)\n", out.c_str(), std::strerror(errno));
+        return 3;
+    }
     sayf("wrote %s (%zu bytes)\n", out.c_str(), bytes->size());
     return 0;
 }

@@ -70,6 +70,9 @@ with tempfile.TemporaryDirectory() as tmp:
     with open('/dev/full', 'wb') as full:  # small output: the failure shows only at the final flush
         r = subprocess.run([exe, 'annotate', '-'], input=article.encode(), stdout=full, stderr=subprocess.PIPE, timeout=60)
     check(r.returncode == 3 and b'No space left' in r.stderr, 'a small output to /dev/full fails at the final flush')
+    with open('/dev/full', 'wb') as full:  # every command's stdout is checked, not only annotate's
+        r = subprocess.run([exe, 'version'], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    check(r.returncode == 3 and r.stderr.count(b'No space left') == 1, 'version > /dev/full exits 3 with one message')
 
     # -o DIR on a full file system: a 1 MiB tmpfs in a private mount namespace,
     # else files capped by RLIMIT_FSIZE (EFBIG, with SIGXFSZ ignored)
