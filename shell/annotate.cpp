@@ -91,6 +91,20 @@ struct Outcome {
     int code = 0;
 };
 
+// "an array", "an integer"...: for "must be a string, not an array".
+const char* typeName(const nlohmann::json& v) {
+    switch (v.type()) {
+    case nlohmann::json::value_t::object: return "an object";
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::boolean: return "true or false";
+    case nlohmann::json::value_t::number_float: return "a number";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return "an integer";
+    case nlohmann::json::value_t::null: return "null";
+    default: return "a string";
+    }
+}
+
 bool tooLarge(const Error& e) { return e.message.rfind("text too large", 0) == 0; }
 
 // A file name from a document id: letters, digits, '-', '_' and '.' kept.
@@ -134,6 +148,7 @@ public:
                 if (m_opt.errorLines) oc.out = "{\"line\":" + std::to_string(r.line) + ",\"error\":\"blank line\"}\n";
                 return oc;
             }
+            if (std::string deep = jsonNestingProblem(r.data); !deep.empty()) return fail("the JSON is " + deep);
             auto j = nlohmann::json::parse(r.data, nullptr, false);
             if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
             if (j.contains("schema")) {
@@ -141,15 +156,21 @@ public:
                 fileHint = ".json";
             } else {
                 auto t = j.find("text");
-                if (t == j.end() || !t->is_string()) return fail("missing string field \"text\"");
+                if (t == j.end()) return fail("missing string field \"text\"");
+                if (!t->is_string()) return fail(std::string("text: must be a string, not ") + typeName(*t));
                 bytes = t->get<std::string>();
-                auto idIt = j.find("id");
-                if (idIt != j.end()) {
+                auto idIt = j.find("id");  // a string, or a number as many archives have them
+                if (idIt != j.end() && !idIt->is_null()) {
+                    if (!idIt->is_string() && !idIt->is_number())
+                        return fail(std::string("id: must be a string or a number, not ") + typeName(*idIt));
                     id = idIt->is_string() ? idIt->get<std::string>() : idIt->dump();
                     hasId = true;
                 }
                 auto fn = j.find("file");  // optional original file name, for format detection
-                if (fn != j.end() && fn->is_string()) fileHint = fn->get<std::string>();
+                if (fn != j.end() && !fn->is_null()) {
+                    if (!fn->is_string()) return fail(std::string("file: must be a string, not ") + typeName(*fn));
+                    fileHint = fn->get<std::string>();
+                }
             }
             name = hasId ? safeName(id) : "";
             if (name.empty()) name = "line-" + std::to_string(r.line);

@@ -218,6 +218,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run(['annotate', '--input', 'json', '-'], data=json.dumps(doc).encode())
     check(r.returncode == 1 and b'quotes[0].speaker: must be an entity id (a string) or null, not an integer' in r.stderr,
           '"speaker": 0 is an error with its path: %s' % r.stderr)
+    recs = [{'id': 7, 'text': 'Ana said hi.'}, {'id': ['x'], 'text': 'a'}, {'text': 5}, {'text': 'b', 'file': 3}]
+    r = run(['annotate', '--jsonl', '-'], data=''.join(json.dumps(x) + '\n' for x in recs).encode())
+    check(r.stderr.decode().splitlines() == ['whosaid: -:2: id: must be a string or a number, not an array',
+                                             'whosaid: -:3: text: must be a string, not an integer',
+                                             'whosaid: -:4: file: must be a string, not an integer'],
+          '--jsonl records: wrong types are errors naming the member: %r' % r.stderr)
+    check(json.loads(r.stdout.decode().splitlines()[0])['id'] == '7', '--jsonl: a numeric id is kept, as text')
     deep = '{"schema":"whosaid/1","text":"x","extra":' + '[' * 100000 + ']' * 100000 + '}'
     r = run(['annotate', '--input', 'json', '-'], data=deep.encode())
     check(r.returncode == 1 and b'nested more than 128 levels deep' in r.stderr, 'a 100k-deep document: exit 1 and a message')
