@@ -472,7 +472,6 @@ int parseArgs(const std::vector<std::string>& args, Options& o, std::vector<std:
     return 0;
 }
 
-
 // [SECTION] Output
 
 // Where results go: stdout, or files under -o DIR. Every write is checked; the
@@ -545,7 +544,7 @@ private:
         for (const auto& f : o.files) m_taken.insert(key(stem + f.first));
         if (stem != o.stem)
             say("whosaid: " + o.where + ": warning: " + o.stem + o.files.front().first +
-                " is taken by an earlier input of this run; written as " + stem + o.files.front().first);
+                " would overwrite another output or an input of this run; written as " + stem + o.files.front().first);
         return stem;
     }
     void stdoutFailed() {

@@ -181,7 +181,7 @@ with tempfile.TemporaryDirectory() as tmp:
           'duplicate ids: one file each: %s' % names)
     texts = sorted(json.load(open(os.path.join(out, n)))['text'] for n in names)
     check(texts == sorted('Speaker %d said hi.' % i for i in range(5)), 'duplicate ids: every record kept')
-    check(b'is taken by an earlier input of this run; written as a-2.json' in r.stderr, 'duplicate ids: a warning says so')
+    check(b'a.json would overwrite another output or an input of this run; written as a-2.json' in r.stderr, 'duplicate ids: a warning says so')
 
     for d, who in (('d1', 'Ana'), ('d2', 'Ben')):
         os.mkdir(os.path.join(tmp, d))
