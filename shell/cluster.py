@@ -124,6 +124,8 @@ def annotate_shard(spec):
         for line in proc.stdout:
             if line.startswith(b'{"line":'):
                 rec = json.loads(line)
+                if rec.get('error') == 'blank line':
+                    continue  # --error-lines keeps blank lines in step; they are no error and no document
                 if 'error' in rec and len(rec) == 2:
                     err.write(line)
                     errors += 1
