@@ -11,6 +11,7 @@
 
 #include "../document_invariants.hpp"
 #include "whosaid/export.hpp"
+#include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
 
