@@ -102,7 +102,9 @@ def main():
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
             deadline = time.monotonic() + 60
             partial = os.path.join(out2, '.partial')
-            while time.monotonic() < deadline and not (os.path.isdir(partial) and any(n.endswith('.out') for n in os.listdir(partial))):
+            # both workers in mid-task (two partial outputs), so that the one killed surely had a shard
+            # (on a busy machine one worker may not have started yet, and its kill retried nothing)
+            while time.monotonic() < deadline and not (os.path.isdir(partial) and sum(n.endswith('.out') for n in os.listdir(partial)) >= 2):
                 time.sleep(0.05)
             victim = sorted(pids.values())[0]
             os.kill(victim, signal.SIGKILL)
