@@ -141,6 +141,10 @@ TEST(Conllu, ErrorsNameTheLine) {
     EXPECT_NE(word.error().message.find("not a number"), std::string::npos);
     auto skip = parseConllu("2\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n");
     ASSERT_FALSE(skip);
+    // a form that is not UTF-8 (a Latin-1 treebank): refused, where it was read past its end (fuzz_conllu)
+    auto latin1 = parseConllu("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n\n1\tBi\xE9\tb\tX\tXX\t_\t0\troot\t_\t_\n");
+    ASSERT_FALSE(latin1);
+    EXPECT_EQ(latin1.error().message, "CoNLL-U: line 3: not valid UTF-8");
     EXPECT_TRUE(parseConllu(""));
 }
 

@@ -84,6 +84,8 @@ Result<std::vector<ConlluSentence>> parseConllu(std::string_view text) {
         pos = end + 1;
         ++lineNo;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        // forms and comments are decoded as UTF-8 later (a treebank from elsewhere may be Latin-1)
+        if (!isValidUtf8(line)) return Error{"CoNLL-U: line " + std::to_string(lineNo) + ": not valid UTF-8"};
         if (line.empty()) {
             Result<bool> r = close();
             if (!r) return r.error();
