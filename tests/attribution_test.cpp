@@ -7,6 +7,7 @@
 
 #include "attribution.hpp"
 #include "pipeline.hpp"
+#include "annotated.hpp"
 #include "whosaid/annotate.hpp"
 #include "words.hpp"
 
@@ -14,11 +15,7 @@ using namespace whosaid;
 
 namespace {
 
-Document run(const std::string& text) {
-    auto doc = annotate(text, Model::builtin());
-    EXPECT_TRUE(doc) << doc.error().message;
-    return doc ? std::move(*doc) : Document{};
-}
+using test::run;
 
 bool modelled() { return !Model::builtin().data().quotes.empty() && !Model::builtin().data().syntax.empty(); }
 

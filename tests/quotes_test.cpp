@@ -2,17 +2,14 @@
 // these tests.
 #include <gtest/gtest.h>
 
+#include "annotated.hpp"
 #include "whosaid/annotate.hpp"
 
 using namespace whosaid;
 
 namespace {
 
-Document run(const std::string& text) {
-    auto doc = annotate(text, Model::builtin());
-    EXPECT_TRUE(doc) << doc.error().message;
-    return doc ? std::move(*doc) : Document{};
-}
+using test::run;
 
 std::vector<std::string> spans(const Document& d, const Quote& q) {
     std::vector<std::string> out;

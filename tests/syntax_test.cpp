@@ -7,6 +7,7 @@
 
 #include "pipeline.hpp"
 #include "syntax.hpp"
+#include "annotated.hpp"
 #include "whosaid/annotate.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/syntax.hpp"
@@ -15,11 +16,7 @@ using namespace whosaid;
 
 namespace {
 
-Document run(const std::string& text) {
-    auto doc = annotate(text, Model::builtin());
-    EXPECT_TRUE(doc) << doc.error().message;
-    return doc ? std::move(*doc) : Document{};
-}
+using test::run;
 
 // The index of the first token whose text is `w`.
 int32_t tok(const Document& d, std::string_view w) {
