@@ -304,6 +304,24 @@ TEST(Quotes, RelativePronounSpeaksForItsNoun) {
     EXPECT_EQ(g.quotes[0].why.rfind("Two union officials are the source", 0), 0u) << g.quotes[0].why;
 }
 
+// "which" stands for a body, as "who" stands for a person.
+TEST(Quotes, WhichSpeaksForTheOrganization) {
+    Document d = run("The complaint went to the Harbour Council, which said the pier would stay closed.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "which");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Harbour Council");
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Organization);
+}
+
+// "conclude" reports only a clause: with a plain object it means "finish".
+TEST(Quotes, ConcludedTalksIsNotAClaim) {
+    Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");
+    EXPECT_TRUE(d.quotes.empty()) << d.slice(d.quotes[0].span);
+    Document c = run("The inspectors concluded that the bridge was safe to open.");
+    ASSERT_EQ(c.quotes.size(), 1u);
+    EXPECT_EQ(c.slice(c.quotes[0].cue), "concluded");
+}
+
 // "she" goes to the woman: the first name says who she is before any pronoun does.
 TEST(Quotes, PronounAgreesWithTheNamesGender) {
     Document d = run("Anna Kowalski spoke first, and then Tom Reyes took the stage. “We will not sign,” she said.");

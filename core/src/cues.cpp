@@ -59,7 +59,7 @@ constexpr Lemma kLemmas[] = {
     {"allege:alleges:alleged:alleging", CueClass::Speech, 0},
     {"testify:testifies:testified:testifying", CueClass::Speech, 0},
     {"propose:proposes:proposed:proposing", CueClass::Speech, 0},
-    {"conclude:concludes:concluded:concluding", CueClass::Speech, kCueNeedsThat},
+    {"conclude:concludes:concluded:concluding", CueClass::Speech, kCueNeedsThat | kCueNotWithObject},
     {"joke:jokes:joked:joking", CueClass::Speech, 0},
     {"quip:quips:quipped:quipping", CueClass::Speech, 0},
     {"boast:boasts:boasted:boasting", CueClass::Speech, 0},

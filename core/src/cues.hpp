@@ -27,6 +27,7 @@ enum CueFlags : uint8_t {
     kCueNeedsThat = 2,     // only a cue when a clause follows ("found that", "shows that")
     kCueWeak = 4,          // ambiguous: lower confidence, never at a sentence start
     kCueTrailingOnly = 8,  // a cue only right after a quotation ("…,” he continued)
+    kCueNotWithObject = 16,  // with a plain noun-phrase object it means something else ("concluded the talks")
 };
 
 struct CueWord {
