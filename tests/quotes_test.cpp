@@ -313,6 +313,19 @@ TEST(Quotes, WhichSpeaksForTheOrganization) {
     EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Organization);
 }
 
+// A title before a name with no comma: the name is the source, and "he" later is him.
+TEST(Quotes, TitleBeforeNameIsTheNamesClaim) {
+    Document d = run("The mayor spoke first. Opposition councillor Piotr Nowak said the plan would close two "
+                     "libraries. He warned that fees would rise.");
+    ASSERT_GE(d.quotes.size(), 2u);
+    const Quote& said = d.quotes[d.quotes.size() - 2];
+    const Quote& warned = d.quotes.back();
+    EXPECT_EQ(d.slice(said.cue), "said");
+    EXPECT_EQ(d.slice(said.source), "Piotr Nowak");
+    EXPECT_EQ(speaker(d, said), "Piotr Nowak");
+    EXPECT_EQ(speaker(d, warned), "Piotr Nowak");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

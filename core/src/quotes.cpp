@@ -1244,6 +1244,8 @@ void checkSources(Ctx& c) {
                         b = std::min(b, c.tree->left[t]);  // what precedes it: "the union's regional secretary"
                     else if (t > e && r == Deprel::Flat)
                         e = t;  // the rest of its name
+                    else if (t == e + 1 && r == Deprel::Appos && c.mentionOf[t] != kNone)
+                        e = c.tree->right[t];  // a title's name: "Opposition councillor Piotr Nowak"
                 }
                 while (e + 1 < h && c.mentionOf[e + 1] != kNone && c.mentionOf[e + 1] == c.mentionOf[e]) ++e;
                 bool clean = true;
