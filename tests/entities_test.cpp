@@ -2,6 +2,7 @@
 // Mentions are set by hand here so that the rules are tested without the tagger.
 #include <gtest/gtest.h>
 
+#include "annotated.hpp"
 #include "pipeline.hpp"
 #include "whosaid/tokenizer.hpp"
 
@@ -168,4 +169,39 @@ TEST(Entities, NameGender) {
     EXPECT_EQ(nameGender(doc, doc.mentions[1]), 1);
     EXPECT_EQ(nameGender(doc, doc.mentions[2]), 2);
     EXPECT_EQ(nameGender(doc, doc.mentions[3]), 0);
+}
+
+// [SECTION] Knowledge and layout (through the whole pipeline)
+
+namespace {
+// The label of the first name mention whose text is `s`, or "-".
+std::string labelOf(const Document& d, std::string_view s) {
+    for (const Mention& m : d.mentions)
+        if (m.kind == MentionKind::Name && d.slice(m.span) == s) return labelName(m.label);
+    return "-";
+}
+} // namespace
+
+// A seat of power that speaks is an organization, in every mention.
+TEST(Knowledge, SpeakingSeatOfPowerIsAnOrganization) {
+    Document d = test::run("Crowds gathered outside the Kremlin on Friday. Later the Kremlin said that the talks "
+                           "would resume in the spring, and the White House has announced a visit.");
+    EXPECT_EQ(labelOf(d, "Kremlin"), "ORG");
+    EXPECT_EQ(labelOf(d, "White House"), "ORG");
+    for (const Mention& m : d.mentions)
+        if (d.slice(m.span) == "Kremlin") EXPECT_EQ(m.label, Label::ORG);
+}
+
+// A photo credit: its agencies are organizations, "Pool" is no one, nothing is a place.
+TEST(Layout, PhotoCreditHoldsAgenciesNotPlaces) {
+    Document d = test::run("The two leaders met in the harbour city of Varna on Monday. [Sputnik/Marek Dolan/Pool via "
+                           "Reuters]\n\nThe ministers spoke for an hour.");
+    EXPECT_EQ(labelOf(d, "Pool"), "-");
+    EXPECT_EQ(labelOf(d, "Sputnik"), "ORG");
+    EXPECT_EQ(labelOf(d, "Reuters"), "ORG");
+    EXPECT_EQ(labelOf(d, "Marek Dolan"), "PER");
+    EXPECT_EQ(labelOf(d, "Varna"), "LOC");
+    // brackets that are no credit keep what the tagger said
+    Document e = test::run("The vote (in Varna and Sofia) was close.");
+    EXPECT_EQ(labelOf(e, "Varna"), "LOC");
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "cues.hpp"
 #include "ner.hpp"
 #include "pipeline.hpp"
 #include "whosaid/text.hpp"
@@ -26,6 +27,96 @@ bool among(const std::array<std::string_view, N>& list, std::string_view w) {
 
 bool isTitleWord(std::string_view token);
 
+// [SECTION] Knowledge and layout
+
+// Buildings that stand for a government when they speak: "the Kremlin said" is
+// the Russian presidency, an organization (inside its walls it is a place).
+constexpr std::array<std::string_view, 12> kSeatsOfPower = {
+    "kremlin", "white house", "pentagon", "downing street", "élysée", "elysee", "élysée palace",
+    "elysee palace", "whitehall", "zhongnanhai", "blue house", "quai d'orsay",
+};
+
+// Does a speech or writing cue follow token t within a few words ("the
+// Kremlin said", "the White House has announced", "the Pentagon on Monday
+// denied"), before any punctuation?
+bool speechFollows(const Document& doc, size_t t) {
+    for (size_t k = t + 1; k < doc.tokens.size() && k <= t + 4; ++k) {
+        const Token& w = doc.tokens[k];
+        if (w.kind != TokenKind::Word) return false;
+        const CueClass c = lookupCue(lowercase(doc.slice(w.span))).cls;
+        if (c == CueClass::Speech || c == CueClass::Writing) return true;
+    }
+    return false;
+}
+
+// One seat of power that speaks anywhere in the article is an organization
+// in all its mentions (one actor, one type).
+void speakingSeats(Document& doc) {
+    auto seat = [&](const Mention& m) {
+        return m.kind == MentionKind::Name && among(kSeatsOfPower, lowercase(doc.slice(m.span)));
+    };
+    std::vector<std::string> speaking;
+    size_t t = 0;
+    for (const Mention& m : doc.mentions) {
+        if (!seat(m)) continue;
+        while (t < doc.tokens.size() && doc.tokens[t].span.end < m.span.end) ++t;
+        if (t < doc.tokens.size() && speechFollows(doc, t)) speaking.push_back(lowercase(doc.slice(m.span)));
+    }
+    if (speaking.empty()) return;
+    for (Mention& m : doc.mentions)
+        if (seat(m) && std::find(speaking.begin(), speaking.end(), lowercase(doc.slice(m.span))) != speaking.end())
+            m.label = Label::ORG;
+}
+
+// Photo credits: "[Sputnik/Vladimir Smirnov/Pool via Reuters]", "(AP
+// Photo/Jane Doe)". A bracket on one line, its parts split by slashes, with
+// "via", "photo", "pool" or "images" in it. Its one-word names are agencies
+// (organizations), its two-word names photographers; "Pool", "Photo",
+// "File" and "Handout" are no one.
+constexpr std::array<std::string_view, 6> kCreditWords = {"pool", "photo", "photos", "file", "handout", "images"};
+
+void photoCredits(Document& doc) {
+    const std::vector<Token>& tok = doc.tokens;
+    std::vector<uint8_t> drop(doc.mentions.size(), 0);
+    bool any = false;
+    size_t m = 0;
+    for (size_t i = 0; i < tok.size(); ++i) {
+        const std::string_view open = doc.slice(tok[i].span);
+        if (open != "[" && open != "(") continue;
+        const std::string_view close = open == "[" ? "]" : ")";
+        size_t e = i + 1;
+        bool slash = false, credit = false;
+        for (; e < tok.size() && e <= i + 16; ++e) {
+            const std::string_view w = doc.slice(tok[e].span);
+            if (w == close || w == "[" || w == "(") break;
+            if (doc.text.find('\n', tok[e - 1].span.end) < tok[e].span.begin) { e = tok.size(); break; }
+            const std::string l = lowercase(w);
+            slash |= w == "/";
+            credit |= l == "via" || among(kCreditWords, l);
+        }
+        if (e >= tok.size() || doc.slice(tok[e].span) != close || !slash || !credit) continue;
+        const uint32_t b = tok[i].span.end, end = tok[e].span.begin;
+        while (m < doc.mentions.size() && doc.mentions[m].span.begin < b) ++m;
+        for (size_t k = m; k < doc.mentions.size() && doc.mentions[k].span.end <= end; ++k) {
+            Mention& x = doc.mentions[k];
+            if (x.kind != MentionKind::Name) continue;
+            const std::string_view text = doc.slice(x.span);
+            if (among(kCreditWords, lowercase(text))) {
+                drop[k] = 1;
+                any = true;
+            } else if (text.find(' ') == std::string_view::npos && x.label != Label::PER) {
+                x.label = Label::ORG;
+            }
+        }
+        i = e;
+    }
+    if (!any) return;
+    size_t w = 0;
+    for (size_t k = 0; k < doc.mentions.size(); ++k)
+        if (!drop[k]) doc.mentions[w++] = doc.mentions[k];
+    doc.mentions.resize(w);
+}
+
 } // namespace
 
 void findEntities(Document& doc, const ModelData& model) {
@@ -39,6 +130,8 @@ void findEntities(Document& doc, const ModelData& model) {
         tags[i + 1] = static_cast<uint8_t>(ner::tagOf(ner::tagPart(tags[i + 1]) == ner::PartL ? ner::PartU : ner::PartB, 0));
     }
     ner::tagsToMentions(doc, tags);
+    photoCredits(doc);
+    speakingSeats(doc);
 }
 
 // [SECTION] Name forms
@@ -397,12 +490,12 @@ std::vector<uint8_t> entityGenders(const Document& doc) {
 
 namespace {
 
-enum class PronounKind { Singular, Plural, None };
+enum class Number { Singular, Plural, None };
 
-PronounKind pronounKind(std::string_view w) {
-    if (w == "he" || w == "He" || w == "she" || w == "She" || w == "HE" || w == "SHE") return PronounKind::Singular;
-    if (w == "they" || w == "They" || w == "THEY") return PronounKind::Plural;
-    return PronounKind::None;
+Number pronounNumber(std::string_view w) {
+    if (w == "he" || w == "He" || w == "she" || w == "She" || w == "HE" || w == "SHE") return Number::Singular;
+    if (w == "they" || w == "They" || w == "THEY") return Number::Plural;
+    return Number::None;
 }
 
 constexpr std::array<std::string_view, 12> kSubordinators = {
@@ -439,16 +532,16 @@ void resolvePronouns(Document& doc) {
     }
     std::vector<Mention> added;
     for (size_t i = 0; i < tok.size(); ++i) {
-        const PronounKind kind = pronounKind(doc.slice(tok[i].span));
-        if (kind == PronounKind::None || inQuote[i]) continue;
+        const Number kind = pronounNumber(doc.slice(tok[i].span));
+        if (kind == Number::None || inQuote[i]) continue;
         const uint32_t s = tok[i].sentence;
         const Sentence& sent = doc.sentences[s];
         auto fits = [&](const Ref& r) {
-            return kind == PronounKind::Singular ? r.label == Label::PER : (r.label == Label::ORG || r.label == Label::GRP);
+            return kind == Number::Singular ? r.label == Label::PER : (r.label == Label::ORG || r.label == Label::GRP);
         };
         int32_t entity = -1;
         // "As he sat down with X, Putin said": the subject after the comma
-        if (kind == PronounKind::Singular && i > sent.firstToken && i - sent.firstToken <= 2 &&
+        if (kind == Number::Singular && i > sent.firstToken && i - sent.firstToken <= 2 &&
             among(kSubordinators, doc.slice(tok[sent.firstToken].span))) {
             size_t comma = i;
             while (comma < sent.endToken && doc.slice(tok[comma].span) != ",") ++comma;
@@ -460,7 +553,7 @@ void resolvePronouns(Document& doc) {
             for (const Ref& r : bySentence[s])
                 if (r.token < i && fits(r)) { entity = r.entity; break; }
         // earlier sentences: the subject (first fitting mention) of the nearest one that has one
-        const int maxBack = kind == PronounKind::Singular ? 5 : 1;
+        const int maxBack = kind == Number::Singular ? 5 : 1;
         for (int back = 1; entity < 0 && back <= maxBack && static_cast<int>(s) - back >= 0; ++back) {
             const uint32_t ps = s - back;
             if (sent.paragraph - doc.sentences[ps].paragraph > 2) break;
