@@ -205,3 +205,17 @@ TEST(Layout, PhotoCreditHoldsAgenciesNotPlaces) {
     Document e = test::run("The vote (in Varna and Sofia) was close.");
     EXPECT_EQ(labelOf(e, "Varna"), "LOC");
 }
+
+// A footer or category list is not the article: its names are no one.
+TEST(Layout, CategoryListHoldsNoActors) {
+    Document d = test::run("Mayor Ines Moreau opened the new ferry terminal in Brest on Sunday.\n\n"
+                           "Published \xC2\xB7 Politics \xC2\xB7 North America \xC2\xB7 Brest\n");
+    EXPECT_EQ(labelOf(d, "North America"), "-");
+    EXPECT_EQ(labelOf(d, "Ines Moreau"), "PER");
+    size_t brest = 0;
+    for (const Mention& m : d.mentions) brest += d.slice(m.span) == "Brest";
+    EXPECT_EQ(brest, 1u);  // the one in the sentence
+    // a sentence with separators in it is still the article
+    Document s = test::run("Voters in Brest | and in Nantes | went to the polls. Turnout was high.");
+    EXPECT_NE(labelOf(s, "Nantes"), "-");
+}

@@ -117,6 +117,56 @@ void photoCredits(Document& doc) {
     doc.mentions.resize(w);
 }
 
+// Page furniture: a line of short items between separators, as footers, menus
+// and category lists are ("Published · Politics · North America", "Home |
+// World | Sport"). It is not the article, and its names are no one's. A line
+// with a sentence in it (an end mark, or an item longer than five words) is
+// not furniture.
+constexpr std::array<std::string_view, 5> kItemSeparators = {"\xC2\xB7", "|", "\xE2\x80\xA2", "\xE2\x80\xBA", "\xC2\xBB"};
+
+bool furnitureLine(std::string_view line) {
+    int items = 1, words = 0, longest = 0;
+    bool inWord = false;
+    for (size_t i = 0; i < line.size();) {
+        size_t sep = 0;
+        for (std::string_view s : kItemSeparators)
+            if (line.substr(i, s.size()) == s) sep = s.size();
+        if (sep) {
+            ++items;
+            words = 0;
+            inWord = false;
+            i += sep;
+            continue;
+        }
+        const char ch = line[i];
+        if (ch == '.' || ch == '!' || ch == '?' || ch == ';') return false;
+        const bool space = ch == ' ' || ch == '\t';
+        if (!space && !inWord) longest = std::max(longest, ++words);
+        inWord = !space;
+        ++i;
+    }
+    return items >= 3 && longest <= 5;
+}
+
+void pageFurniture(Document& doc) {
+    if (doc.mentions.empty()) return;
+    size_t w = 0, lineBegin = 0, lineEnd = 0;
+    bool furniture = false;
+    for (size_t k = 0; k < doc.mentions.size(); ++k) {
+        const Mention& m = doc.mentions[k];
+        if (m.span.begin >= lineEnd) {
+            lineBegin = doc.text.rfind('\n', m.span.begin);
+            lineBegin = lineBegin == std::string::npos ? 0 : lineBegin + 1;
+            lineEnd = doc.text.find('\n', m.span.begin);
+            if (lineEnd == std::string::npos) lineEnd = doc.text.size();
+            furniture = lineEnd - lineBegin <= 400 &&
+                        furnitureLine(std::string_view(doc.text).substr(lineBegin, lineEnd - lineBegin));
+        }
+        if (!(furniture && m.kind == MentionKind::Name)) doc.mentions[w++] = m;
+    }
+    doc.mentions.resize(w);
+}
+
 } // namespace
 
 void findEntities(Document& doc, const ModelData& model) {
@@ -130,6 +180,7 @@ void findEntities(Document& doc, const ModelData& model) {
         tags[i + 1] = static_cast<uint8_t>(ner::tagOf(ner::tagPart(tags[i + 1]) == ner::PartL ? ner::PartU : ner::PartB, 0));
     }
     ner::tagsToMentions(doc, tags);
+    pageFurniture(doc);
     photoCredits(doc);
     speakingSeats(doc);
 }
