@@ -89,7 +89,11 @@ void photoCredits(Document& doc) {
         for (; e < tok.size() && e <= i + 16; ++e) {
             const std::string_view w = doc.slice(tok[e].span);
             if (w == close || w == "[" || w == "(") break;
-            if (doc.text.find('\n', tok[e - 1].span.end) < tok[e].span.begin) { e = tok.size(); break; }
+            const uint32_t gap = tok[e - 1].span.end;
+            if (std::string_view(doc.text).substr(gap, tok[e].span.begin - gap).find('\n') != std::string_view::npos) {
+                e = tok.size();  // a credit is on one line
+                break;
+            }
             const std::string l = lowercase(w);
             slash |= w == "/";
             credit |= l == "via" || among(kCreditWords, l);
