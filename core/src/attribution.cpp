@@ -500,13 +500,6 @@ bool read(const Tree& tr, const AttrModel& m, uint32_t h, const std::vector<uint
                 e = std::max(e, tr.right[c]);
             }
         });
-        // a title right before a name: "Opposition councillor Piotr Nowak said"
-        // (the parser makes the name an apposition of the title, with no comma)
-        if (!tr.mention[s])
-            tr.eachChild(s, [&](uint32_t c) {
-                if (tr.rel(c) == Deprel::Appos && tr.mention[c] && tr.left[c] == e + 1 && (tr.right[c] < h || tr.left[c] > h))
-                    e = tr.right[c];
-            });
         if (b <= h && h <= e) { if (s < h) e = h - 1; else b = h + 1; }  // keep the cue out
         if (trim(tr, b, e)) {
             out.sourceFirst = static_cast<int32_t>(b);

@@ -29,6 +29,14 @@ bool isTitleWord(std::string_view token);
 
 // [SECTION] Knowledge and layout
 
+// Removes the mentions whose flag is set, keeping the order of the others.
+void dropMentions(Document& doc, const std::vector<uint8_t>& drop) {
+    size_t w = 0;
+    for (size_t k = 0; k < doc.mentions.size(); ++k)
+        if (!drop[k]) doc.mentions[w++] = doc.mentions[k];
+    doc.mentions.resize(w);
+}
+
 // Buildings that stand for a government when they speak: "the Kremlin said" is
 // the Russian presidency, an organization (inside its walls it is a place).
 constexpr std::array<std::string_view, 12> kSeatsOfPower = {
@@ -114,11 +122,7 @@ void photoCredits(Document& doc) {
         }
         i = e;
     }
-    if (!any) return;
-    size_t w = 0;
-    for (size_t k = 0; k < doc.mentions.size(); ++k)
-        if (!drop[k]) doc.mentions[w++] = doc.mentions[k];
-    doc.mentions.resize(w);
+    if (any) dropMentions(doc, drop);
 }
 
 // Page furniture: a line of short items between separators, as footers, menus
@@ -153,9 +157,9 @@ bool furnitureLine(std::string_view line) {
 }
 
 void pageFurniture(Document& doc) {
-    if (doc.mentions.empty()) return;
-    size_t w = 0, lineBegin = 0, lineEnd = 0;
-    bool furniture = false;
+    std::vector<uint8_t> drop(doc.mentions.size(), 0);
+    size_t lineBegin = 0, lineEnd = 0;
+    bool furniture = false, any = false;
     for (size_t k = 0; k < doc.mentions.size(); ++k) {
         const Mention& m = doc.mentions[k];
         if (m.span.begin >= lineEnd) {
@@ -166,9 +170,9 @@ void pageFurniture(Document& doc) {
             furniture = lineEnd - lineBegin <= 400 &&
                         furnitureLine(std::string_view(doc.text).substr(lineBegin, lineEnd - lineBegin));
         }
-        if (!(furniture && m.kind == MentionKind::Name)) doc.mentions[w++] = m;
+        if (furniture && m.kind == MentionKind::Name) drop[k] = any = true;
     }
-    doc.mentions.resize(w);
+    if (any) dropMentions(doc, drop);
 }
 
 } // namespace
