@@ -326,6 +326,32 @@ TEST(Quotes, TitleBeforeNameIsTheNamesClaim) {
     EXPECT_EQ(speaker(d, warned), "Piotr Nowak");
 }
 
+// A subject the source model passes over (a number heading it, a group of
+// people) is still the subject of the cue.
+TEST(Quotes, SubjectOfTheCueIsTheSource) {
+    Document d = run("One of the family's lawyers, Tom Reyes, said the family would appeal.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "One of the family's lawyers, Tom Reyes");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Tom Reyes");
+    Document e = run("Norway demanded that the ship be returned at once.");
+    ASSERT_EQ(e.quotes.size(), 1u);
+    EXPECT_EQ(e.slice(e.quotes[0].source), "Norway");
+}
+
+// Words the parser may take for a second subject are passed over: an
+// adverbial ("If anything", "As a young reporter") and a time ("this month").
+TEST(Quotes, AdverbialBeforeTheSubjectIsNotTheSource) {
+    Document d = run("If anything, experts say the plan would make the code more complicated.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "experts");
+    Document e = run("As a young reporter in Ohio, Maria Lopez said she was told to cover sports.");
+    ASSERT_EQ(e.quotes.size(), 1u);
+    EXPECT_EQ(speaker(e, e.quotes[0]), "Maria Lopez");
+    Document f = run("The court this month rejected a request from the city to delay the vote.");
+    ASSERT_EQ(f.quotes.size(), 1u);
+    EXPECT_EQ(f.slice(f.quotes[0].source), "The court");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

@@ -1205,6 +1205,69 @@ void reportedTree(Ctx& c) {
 // adverb or an adjective ("unveil", "actually", "Both candidates face"), the
 // rules misread it: the claim stays, with no source (a wrong one would count
 // as an anonymous source in the ledger).
+// The cue's subject by the tree: its nearest subject before it, passing over
+// adverbials the parser took for subjects ("If anything, experts say"); "As a
+// young reporter in Ohio, Maria Lopez said" is the name's, in apposition to it.
+int32_t cueSubject(const Ctx& c, uint32_t h) {
+    const attr::Tree& tr = *c.tree;
+    int32_t best = kNone, after = kNone;
+    tr.eachChild(h, [&](uint32_t t) {
+        if (universalDeprel(tr.rel(t)) != Deprel::Nsubj) return;
+        if (t > h) { if (after == kNone) after = static_cast<int32_t>(t); return; }
+        const Upos tu = tr.upos(t);
+        if ((tu == Upos::NOUN || tu == Upos::PROPN) && isCueAdverb(c.lower[t])) return;  // "the court this month rejected"
+        const uint32_t first = tr.left[t];
+        const Upos fu = tr.upos(first);
+        if (first < t && (fu == Upos::ADP || fu == Upos::SCONJ) && tr.head(first) == static_cast<int32_t>(t)) {
+            // an adverbial: the name in apposition to it, right before the cue, is the subject
+            int32_t app = kNone;
+            tr.eachChild(t, [&](uint32_t k) { if (k > t && universalDeprel(tr.rel(k)) == Deprel::Appos) app = static_cast<int32_t>(k); });
+            if (app == kNone || c.mentionOf[static_cast<uint32_t>(app)] == kNone) return;
+            uint32_t e = tr.right[app] + 1;
+            while (e < h && c.tok[e].kind == TokenKind::Punct) ++e;
+            if (e != h) return;
+            best = app;
+            return;
+        }
+        best = static_cast<int32_t>(t);  // children come in order: the last one before h is the nearest
+    });
+    return best != kNone ? best : after;
+}
+
+// A claim with a cue and no source yet: the cue's subject by the tree, when it
+// is a noun phrase before the cue ("One of the family's lawyers, Tom Reyes,
+// said", "Those close to him say"), or the subject of the verb the cue is
+// coordinated with ("agreed, but also contended"). The learned source model
+// passes over some of these (a number or a determiner as the head).
+void subjectAsSource(const Ctx& c, Attribution& a) {
+    const attr::Tree& tr = *c.tree;
+    uint32_t h = a.cueFirst;  // the cue's head: its word whose head is outside it
+    for (uint32_t t = a.cueFirst; t <= a.cueLast; ++t) {
+        const int32_t ht = tr.head(t);
+        if (ht < static_cast<int32_t>(a.cueFirst) || ht > static_cast<int32_t>(a.cueLast)) { h = t; break; }
+    }
+    int32_t subj = cueSubject(c, h);
+    if (subj == kNone && universalDeprel(tr.rel(h)) == Deprel::Conj && tr.head(h) >= 0 && tr.head(h) < static_cast<int32_t>(h))
+        subj = cueSubject(c, static_cast<uint32_t>(tr.head(h)));
+    if (subj == kNone || subj >= static_cast<int32_t>(a.cueFirst)) return;
+    const Upos u = tr.upos(static_cast<uint32_t>(subj));
+    if (u != Upos::NOUN && u != Upos::PROPN && u != Upos::PRON && u != Upos::NUM && u != Upos::DET &&
+        c.mentionOf[static_cast<uint32_t>(subj)] == kNone)
+        return;
+    uint32_t b = tr.left[subj], e = std::min(tr.right[subj], a.cueFirst - 1);
+    while (e > b && (c.tok[e].kind == TokenKind::Punct || c.tok[e].kind == TokenKind::QuoteClose)) --e;
+    while (b < e && c.tok[b].kind == TokenKind::Punct) ++b;
+    if (e < static_cast<uint32_t>(subj) || b > static_cast<uint32_t>(subj) || e - b > 24) return;
+    for (uint32_t t = b; t <= e; ++t) {
+        if (c.claimed[t] || c.inRegion(t)) return;
+        for (auto [cb, ce] : a.content)
+            if (t >= cb && t <= ce) return;
+    }
+    a.srcFirst = static_cast<int32_t>(b);
+    a.srcLast = static_cast<int32_t>(e);
+    a.srcCore = kNone;
+}
+
 void checkSources(Ctx& c) {
     std::vector<Attribution> kept;
     kept.reserve(c.atts.size());
@@ -1214,7 +1277,7 @@ void checkSources(Ctx& c) {
         // Hartmann's, not "a deal within days"'s
         if (a.hasCue && a.srcFirst != kNone && !a.colonCue) {
             const uint32_t h = a.cueFirst;
-            const int32_t subj = c.tree->child(h, Deprel::Nsubj);
+            const int32_t subj = cueSubject(c, h);
             const bool inSource = subj != kNone && subj >= a.srcFirst && subj <= a.srcLast;
             if (inSource) {
                 // words after the subject that hang off the cue are not the source's:
@@ -1297,6 +1360,7 @@ void checkSources(Ctx& c) {
                 }
             }
         }
+        if (a.hasCue && a.srcFirst == kNone && !a.colonCue) subjectAsSource(c, a);
         kept.push_back(std::move(a));
     }
     c.atts = std::move(kept);
