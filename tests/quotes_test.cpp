@@ -352,6 +352,17 @@ TEST(Quotes, AdverbialBeforeTheSubjectIsNotTheSource) {
     EXPECT_EQ(f.slice(f.quotes[0].source), "The court");
 }
 
+// Two predicates of one speaker are two claims: the first content ends where
+// the second verb begins.
+TEST(Quotes, ConjoinedCueStartsItsOwnClaim) {
+    Document d = run("Weber promised to keep supporting the union and said she would stand up to the attacks.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].span), "to keep supporting the union");
+    EXPECT_EQ(d.slice(d.quotes[1].cue), "said");
+    EXPECT_EQ(d.slice(d.quotes[1].span), "she would stand up to the attacks");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Weber");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

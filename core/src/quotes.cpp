@@ -817,7 +817,44 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
 
 // [SECTION] Attribution passes
 
+// The content ends before a second predicate of the same speaker: "Weber
+// promised to keep supporting the union and said she would stand up to the
+// attacks" holds two claims, the tree's conjunct of the cue starts the second.
+void cutAtConjoinedVerb(const Ctx& c, Attribution& a) {
+    if (!c.tree || !a.hasCue || a.content.empty()) return;
+    const attr::Tree& tr = *c.tree;
+    uint32_t h = a.cueFirst;
+    for (uint32_t t = a.cueFirst; t <= a.cueLast; ++t) {
+        const int32_t ht = tr.head(t);
+        if (ht < static_cast<int32_t>(a.cueFirst) || ht > static_cast<int32_t>(a.cueLast)) { h = t; break; }
+    }
+    uint32_t cut = UINT32_MAX;
+    tr.eachChild(h, [&](uint32_t d) {
+        if (d <= a.cueLast || universalDeprel(tr.rel(d)) != Deprel::Conj || tr.upos(d) != Upos::VERB || cut != UINT32_MAX) return;
+        if (tr.child(d, Deprel::Nsubj) >= 0) return;  // a clause of its own: the rules' "but officials say"
+        uint32_t from = d;
+        tr.eachChild(d, [&](uint32_t k) {
+            const Deprel r = universalDeprel(tr.rel(k));
+            if (k < from && (r == Deprel::Cc || r == Deprel::Punct || r == Deprel::Advmod || r == Deprel::Aux)) from = tr.left[k];
+        });
+        cut = from;
+    });
+    if (cut == UINT32_MAX || c.inRegion(cut)) return;
+    std::vector<std::pair<uint32_t, uint32_t>> kept;
+    for (auto [b, e] : a.content) {
+        if (b >= cut) break;
+        uint32_t ne = std::min(e, cut - 1);
+        while (ne > b && c.tok[ne].kind == TokenKind::Punct && !c.inRegion(ne)) --ne;
+        kept.push_back({b, ne});
+    }
+    int words = 0;
+    for (auto [b, e] : kept)
+        for (uint32_t t = b; t <= e; ++t) words += c.isWord(t);
+    if (words >= 1) a.content = std::move(kept);
+}
+
 void addAttribution(Ctx& c, Attribution a) {
+    cutAtConjoinedVerb(c, a);
     for (auto [b, e] : a.content) claim(c, b, e);
     useChunk(c, a);
     c.atts.push_back(std::move(a));
