@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "annotated.hpp"
+#include "cues.hpp"
 #include "whosaid/annotate.hpp"
 
 using namespace whosaid;
@@ -217,6 +218,19 @@ TEST(Quotes, SourceFamiliarWith) {
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_EQ(d.slice(d.quotes[0].source), "A source familiar with the talks");
     EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Anonymous);
+}
+
+// "Anonymous" is for people: a thing that speaks for someone (a film, a law)
+// is no anonymous source, and people the lexicon does not list still are.
+TEST(Quotes, OnlyPeopleAreAnonymous) {
+    Document d = run("The new film explores how the river shaped the town. Her relatives said the boy was safe.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Organization);
+    EXPECT_EQ(d.quotes[1].sourceKind, SourceKind::Anonymous);
+    EXPECT_TRUE(isHumanNoun("investors"));
+    EXPECT_TRUE(isHumanNoun("ex-wife"));
+    EXPECT_FALSE(isHumanNoun("endorsements"));
+    EXPECT_FALSE(isHumanNoun("trains"));
 }
 
 TEST(Quotes, OrganizationsAndMetonymy) {

@@ -223,6 +223,40 @@ SpeakerNoun speakerNoun(std::string_view w) {
 }
 
 namespace {
+// People and groups of people the speaker lexicon does not list as speakers.
+constexpr std::string_view kHumanNouns[] = {
+    "family", "families", "friend", "friends", "relative", "relatives", "client", "clients", "victim", "victims",
+    "child", "children", "kids", "boy", "boys", "girl", "girls", "men", "women", "crowd", "crowds", "public",
+    "staff", "couple", "pair", "two", "three", "both", "all", "most", "few", "several", "everyone", "anyone",
+    "nobody", "somebody", "everybody", "someone", "one", "none", "colleague", "colleagues", "ally", "allies",
+    "peers", "neighbours", "neighbors", "citizens", "veterans", "patients", "students", "guards", "jurors",
+    "jury", "panel", "audience", "fans", "elders", "youth", "youths", "refugees", "migrants", "immigrants",
+    "candidates", "nominees", "delegates", "delegation", "guests", "hosts", "judges", "justices", "crew",
+    "personnel", "peacekeepers", "terrorists", "majority", "minority", "percent", "half", "third", "quarter",
+    "lawyers", "attorneys", "surrogates", "lady", "ladies", "mate", "boss", "bosses", "guy", "guys", "folks",
+    "person", "persons", "individuals", "users", "voices", "chorus", "wives", "husbands", "sons", "daughters",
+    "mothers", "fathers", "brother", "brothers", "sister", "sisters", "uncle", "aunt", "cousin", "nephew", "niece",
+    "grandmother", "grandfather", "parent", "spouse", "partner", "partners", "staffer", "aide",
+};
+} // namespace
+
+bool isHumanNoun(std::string_view w) {
+    if (const size_t dash = w.rfind('-'); dash != std::string_view::npos && dash + 1 < w.size()) w = w.substr(dash + 1);  // "ex-wife"
+    const SpeakerNoun n = speakerNoun(w);
+    if (n == SpeakerNoun::Anonymous || n == SpeakerNoun::PersonTitle) return true;
+    if (n != SpeakerNoun::None) return false;
+    for (std::string_view h : kHumanNouns)
+        if (w == h) return true;
+    std::string_view stem = w;
+    if (stem.size() > 4 && stem.back() == 's') stem.remove_suffix(1);
+    if (stem.size() < 5) return false;
+    if (stem.ends_with("ment")) return false;  // "statement", "agreement"
+    for (std::string_view suf : {"er", "or", "ist", "ian", "ant", "ent", "ee", "ive"})
+        if (stem.ends_with(suf)) return true;  // voter, investor, activist, civilian, migrant, resident, employee, executive
+    return false;
+}
+
+namespace {
 constexpr std::string_view kCueAdverbs[] = {
     "has", "have", "had", "also", "previously", "later", "again", "then", "reportedly", "would", "will",
     "could", "may", "might", "did", "does", "do", "is", "was", "were", "are", "been", "repeatedly",

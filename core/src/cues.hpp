@@ -52,6 +52,10 @@ enum class SpeakerNoun : uint8_t {
     Document,      // report, statement, poll, study: an organization-like source
 };
 SpeakerNoun speakerNoun(std::string_view lowerWord);
+// A word for a person or people: the speaker lexicon's people, a few more
+// ("relatives", "the crowd"), and the agent endings (-er, -or, -ist, -ian, -ant,
+// -ent, -ee, -ive). Not a lexicon of every noun: a false "no" is an unknown word.
+bool isHumanNoun(std::string_view lowerWord);
 
 // Words that can stand between a subject and its cue ("has", "also", "last week").
 bool isCueAdverb(std::string_view lowerWord);

@@ -1763,6 +1763,19 @@ struct Resolver {
         }
         // a nominal: "Turkish officials", "Russia’s defence ministry", "the minister"
         const SpeakerNoun head = c.noun(se);
+        // people, by the phrase's head word ("A source familiar with the talks": "source")
+        auto humanHead = [&](uint32_t b, uint32_t e) {
+            uint32_t hw = e;
+            if (c.tree)
+                for (uint32_t t = b; t <= e; ++t)
+                    if (c.tok[t].head < static_cast<int32_t>(b) || c.tok[t].head > static_cast<int32_t>(e)) { hw = t; break; }
+            if (isHumanNoun(c.lower[hw])) return true;
+            // a misparsed head ("A source familiar with…" read with "familiar" as its
+            // noun): a word for people before the first preposition
+            for (uint32_t t = b; t <= e && !(c.tree && c.tok[t].upos == static_cast<uint8_t>(Upos::ADP)); ++t)
+                if (c.isWord(t) && isHumanNoun(c.lower[t])) return true;
+            return false;
+        };
         const std::string key = lowercase(c.doc.slice(span));
         const bool definite = c.lower[sb] == "the" || c.lower[sb] == "this";
         const bool plural = c.lower[se].size() > 3 && c.lower[se].back() == 's' && head != SpeakerNoun::Organization;
@@ -1816,7 +1829,9 @@ struct Resolver {
         } else if (head == SpeakerNoun::PersonTitle && !plural && definite) {
             label = Label::PER;  // "the transport minister": one person, known by the office
             kind = SourceKind::Named;
-        } else if (head == SpeakerNoun::None && c.capitalized(se)) {
+        } else if (head == SpeakerNoun::None && (c.capitalized(se) || !humanHead(sb, se))) {
+            // a name, or a thing that speaks for someone ("the film explores", "state
+            // law requires"): no anonymous person
             label = Label::ORG;
             kind = SourceKind::Organization;
         }
