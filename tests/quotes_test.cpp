@@ -377,6 +377,24 @@ TEST(Quotes, ConjoinedCueStartsItsOwnClaim) {
     EXPECT_EQ(speaker(d, d.quotes[1]), "Weber");
 }
 
+// A tag pasted as text keeps its attribute values in quotation marks: no claims.
+TEST(Quotes, MarkupAttributeIsNoQuote) {
+    Document d = run("The post read <tweet author=\"janedoe\" id=\"12345\">The bridge is closed.</tweet> and that was all.");
+    EXPECT_TRUE(d.quotes.empty()) << d.slice(d.quotes[0].span);
+}
+
+// Where and how something was said is not what was said: "said at a meeting"
+// after a quotation and a long apposition gives the quotation its speaker.
+TEST(Quotes, LongAppositionBeforeTrailingCue) {
+    Document d = run("\"It is an invasion of the town's own business,\" Karl Brenner, the mayor of Oldport and one of "
+                     "the three towns suing the agency, said at a meeting this month.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].span), "\"It is an invasion of the town's own business,\"");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Karl Brenner");
+    Document e = run("Karl Brenner said at a meeting this month.");
+    EXPECT_TRUE(e.quotes.empty()) << e.slice(e.quotes[0].span);
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

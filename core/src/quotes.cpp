@@ -598,6 +598,8 @@ void takeRegion(Ctx& c, Attribution& a, int32_t r, int32_t owner) {
 
 // Is there a cue in the window right after region r (a trailing attribution)?
 // Sets the cue and source; `after` is the first token after the chunk.
+int32_t cueSubject(const Ctx& c, uint32_t h);
+
 bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     uint32_t k = close + 1;
     if (k < c.n && (c.isPunct(k, "\xE2\x80\x95") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) &&
@@ -620,7 +622,7 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     for (uint32_t steps = 0; k <= pend && steps < 14; ++k, ++steps) {
         if (c.isQuoteTok(k) || c.inRegion(k)) return false;
         if ((c.sentenceEnd(k) && (k + 1 >= c.n || c.tok[k + 1].sentence != c.tok[k].sentence)) || c.isPunct(k, ";")) return false;
-        if (c.isPunct(k, ",") && k > start && steps > 8) return false;
+        if (c.isPunct(k, ",") && k > start && steps > 8) break;  // too far for the words alone; the tree may know
         Cue cue;
         if (!cueAt(c, k, cue, true) || c.used[k]) continue;
         if (cue.word.form == CueForm::Participle && !cue.according) return false;  // "…,” adding that...
@@ -672,6 +674,30 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
             a.rule = "trailing cue, source not found";
             a.confidence = 0.4f;
         }
+        after = cue.last + 1;
+        return true;
+    }
+    // a long apposition between the name and its cue ("…,” Karl Brenner, the
+    // mayor of Oldport and one of the three towns suing the agency, said): a
+    // name right after the quotation, and a cue right after a comma further on
+    if (start >= c.n || c.mentionOf[start] == kNone) return false;
+    for (uint32_t t = start, lim = std::min<uint32_t>(pend, start + 40); t <= lim; ++t) {
+        if (c.isQuoteTok(t) || c.inRegion(t) || c.isPunct(t, ";") || (t > start && c.sentenceEnd(t))) return false;
+        Cue cue;
+        if (!cueAt(c, t, cue, true) || c.used[t]) continue;
+        if ((cue.word.form == CueForm::Participle && !cue.according) || cue.according || cue.word.cls == CueClass::Judgment) return false;
+        // the cue closes the apposition: "…, one of the states suing the agency, said"
+        if (!c.isPunct(t - 1, ",")) return false;
+        uint32_t e = start;
+        while (e + 1 < t && c.mentionOf[e + 1] == c.mentionOf[start]) ++e;
+        a.cueFirst = cue.first;
+        a.cueLast = cue.last;
+        a.hasCue = true;
+        a.cls = cue.word.cls;
+        a.srcFirst = static_cast<int32_t>(start);
+        a.srcLast = static_cast<int32_t>(e);
+        a.rule = "trailing: Q, X, a long apposition, said";
+        a.confidence = 0.9f;
         after = cue.last + 1;
         return true;
     }
@@ -753,6 +779,13 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
         if (t != kNone) b = static_cast<uint32_t>(t);
     }
     if (b > pend || c.sentenceEnd(b)) return false;
+    if (c.tree && !c.inRegion(b) && c.tok[b].upos == static_cast<uint8_t>(Upos::ADP)) {
+        // "said at a Washington event this month", "said on Twitter.": where and how
+        // it was said, not what; the words said come after "that", or not here
+        const int32_t t = findThat(b, 12);
+        if (t == kNone) return false;
+        b = static_cast<uint32_t>(t);
+    }
     uint32_t e = b;
     uint32_t hardEnd = c.sentEnd(b) - 1;
     for (uint32_t k = b; k <= pend; ++k) {
@@ -1420,6 +1453,8 @@ void leftovers(Ctx& c) {
         Region& reg = c.regions[r];
         if (reg.owner != kNone || reg.prev != kNone) continue;
         if (c.claimed[reg.open]) { reg.owner = -2; continue; }
+        // a markup attribute's value (author="…" in a pasted tag) is nobody's words
+        if (reg.open > 0 && c.text(reg.open - 1) == "=" && !c.tok[reg.open].spaceBefore) { reg.owner = -2; continue; }
         const bool opensParagraph = c.tok[reg.open].paragraphStart;
         // the previous attribution, by content position (the first one on a tie)
         int32_t prev = kNone;
