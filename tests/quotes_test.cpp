@@ -395,6 +395,14 @@ TEST(Quotes, LongAppositionBeforeTrailingCue) {
     EXPECT_TRUE(e.quotes.empty()) << e.slice(e.quotes[0].span);
 }
 
+// A lone adverb or a phrase with no verb is no content.
+TEST(Quotes, AdverbOrPlacePhraseIsNoContent) {
+    Document d = run("The new ferry is cheaper, according to the port authority, basically.");
+    for (const Quote& q : d.quotes) EXPECT_NE(d.slice(q.span), "basically");
+    Document e = run("During his tour of the island, the governor paused to make a remark.");
+    for (const Quote& q : e.quotes) EXPECT_NE(e.slice(q.span), "During his tour of the island");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

@@ -886,7 +886,26 @@ void cutAtConjoinedVerb(const Ctx& c, Attribution& a) {
     if (words >= 1) a.content = std::move(kept);
 }
 
+// Words that cannot be what someone said: one adverb ("adding later",
+// "according to MSNBC, basically"), or a prepositional phrase with no verb
+// ("During his tour of the island, he paused", "supported by the brothers").
+bool junkContent(const Ctx& c, const Attribution& a) {
+    if (!c.tree || !a.hasCue || a.content.size() != 1) return false;
+    const auto [b, e] = a.content.front();
+    for (uint32_t t = b; t <= e; ++t)
+        if (c.inRegion(t)) return false;
+    const Upos first = static_cast<Upos>(c.tok[b].upos);
+    if (b == e) return first == Upos::ADV && !c.is(b, "so");  // "doesn't think so" is a view
+    if (first != Upos::ADP) return false;
+    for (uint32_t t = b; t <= e; ++t) {
+        const Upos u = static_cast<Upos>(c.tok[t].upos);
+        if (u == Upos::VERB || u == Upos::AUX || c.is(t, "that")) return false;
+    }
+    return true;
+}
+
 void addAttribution(Ctx& c, Attribution a) {
+    if (junkContent(c, a)) return;
     cutAtConjoinedVerb(c, a);
     for (auto [b, e] : a.content) claim(c, b, e);
     useChunk(c, a);
