@@ -403,6 +403,22 @@ TEST(Quotes, AdverbOrPlacePhraseIsNoContent) {
     for (const Quote& q : e.quotes) EXPECT_NE(e.slice(q.span), "During his tour of the island");
 }
 
+// A quotation that closes its sentence is not the next sentence's, when that
+// sentence's cue has words of its own; and "when he said" after a quotation
+// opens a clause of its own.
+TEST(Quotes, NextSentenceCueWithItsOwnContent) {
+    Document d = run("Weber says Brandt's \"latest outburst is reckless, even for him.\" She says it shows he is unfit "
+                     "to lead the council.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].span), "Brandt's \"latest outburst is reckless, even for him.\"");
+    EXPECT_EQ(d.slice(d.quotes[1].span), "it shows he is unfit to lead the council");
+    Document e = run("Retired judge Anna Kloss said Brandt was \"absolutely right\" when he said on Monday that the "
+                     "court had been \"reduced to rubble.\"");
+    ASSERT_GE(e.quotes.size(), 1u);
+    EXPECT_EQ(speaker(e, e.quotes[0]), "Anna Kloss");
+    EXPECT_NE(e.slice(e.quotes[0].span).find("absolutely right"), std::string_view::npos);
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

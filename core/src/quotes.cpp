@@ -616,6 +616,8 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         after = c.n;
         return true;
     }
+    // the quotation closes its sentence: “…even for him.”
+    const bool endsSentence = close > 0 && (c.isPunct(close - 1, ".") || c.isPunct(close - 1, "?") || c.isPunct(close - 1, "!"));
     if (c.isPunct(k, ",") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) ++k;
     const uint32_t start = k;
     const uint32_t pend = c.paraEnd(close);
@@ -623,9 +625,24 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         if (c.isQuoteTok(k) || c.inRegion(k)) return false;
         if ((c.sentenceEnd(k) && (k + 1 >= c.n || c.tok[k + 1].sentence != c.tok[k].sentence)) || c.isPunct(k, ";")) return false;
         if (c.isPunct(k, ",") && k > start && steps > 8) break;  // too far for the words alone; the tree may know
+        // "…” when he said": a cue in a clause of its own is not this quotation's
+        if (c.isWord(k) &&
+            (c.is(k, "when") || c.is(k, "because") || c.is(k, "after") || c.is(k, "before") || c.is(k, "while") ||
+             c.is(k, "if") || c.is(k, "since") || c.is(k, "although") || c.is(k, "though") || c.is(k, "unless") ||
+             c.is(k, "until") || c.is(k, "whereas")))
+            return false;
         Cue cue;
         if (!cueAt(c, k, cue, true) || c.used[k]) continue;
         if (cue.word.form == CueForm::Participle && !cue.according) return false;  // "…,” adding that...
+        if (endsSentence && c.tree && k > start) {
+            // “…reckless.” She says it shows…: a new sentence whose cue has words of its own
+            bool own = false;
+            c.tree->eachChild(cue.last, [&](uint32_t d) {
+                const Deprel r = universalDeprel(c.tree->rel(d));
+                if (d > cue.last && !c.inRegion(d) && (r == Deprel::Ccomp || r == Deprel::Xcomp || r == Deprel::Obj)) own = true;
+            });
+            if (own) return false;
+        }
         if (cue.word.cls == CueClass::Judgment) return false;
         if (cue.according) {
             int32_t sb, se;
@@ -1450,6 +1467,17 @@ void checkSources(Ctx& c) {
             }
         }
         if (a.hasCue && a.srcFirst == kNone && !a.colonCue) subjectAsSource(c, a);
+        if (a.hasCue && a.srcFirst != kNone && static_cast<uint32_t>(a.srcLast) + 1 < a.cueFirst) {
+            // a title right before a person's name and the cue ("Retired judge Anna Kloss
+            // said", however it was parsed): the name is the source's
+            const uint32_t t = static_cast<uint32_t>(a.srcLast) + 1;
+            if (c.mentionOf[t] != kNone && c.mentionOf[t] != c.mentionOf[t - 1] && c.mentionAt(t).label == Label::PER &&
+                isHumanNoun(c.lower[t - 1])) {
+                uint32_t e = t;
+                while (e + 1 < a.cueFirst && c.mentionOf[e + 1] == c.mentionOf[t]) ++e;
+                if (e + 1 == a.cueFirst) a.srcLast = static_cast<int32_t>(e);
+            }
+        }
         kept.push_back(std::move(a));
     }
     c.atts = std::move(kept);
