@@ -419,6 +419,13 @@ TEST(Quotes, NextSentenceCueWithItsOwnContent) {
     EXPECT_NE(e.slice(e.quotes[0].span).find("absolutely right"), std::string_view::npos);
 }
 
+// A title in quotation marks after a preposition is nobody's words.
+TEST(Quotes, TitleOfAWorkIsNoQuote) {
+    Document d = run("On this week's episode of \"Harbour Talk,\" the mayor said the ferry would run all winter.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].span), "the ferry would run all winter");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

@@ -600,6 +600,17 @@ void takeRegion(Ctx& c, Attribution& a, int32_t r, int32_t owner) {
 // Sets the cue and source; `after` is the first token after the chunk.
 int32_t cueSubject(const Ctx& c, uint32_t h);
 
+// The title of a work after a preposition ("a boss on “The Apprentice,” Trump
+// demeaned…", "the broadcast of “Fox News Sunday,” Pence said"): nobody's words.
+bool titleOfWork(const Ctx& c, const Region& reg) {
+    if (reg.open == 0 || !c.tree || c.tok[reg.open - 1].upos != static_cast<uint8_t>(Upos::ADP)) return false;
+    int words = 0;
+    bool titled = true;
+    for (uint32_t t = reg.open + 1; t < reg.close; ++t)
+        if (c.isWord(t)) { ++words; titled &= c.capitalized(t) || isDigit(firstChar(c, t)); }
+    return titled && words >= 1 && words <= 5;
+}
+
 bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     uint32_t k = close + 1;
     if (k < c.n && (c.isPunct(k, "\xE2\x80\x95") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) &&
@@ -616,6 +627,7 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         after = c.n;
         return true;
     }
+    if (const int32_t r = c.regionOf[close]; r != kNone && titleOfWork(c, c.regions[r])) return false;
     // the quotation closes its sentence: “…even for him.”
     const bool endsSentence = close > 0 && (c.isPunct(close - 1, ".") || c.isPunct(close - 1, "?") || c.isPunct(close - 1, "!"));
     if (c.isPunct(k, ",") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) ++k;
@@ -1500,8 +1512,11 @@ void leftovers(Ctx& c) {
         Region& reg = c.regions[r];
         if (reg.owner != kNone || reg.prev != kNone) continue;
         if (c.claimed[reg.open]) { reg.owner = -2; continue; }
-        // a markup attribute's value (author="…" in a pasted tag) is nobody's words
-        if (reg.open > 0 && c.text(reg.open - 1) == "=" && !c.tok[reg.open].spaceBefore) { reg.owner = -2; continue; }
+        // a markup attribute's value (author="…" in a pasted tag) is nobody's words, nor a title
+        if ((reg.open > 0 && c.text(reg.open - 1) == "=" && !c.tok[reg.open].spaceBefore) || titleOfWork(c, reg)) {
+            reg.owner = -2;
+            continue;
+        }
         const bool opensParagraph = c.tok[reg.open].paragraphStart;
         // the previous attribution, by content position (the first one on a tie)
         int32_t prev = kNone;
