@@ -426,6 +426,19 @@ TEST(Quotes, TitleOfAWorkIsNoQuote) {
     EXPECT_EQ(d.slice(d.quotes[0].span), "the ferry would run all winter");
 }
 
+// "and said" right after a quotation is the subject's second verb; a quotation
+// closed by two single marks still closes its sentence.
+TEST(Quotes, SecondVerbAfterAQuotationIsNotItsCue) {
+    Document d = run("Ortiz urged voters to \"stay home\" and said he was standing on principle.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].span), "voters to \"stay home\"");
+    EXPECT_EQ(d.slice(d.quotes[1].span), "he was standing on principle");
+    Document e = run("The editor told her the piece was ''not in line with our policy.'' The network said it would "
+                     "send her to the coast for a week.");
+    ASSERT_EQ(e.quotes.size(), 2u);
+    EXPECT_EQ(e.slice(e.quotes[1].span), "it would send her to the coast for a week");
+}
+
 // "conclude" reports only a clause: with a plain object it means "finish".
 TEST(Quotes, ConcludedTalksIsNotAClaim) {
     Document d = run("The two ministers concluded three days of talks on fishing rights in the northern bay.");

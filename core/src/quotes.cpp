@@ -629,7 +629,9 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     }
     if (const int32_t r = c.regionOf[close]; r != kNone && titleOfWork(c, c.regions[r])) return false;
     // the quotation closes its sentence: “…even for him.”
-    const bool endsSentence = close > 0 && (c.isPunct(close - 1, ".") || c.isPunct(close - 1, "?") || c.isPunct(close - 1, "!"));
+    uint32_t last = close;  // the last word or mark inside: ''…policy.'' closes with two marks
+    while (last > 0 && c.isQuoteTok(last)) --last;
+    const bool endsSentence = c.isPunct(last, ".") || c.isPunct(last, "?") || c.isPunct(last, "!");
     if (c.isPunct(k, ",") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) ++k;
     const uint32_t start = k;
     const uint32_t pend = c.paraEnd(close);
@@ -638,6 +640,11 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
         if ((c.sentenceEnd(k) && (k + 1 >= c.n || c.tok[k + 1].sentence != c.tok[k].sentence)) || c.isPunct(k, ";")) return false;
         if (c.isPunct(k, ",") && k > start && steps > 8) break;  // too far for the words alone; the tree may know
         // "…” when he said": a cue in a clause of its own is not this quotation's
+        if (k == start && (c.is(k, "and") || c.is(k, "but") || c.is(k, "or"))) {
+            // "“stay home” and said he…": a second verb of the sentence's subject, not a trailing cue
+            Cue next;
+            if (k + 1 <= pend && cueAt(c, k + 1, next, true)) return false;
+        }
         if (c.isWord(k) &&
             (c.is(k, "when") || c.is(k, "because") || c.is(k, "after") || c.is(k, "before") || c.is(k, "while") ||
              c.is(k, "if") || c.is(k, "since") || c.is(k, "although") || c.is(k, "though") || c.is(k, "unless") ||
