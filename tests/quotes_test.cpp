@@ -375,6 +375,11 @@ TEST(Quotes, ConjoinedCueStartsItsOwnClaim) {
     EXPECT_EQ(d.slice(d.quotes[1].cue), "said");
     EXPECT_EQ(d.slice(d.quotes[1].span), "she would stand up to the attacks");
     EXPECT_EQ(speaker(d, d.quotes[1]), "Weber");
+    // a relative clause with a speaker of its own is a claim of its own
+    Document r = run("Weber attacked the other candidates for taking the donations, which she said were tied to favors.");
+    ASSERT_EQ(r.quotes.size(), 2u);
+    EXPECT_EQ(r.slice(r.quotes[0].span), "the other candidates for taking the donations");
+    EXPECT_EQ(r.slice(r.quotes[1].span), "were tied to favors");
 }
 
 // A tag pasted as text keeps its attribute values in quotation marks: no claims.

@@ -847,12 +847,15 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
             if (cueAt(c, k, nx) && !nx.according && nx.word.form != CueForm::Participle && sourceLeft(c, k, b, sb, se, app) &&
                 !app && static_cast<uint32_t>(sb) > b + 1) {
                 const std::string_view before = c.lower[sb - 1];
+                // "…his donations, which he said were…": a relative clause with a speaker of its own
+                const bool relative = before == "which" || before == "who" || before == "whom";
                 if (before == "," || before == "but" || before == "though" || before == "although" || before == "while" ||
-                    before == "and" || before == "because" || before == "whereas" || before == ";") {
+                    before == "and" || before == "because" || before == "whereas" || before == ";" ||
+                    (relative && sb >= 2 && c.isPunct(sb - 2, ","))) {
                     uint32_t cut = static_cast<uint32_t>(sb) - 1;
                     while (cut > b && (c.tok[cut].kind == TokenKind::Punct || c.is(cut, "but") || c.is(cut, "though") ||
                                        c.is(cut, "although") || c.is(cut, "while") || c.is(cut, "and") || c.is(cut, "because") ||
-                                       c.is(cut, "whereas")))
+                                       c.is(cut, "whereas") || (relative && cut == static_cast<uint32_t>(sb) - 1)))
                         --cut;
                     if (cut >= b && !c.inRegion(cut)) { e = cut; break; }
                 }
