@@ -219,3 +219,16 @@ TEST(Layout, CategoryListHoldsNoActors) {
     Document s = test::run("Voters in Brest | and in Nantes | went to the polls. Turnout was high.");
     EXPECT_NE(labelOf(s, "Nantes"), "-");
 }
+
+// A party and state after a politician's name, and the title before it, name
+// no one: the source that holds them is the politician's.
+TEST(Knowledge, PartyTagIsThePoliticians) {
+    Document d = test::run("Sen. Paul Whitmore (R-Ohio) said the bill was flawed. Rep. Ada Lindqvist, D-Minn., said "
+                           "it would pass.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    ASSERT_GE(d.quotes[0].speaker, 0);
+    EXPECT_EQ(d.entities[d.quotes[0].speaker].name, "Paul Whitmore");
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
+    ASSERT_GE(d.quotes[1].speaker, 0);
+    EXPECT_EQ(d.entities[d.quotes[1].speaker].name, "Ada Lindqvist");
+}

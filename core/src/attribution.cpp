@@ -519,8 +519,9 @@ bool read(const Tree& tr, const AttrModel& m, uint32_t h, const std::vector<uint
                     if (tr.mention[t]) core = t;
                 }
             } else {
+                // a title heading its name ("Sen. Paul Whitmore": flat) or a noun its apposition
                 tr.eachChild(s, [&](uint32_t c) {
-                    if (tr.rel(c) == Deprel::Appos && tr.mention[c] && c >= b && c <= e) {
+                    if ((tr.rel(c) == Deprel::Appos || (tr.rel(c) == Deprel::Flat && core == s)) && tr.mention[c] && c >= b && c <= e) {
                         core = c;
                         while (core + 1 <= e && tr.mention[core + 1] == tr.mention[c]) ++core;
                     }

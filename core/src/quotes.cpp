@@ -1737,6 +1737,31 @@ struct Resolver {
         // its head ("Marta Vieira, of the Lisbon Institute for Bridges")
         uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
         uint32_t sb = static_cast<uint32_t>(a.srcFirst);
+        // a party and state name no one: "Sen. Paul Whitmore (R-Ohio)", "Ada Lindqvist,
+        // D-Minn." are the politician's
+        auto partyTag = [&](uint32_t t) {
+            const std::string_view w = c.text(t);
+            return w.size() >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
+        };
+        if (se > sb && partyTag(se)) {
+            uint32_t t = se - 1;
+            while (t > sb && (c.isPunct(t, "(") || c.isPunct(t, ","))) --t;
+            if (c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) se = t;
+        }
+        if (se > sb && c.isPunct(se, ")")) {
+            uint32_t o = se;
+            while (o > sb && !c.isPunct(o, "(")) --o;
+            if (o > sb && c.isPunct(o, "(")) {
+                se = o - 1;
+                while (se > sb && c.tok[se].kind == TokenKind::Punct) --se;
+            }
+        }
+        while (se > sb && c.tok[se].kind == TokenKind::Punct) --se;  // "D-Minn." ends in its own dot
+        if (se > sb && partyTag(se)) {
+            uint32_t t = se - 1;
+            while (t > sb && (c.isPunct(t, "(") || c.isPunct(t, ","))) --t;
+            if (c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) se = t;
+        }
         if (a.srcCore != kNone) {
             // the phrase that names: from the core's name or noun phrase start
             while (sb < se && c.mentionOf[se] != kNone && c.mentionOf[sb] != c.mentionOf[se] && !c.determiner(sb) &&
