@@ -231,6 +231,7 @@ TEST(Quotes, OnlyPeopleAreAnonymous) {
     EXPECT_TRUE(isHumanNoun("ex-wife"));
     EXPECT_FALSE(isHumanNoun("endorsements"));
     EXPECT_FALSE(isHumanNoun("trains"));
+    EXPECT_FALSE(isHumanNoun("river"));
 }
 
 TEST(Quotes, OrganizationsAndMetonymy) {

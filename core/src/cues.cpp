@@ -238,6 +238,17 @@ constexpr std::string_view kHumanNouns[] = {
     "mothers", "fathers", "brother", "brothers", "sister", "sisters", "uncle", "aunt", "cousin", "nephew", "niece",
     "grandmother", "grandfather", "parent", "spouse", "partner", "partners", "staffer", "aide",
 };
+// Things with the agent endings.
+constexpr std::string_view kThingsLikePeople[] = {
+    "river", "water", "paper", "letter", "number", "order", "matter", "power", "border", "center", "computer",
+    "chapter", "quarter", "answer", "corner", "dinner", "tower", "summer", "winter", "weather", "shelter", "theater",
+    "disaster", "murder", "cancer", "sector", "factor", "error", "motor", "mirror", "floor", "door", "color",
+    "colour", "honor", "honour", "labor", "labour", "favor", "favour", "behavior", "behaviour", "terror", "horror",
+    "corridor", "interior", "event", "content", "incident", "component", "element", "accident", "talent", "patent",
+    "plant", "restaurant", "variant", "wrist", "twist", "drive", "archive", "incentive", "initiative", "objective",
+    "alternative", "narrative", "perspective", "offensive", "explosive", "trailer", "poster", "banner", "filter",
+    "thriller", "cover", "lawnmower", "meter", "barrier", "carrier", "trigger", "ladder", "budget", "timer",
+};
 } // namespace
 
 bool isHumanNoun(std::string_view w) {
@@ -251,6 +262,8 @@ bool isHumanNoun(std::string_view w) {
     if (stem.size() > 4 && stem.back() == 's') stem.remove_suffix(1);
     if (stem.size() < 5) return false;
     if (stem.ends_with("ment")) return false;  // "statement", "agreement"
+    for (std::string_view t : kThingsLikePeople)
+        if (stem == t) return false;
     for (std::string_view suf : {"er", "or", "ist", "ian", "ant", "ent", "ee", "ive"})
         if (stem.ends_with(suf)) return true;  // voter, investor, activist, civilian, migrant, resident, employee, executive
     return false;
