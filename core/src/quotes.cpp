@@ -889,17 +889,22 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
 
 // [SECTION] Attribution passes
 
+// The cue's head by the tree: its word whose head is outside it.
+uint32_t cueHead(const Ctx& c, const Attribution& a) {
+    for (uint32_t t = a.cueFirst; t <= a.cueLast; ++t) {
+        const int32_t ht = c.tree->head(t);
+        if (ht < static_cast<int32_t>(a.cueFirst) || ht > static_cast<int32_t>(a.cueLast)) return t;
+    }
+    return a.cueFirst;
+}
+
 // The content ends before a second predicate of the same speaker: "Weber
 // promised to keep supporting the union and said she would stand up to the
 // attacks" holds two claims, the tree's conjunct of the cue starts the second.
 void cutAtConjoinedVerb(const Ctx& c, Attribution& a) {
     if (!c.tree || !a.hasCue || a.content.empty()) return;
     const attr::Tree& tr = *c.tree;
-    uint32_t h = a.cueFirst;
-    for (uint32_t t = a.cueFirst; t <= a.cueLast; ++t) {
-        const int32_t ht = tr.head(t);
-        if (ht < static_cast<int32_t>(a.cueFirst) || ht > static_cast<int32_t>(a.cueLast)) { h = t; break; }
-    }
+    const uint32_t h = cueHead(c, a);
     uint32_t cut = UINT32_MAX;
     tr.eachChild(h, [&](uint32_t d) {
         if (d <= a.cueLast || universalDeprel(tr.rel(d)) != Deprel::Conj || tr.upos(d) != Upos::VERB || cut != UINT32_MAX) return;
@@ -1369,11 +1374,7 @@ int32_t cueSubject(const Ctx& c, uint32_t h) {
 // passes over some of these (a number or a determiner as the head).
 void subjectAsSource(const Ctx& c, Attribution& a) {
     const attr::Tree& tr = *c.tree;
-    uint32_t h = a.cueFirst;  // the cue's head: its word whose head is outside it
-    for (uint32_t t = a.cueFirst; t <= a.cueLast; ++t) {
-        const int32_t ht = tr.head(t);
-        if (ht < static_cast<int32_t>(a.cueFirst) || ht > static_cast<int32_t>(a.cueLast)) { h = t; break; }
-    }
+    const uint32_t h = cueHead(c, a);
     int32_t subj = cueSubject(c, h);
     if (subj == kNone && universalDeprel(tr.rel(h)) == Deprel::Conj && tr.head(h) >= 0 && tr.head(h) < static_cast<int32_t>(h))
         subj = cueSubject(c, static_cast<uint32_t>(tr.head(h)));
@@ -1743,11 +1744,6 @@ struct Resolver {
             const std::string_view w = c.text(t);
             return w.size() >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
         };
-        if (se > sb && partyTag(se)) {
-            uint32_t t = se - 1;
-            while (t > sb && (c.isPunct(t, "(") || c.isPunct(t, ","))) --t;
-            if (c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) se = t;
-        }
         if (se > sb && c.isPunct(se, ")")) {
             uint32_t o = se;
             while (o > sb && !c.isPunct(o, "(")) --o;
