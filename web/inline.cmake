@@ -1,8 +1,8 @@
 # Writes the single-file page: shell.html with the Emscripten loader put in
-# place of /*WHOSAID_JS*/ and the wasm, gzipped and base64-encoded, in place of
-# /*WHOSAID_WASM*/ (the page inflates it with DecompressionStream and compiles
-# it while it streams in).
-#   cmake -DSHELL=web/shell.html -DJS=whosaid_web.js -DWASM=whosaid_web.wasm -DOUT=dist/whosaid.html -P inline.cmake
+# place of /*WHOSAID_JS*/ and the wasm, gzipped and packed as text (pack.mjs),
+# in place of /*WHOSAID_WASM*/ (the page unpacks it, inflates it with
+# DecompressionStream and compiles it while it streams in).
+#   cmake -DSHELL=web/shell.html -DJS=whosaid_web.js -DWASM=whosaid_web.wasm -DNODE=node -DOUT=dist/whosaid.html -P inline.cmake
 cmake_policy(VERSION 3.13...3.25)  # a script starts with old policies: if(TRUE), while() as today
 file(READ "${SHELL}" page)
 file(READ "${JS}" js)
@@ -16,19 +16,24 @@ foreach(marker "/*WHOSAID_JS*/" "/*WHOSAID_WASM*/" "/*WHOSAID_SCRIPT_HASHES*/")
         message(FATAL_ERROR "inline.cmake: ${SHELL} has no ${marker} marker")
     endif()
 endforeach()
-# gzip and base64 are in every Debian system (coreutils, gzip); -n keeps the
-# output byte for byte the same from build to build.
+# gzip is in every Debian system; -n keeps the output byte for byte the same
+# from build to build. pack.mjs (run by NODE, which Emscripten needs anyway)
+# writes the gzipped bytes as text the page can hold, 7 bits a character.
 set(gz "${WASM}.gz")  # in the build tree: the folder of OUT may not exist yet
+set(packed "${WASM}.packed")
 execute_process(COMMAND gzip -9 -n -c "${WASM}" OUTPUT_FILE "${gz}" RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "inline.cmake: gzip failed on ${WASM}")
 endif()
-execute_process(COMMAND base64 -w0 "${gz}" OUTPUT_VARIABLE wasm64 RESULT_VARIABLE rc)
+get_filename_component(here "${CMAKE_CURRENT_LIST_FILE}" DIRECTORY)
+execute_process(COMMAND "${NODE}" "${here}/pack.mjs" "${gz}" "${packed}" RESULT_VARIABLE rc)
 file(REMOVE "${gz}")
 if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "inline.cmake: base64 failed")
+    message(FATAL_ERROR "inline.cmake: ${NODE} pack.mjs failed")
 endif()
-string(REPLACE "/*WHOSAID_WASM*/" "${wasm64}" page "${page}")
+file(READ "${packed}" wasmText)
+file(REMOVE "${packed}")
+string(REPLACE "/*WHOSAID_WASM*/" "${wasmText}" page "${page}")
 string(REPLACE "/*WHOSAID_JS*/" "${js}" page "${page}")
 
 # The CSP allows exactly the page's inline scripts, by their SHA-256 (CSP

@@ -6,7 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { root, pagePath } from './browser.mjs';
+import { encode, decode } from '../../web/pack.mjs';
 
 const native = resolve(root, 'build/native/shell/whosaid');
 const wasm = resolve(root, 'build/wasm/shell/whosaid.js');
@@ -93,4 +95,29 @@ test('native and WASM give byte-identical output on bad input', () => {
 test('the page is one file of at most 5 MB (the models included)', () => {
   const size = statSync(pagePath).size;
   assert.ok(size <= 5_000_000, `page is ${size} bytes`);
+});
+
+// The page holds the wasm packed 7 bits a character (web/pack.mjs): what the
+// HTML parser hands the page's script must unpack to the very module built.
+test('the wasm block of the page unpacks to the built module', () => {
+  const page = readFileSync(pagePath, 'utf8');
+  const open = '<script id="whosaid-wasm" type="application/octet-stream">';
+  const at = page.indexOf(open);
+  assert.ok(at >= 0);
+  const text = page.slice(at + open.length, page.indexOf('</script>', at));
+  for (const bad of ['\0', '\r', '<']) assert.ok(!text.includes(bad), `the block holds ${JSON.stringify(bad)}`);
+  const built = readFileSync(resolve(root, 'build/wasm/web/whosaid_web.wasm'));
+  assert.ok(Buffer.from(gunzipSync(decode(text))).equals(built));
+  assert.ok(text.length < built.length, 'packed and gzipped, the module is smaller than built');
+});
+
+test('the packing round-trips every byte, the escaped ones and the last bits', () => {
+  const cases = [[], [0], [0x3c], [0x0d, 0x0d], [0xff, 0x00, 0x3c, 0x0d], Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)];
+  for (let n = 1; n <= 64; n++) cases.push(new Array(n).fill(0), new Array(n).fill(0x78));  // 0x78 << 1: "<" and NUL groups
+  for (const c of cases) {
+    const bytes = Buffer.from(c);
+    const text = encode(bytes).toString('utf8');
+    assert.ok(!/[\0\r<]/.test(text));
+    assert.ok(Buffer.from(decode(text)).equals(bytes), `round trip of ${c.length} bytes`);
+  }
 });
