@@ -220,6 +220,22 @@ TEST(Layout, CategoryListHoldsNoActors) {
     EXPECT_NE(labelOf(s, "Nantes"), "-");
 }
 
+// A byline names the writer, who is not an actor of the article; a role after
+// the name is no one.
+TEST(Layout, BylineHoldsNoActors) {
+    Document d = test::run("By Helen Marsh, Staff Writer\n\nMayor Ines Moreau said the ferry terminal would open in June.\n");
+    EXPECT_EQ(labelOf(d, "Helen Marsh"), "-");
+    EXPECT_EQ(labelOf(d, "Staff Writer"), "-");
+    EXPECT_EQ(labelOf(d, "Ines Moreau"), "PER");
+    Document caps = test::run("BY TOM REYES AND ANA LOPES | The Riverside Herald\n\nThe council met on Monday.\n");
+    for (const Mention& m : caps.mentions) EXPECT_GE(m.span.begin, caps.text.find("The council")) << caps.slice(m.span);
+    // a sentence that starts with "By" is the article
+    Document s = test::run("By Tuesday, officials in Lyon said the talks had failed.\n");
+    EXPECT_EQ(labelOf(s, "Lyon"), "LOC");
+    Document n = test::run("By 2030 Lyon will have a new tram line.\n");
+    EXPECT_NE(labelOf(n, "Lyon"), "-");
+}
+
 // A party and state after a politician's name, and the title before it, name
 // no one: the source that holds them is the politician's.
 TEST(Knowledge, PartyTagIsThePoliticians) {

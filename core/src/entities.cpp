@@ -175,6 +175,63 @@ void pageFurniture(Document& doc) {
     if (any) dropMentions(doc, drop);
 }
 
+// Bylines: a line that starts with "By" and holds nothing but names, the
+// words that join them and the writer's role ("By Helen Marsh, Staff Writer",
+// "BY TOM REYES AND ANA LOPES | The Riverside Herald"). The writer is not an
+// actor of the article: its names are no one, and a role after a comma is no
+// person. "By Tuesday, officials said" has a lower-case word and is the article.
+constexpr std::array<std::string_view, 18> kBylineWords = {
+    "and", "of", "the", "in", "for", "at", "staff", "writer", "writers", "reporter", "reporters", "correspondent",
+    "editor", "contributor", "columnist", "senior", "special", "chief",
+};
+
+bool bylineLine(const Document& doc, size_t first, size_t end) {
+    if (end - first < 2 || end - first > 24 || lowercase(doc.slice(doc.tokens[first].span)) != "by") return false;
+    int words = 0;
+    for (size_t t = first + 1; t < end; ++t) {
+        const Token& tok = doc.tokens[t];
+        const std::string_view w = doc.slice(tok.span);
+        if (tok.kind == TokenKind::Number) return false;
+        if (tok.kind != TokenKind::Word) {
+            if (w == "," || w == "|" || w == "/" || w == "&" || w == "-" || w == "\xE2\x80\x94" || w == "\xC2\xB7" || w == "." ||
+                w == "'" || w == "\xE2\x80\x99")
+                continue;
+            return false;
+        }
+        ++words;
+        const unsigned char c = static_cast<unsigned char>(w[0]);
+        const bool upper = (c >= 'A' && c <= 'Z') || c >= 0x80;
+        if (!upper && !among(kBylineWords, lowercase(w))) return false;
+    }
+    // a byline names someone: a capitalized word right after "By"
+    const std::string_view next = doc.slice(doc.tokens[first + 1].span);
+    return words >= 1 && words <= 16 && !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+}
+
+void bylines(Document& doc) {
+    const std::vector<Token>& tok = doc.tokens;
+    std::vector<uint8_t> drop(doc.mentions.size(), 0);
+    bool any = false;
+    size_t m = 0;
+    for (size_t i = 0; i < tok.size();) {
+        // the tokens of one line: [i, e)
+        size_t e = i + 1;
+        while (e < tok.size()) {
+            const uint32_t gap = tok[e - 1].span.end;
+            if (std::string_view(doc.text).substr(gap, tok[e].span.begin - gap).find('\n') != std::string_view::npos) break;
+            ++e;
+        }
+        if (bylineLine(doc, i, e)) {
+            const uint32_t b = tok[i].span.begin, end = tok[e - 1].span.end;
+            while (m < doc.mentions.size() && doc.mentions[m].span.begin < b) ++m;
+            for (size_t k = m; k < doc.mentions.size() && doc.mentions[k].span.end <= end; ++k)
+                if (doc.mentions[k].kind == MentionKind::Name) drop[k] = any = true;
+        }
+        i = e;
+    }
+    if (any) dropMentions(doc, drop);
+}
+
 } // namespace
 
 void findEntities(Document& doc, const ModelData& model) {
@@ -189,6 +246,7 @@ void findEntities(Document& doc, const ModelData& model) {
     }
     ner::tagsToMentions(doc, tags);
     pageFurniture(doc);
+    bylines(doc);
     photoCredits(doc);
     speakingSeats(doc);
 }
