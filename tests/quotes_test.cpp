@@ -319,6 +319,18 @@ TEST(Quotes, RelativePronounSpeaksForItsNoun) {
     EXPECT_EQ(g.quotes[0].why.rfind("Two union officials are the source", 0), 0u) << g.quotes[0].why;
 }
 
+// The why agrees with who it names: a group by the head of its words, a name
+// always in the singular.
+TEST(Quotes, WhyAgreesWithTheSource) {
+    Document d = run("Many fans of the team say the coach should go.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].why.rfind("Many fans of the team are the source", 0), 0u) << d.quotes[0].why;
+    Document n = run("One of the family lawyers, Tom Reyes, said the footage shows the boy walking away.");
+    ASSERT_EQ(n.quotes.size(), 1u);
+    EXPECT_EQ(speaker(n, n.quotes[0]), "Tom Reyes");
+    EXPECT_EQ(n.quotes[0].why.rfind("Tom Reyes is the source", 0), 0u) << n.quotes[0].why;
+}
+
 // "which" stands for a body, as "who" stands for a person.
 TEST(Quotes, WhichSpeaksForTheOrganization) {
     Document d = run("The complaint went to the Harbour Council, which said the pier would stay closed.");

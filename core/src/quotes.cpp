@@ -2001,10 +2001,19 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     const std::string who = q.speaker >= 0 ? c.doc.entities[q.speaker].name : src;
     const std::string_view r = a.rule;
     // "Officials are the source", "Marta Vieira is the source": plural for
-    // common nouns and pronouns that are ("officials", "they"), never for names
+    // common nouns and pronouns that are ("officials", "they", "many fans of
+    // the team": its head), never for a name, even when a plural noun leads to
+    // it ("one of the lawyers, Tom Reyes")
     bool plural = false;
-    if (a.srcFirst != kNone) {
-        uint32_t core = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
+    bool named = false;
+    if (q.speaker >= 0)
+        for (const Mention& m : c.doc.mentions) named |= m.entity == q.speaker && m.kind == MentionKind::Name;
+    if (a.srcFirst != kNone && !named) {
+        uint32_t core = static_cast<uint32_t>(a.srcLast);
+        for (int32_t t = a.srcFirst; t <= a.srcLast; ++t) {  // the word the others hang from
+            const int32_t h = c.doc.tokens[static_cast<uint32_t>(t)].head;
+            if (h < a.srcFirst || h > a.srcLast) { core = static_cast<uint32_t>(t); break; }
+        }
         if (note == Note::Relative && c.doc.tokens[a.cueFirst].head >= 0)  // "officials, who": the officials
             core = static_cast<uint32_t>(c.doc.tokens[a.cueFirst].head);
         const Upos u = static_cast<Upos>(c.doc.tokens[core].upos);
