@@ -37,6 +37,12 @@ void dropMentions(Document& doc, const std::vector<uint8_t>& drop) {
     doc.mentions.resize(w);
 }
 
+// Is there a line break between token t - 1 and token t (t ≥ 1)?
+bool lineBreakBefore(const Document& doc, size_t t) {
+    const uint32_t gap = doc.tokens[t - 1].span.end;
+    return std::string_view(doc.text).substr(gap, doc.tokens[t].span.begin - gap).find('\n') != std::string_view::npos;
+}
+
 // Buildings that stand for a government when they speak: "the Kremlin said" is
 // the Russian presidency, an organization (inside its walls it is a place).
 constexpr std::array<std::string_view, 12> kSeatsOfPower = {
@@ -97,8 +103,7 @@ void photoCredits(Document& doc) {
         for (; e < tok.size() && e <= i + 16; ++e) {
             const std::string_view w = doc.slice(tok[e].span);
             if (w == close || w == "[" || w == "(") break;
-            const uint32_t gap = tok[e - 1].span.end;
-            if (std::string_view(doc.text).substr(gap, tok[e].span.begin - gap).find('\n') != std::string_view::npos) {
+            if (lineBreakBefore(doc, e)) {
                 e = tok.size();  // a credit is on one line
                 break;
             }
@@ -205,7 +210,7 @@ bool bylineLine(const Document& doc, size_t first, size_t end) {
     }
     // a byline names someone: a capitalized word right after "By"
     const std::string_view next = doc.slice(doc.tokens[first + 1].span);
-    return words >= 1 && words <= 16 && !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+    return words <= 16 && !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
 }
 
 void bylines(Document& doc) {
@@ -216,11 +221,7 @@ void bylines(Document& doc) {
     for (size_t i = 0; i < tok.size();) {
         // the tokens of one line: [i, e)
         size_t e = i + 1;
-        while (e < tok.size()) {
-            const uint32_t gap = tok[e - 1].span.end;
-            if (std::string_view(doc.text).substr(gap, tok[e].span.begin - gap).find('\n') != std::string_view::npos) break;
-            ++e;
-        }
+        while (e < tok.size() && !lineBreakBefore(doc, e)) ++e;
         if (bylineLine(doc, i, e)) {
             const uint32_t b = tok[i].span.begin, end = tok[e - 1].span.end;
             while (m < doc.mentions.size() && doc.mentions[m].span.begin < b) ++m;
