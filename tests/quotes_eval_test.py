@@ -17,8 +17,12 @@ SLACK = 0.01
 # the closing note of issue 13). Source accuracy counts any overlap with the
 # gold source, so it fell a point when sources headed by a verb or an adverb
 # ("Both candidates face", "actually") were cut to their noun phrase or dropped.
-DEV = {'lenient_f1': 0.8046, 'direct': 0.9592, 'mixed': 0.9846, 'source_acc': 0.8682}
+DEV = {'lenient_f1': 0.8046, 'direct': 0.9592, 'mixed': 0.9846, 'source_acc': 0.8776}
 SOCHI = {'lenient_r': 1.0, 'speaker_acc': 1.0, 'source_acc': 1.0}
+# CofeNet's exact-span F1 (../shared/tools/cofenet_eval.py on cofenet-dev.txt):
+# source, cue, content.
+COFENET = {'source': 67.9, 'cue': 60.2, 'content': 57.5}
+COFENET_SLACK = 1.0
 # Confidence that means what it says: expected calibration error over 10 bins,
 # a claim being right when its content meets a gold claim's.
 MAX_ECE = 0.05
@@ -64,6 +68,21 @@ def main():
         at_least('dev direct recall', q['by_kind']['direct']['recall'], DEV['direct'])
         at_least('dev mixed recall', q['by_kind']['mixed']['recall'], DEV['mixed'])
         at_least('dev source accuracy', q['source_acc'], DEV['source_acc'])
+        cofenet_tool = os.path.join(root, '..', 'shared', 'tools', 'cofenet_eval.py')
+        cofenet_gold = os.path.join(data, 'polnear', 'cofenet-dev.txt')
+        if os.path.exists(cofenet_tool) and os.path.exists(cofenet_gold):
+            out = subprocess.run([sys.executable, cofenet_tool, '--cofenet', cofenet_gold, '--articles', dev,
+                                  '--cli', whosaid, '--pred', os.path.join(tmp, 'dev.jsonl')], capture_output=True, text=True)
+            if out.returncode != 0:
+                print(out.stdout[-2000:], out.stderr[-2000:])
+                fails.append('cofenet_eval.py failed')
+                return 1
+            exact = json.loads(out.stdout.strip().splitlines()[-1])['whosaid']['exact']
+            print('dev CofeNet exact F1 source %.1f cue %.1f content %.1f' %
+                  (exact['source']['F1'], exact['cue']['F1'], exact['content']['F1']))
+            for k, want in COFENET.items():
+                if exact[k]['F1'] < want - COFENET_SLACK:
+                    fails.append('dev CofeNet exact %s F1 %.1f < %.1f' % (k, exact[k]['F1'], want - COFENET_SLACK))
         ece = calibration_error(dev, os.path.join(tmp, 'dev.jsonl'))
         print('dev expected calibration error %.4f' % ece)
         if ece > MAX_ECE:

@@ -358,7 +358,7 @@ TEST(Quotes, TitleBeforeNameIsTheNamesClaim) {
 TEST(Quotes, SubjectOfTheCueIsTheSource) {
     Document d = run("One of the family's lawyers, Tom Reyes, said the family would appeal.");
     ASSERT_EQ(d.quotes.size(), 1u);
-    EXPECT_EQ(d.slice(d.quotes[0].source), "One of the family's lawyers, Tom Reyes");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "One of the family's lawyers, Tom Reyes,");  // the comma closes the apposition
     EXPECT_EQ(speaker(d, d.quotes[0]), "Tom Reyes");
     Document e = run("Norway demanded that the ship be returned at once.");
     ASSERT_EQ(e.quotes.size(), 1u);
@@ -486,4 +486,49 @@ TEST(Quotes, DocumentSpeaksForItsAuthor) {
     ASSERT_EQ(s.quotes.size(), 1u);
     EXPECT_EQ(s.quotes[0].sourceKind, SourceKind::Named);
     EXPECT_NE(s.quotes[0].why.find("speaks for the senator."), std::string::npos) << s.quotes[0].why;
+}
+
+// A title with an apposition before the cue: the whole phrase is the source
+// and the name in the apposition is the speaker, also when the title holds a
+// word that can be a cue ("state") or ends in -ly ("family"), or the
+// apposition stands between dashes.
+TEST(Quotes, ApposedNameAfterATitle) {
+    Document d = run("The state's party chairman, Rui Moreno, said he had not seen the letter.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "The state's party chairman, Rui Moreno,");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Rui Moreno");
+    Document f = run("In a statement, one of the family's attorneys, Lena Brandt, said the video shows a calm man.");
+    ASSERT_EQ(f.quotes.size(), 1u);
+    EXPECT_EQ(speaker(f, f.quotes[0]), "Lena Brandt");
+    Document t = run("Senate Majority Leader Ada Lindqvist, D-Minn., said the veto would not hold.");
+    ASSERT_EQ(t.quotes.size(), 1u);
+    EXPECT_EQ(speaker(t, t.quotes[0]), "Ada Lindqvist");
+    Document h = run("Kovac -- co-author of a book about the old harbour -- said the cranes would stay.");
+    ASSERT_EQ(h.quotes.size(), 1u);
+    EXPECT_EQ(h.slice(h.quotes[0].source).substr(0, 5), "Kovac");
+}
+
+// The place and agency of a dateline are not who speaks, and a label such as
+// "CORRECTION:" is not a transcript's speaker; "Let's say" names no one.
+TEST(Quotes, DatelinesAndLabelsAreNotSources) {
+    Document d = run("OLDPORT -- Mayor Karl Brenner, opening the new bridge on Friday, said it would carry ten thousand cars a day.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Mayor Karl Brenner");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Karl Brenner");
+    Document c = run("The council met on Monday.\n\nCORRECTION: An earlier version of this story gave the wrong date for the vote on the new library.");
+    for (const Quote& q : c.quotes) EXPECT_NE(c.slice(q.source), "CORRECTION");
+    Document l = run("Let's say you think a degree will cost forty thousand dollars in ten years.");
+    for (const Quote& q : l.quotes) EXPECT_NE(l.slice(q.source).substr(0, 3), "Let");
+}
+
+// A cue in a clause without a subject of its own: an infinitive after a verb
+// that hands its object the deed is the object's ("prompted the league to
+// order"), an opening participle is the main clause's subject's.
+TEST(Quotes, ControlledCuesTakeTheirController) {
+    Document d = run("The storms prompted the fishing league to order new safety checks on every boat.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "the fishing league");
+    Document p = run("Bemoaning the \"broken system,\" Marlow accused the board of ignoring the tenants.");
+    ASSERT_GE(p.quotes.size(), 1u);
+    EXPECT_EQ(p.slice(p.quotes[0].source), "Marlow");
 }

@@ -756,7 +756,7 @@ void App::selectQuote(int q, bool scroll) {
     m_req.focusQuote = q;
     if (q >= 0 && q < static_cast<int>(m_doc.quotes.size())) {
         const Quote& c = m_doc.quotes[q];
-        const std::string who = c.speaker >= 0 ? m_doc.entities[c.speaker].name : !c.source.empty() ? std::string(m_doc.slice(c.source)) : "no source found";
+        const std::string who = c.speaker >= 0 ? m_doc.entities[c.speaker].name : !c.source.empty() ? std::string(m_doc.sourceWords(c)) : "no source found";
         char head[96];
         std::snprintf(head, sizeof head, "Claim %d of %zu, %s: ", q + 1, m_doc.quotes.size(), quoteKindTitle(c.kind));
         char tail[48];
@@ -2273,7 +2273,7 @@ void App::drawClaimTooltip(int qi, const ImVec2& origin, const ImRect& view) {
     ImGui::PushTextWrapPos(std::min(380.f, W - 2 * pad - 24.f));
     ImGui::Text("%s", quoteKindTitle(q.kind));
     ImGui::Separator();
-    if (!q.source.empty()) ImGui::TextWrapped("source: %s", std::string(m_doc.slice(q.source)).c_str());
+    if (!q.source.empty()) ImGui::TextWrapped("source: %s", std::string(m_doc.sourceWords(q)).c_str());
     else ImGui::TextUnformatted("source: none found");
     if (q.speaker >= 0) {
         swatch(actorColor(q.speaker), 6.f);
@@ -2468,7 +2468,7 @@ void App::drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, siz
         ++m_stats.links;
         if (L.above || L.below) {
             // The source is out of view: its name at the edge, a way to go there.
-            const std::string label = std::string(L.above ? "\xE2\x86\x91 " : "\xE2\x86\x93 ") + std::string(m_doc.slice(q.source));
+            const std::string label = std::string(L.above ? "\xE2\x86\x91 " : "\xE2\x86\x93 ") + std::string(m_doc.sourceWords(q));
             const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
             const ImVec2 e = toScreen(end);
             const ImVec2 lp(std::clamp(e.x + 4.f, view.Min.x + 2.f, std::max(view.Min.x + 2.f, view.Max.x - ts.x - 20.f)),
@@ -2523,7 +2523,7 @@ void App::drawSelectionDetail() {
         ImGui::PushTextWrapPos(0.f);
         ImGui::TextWrapped("%s", clip(m_doc.slice(c.span), 240).c_str());
         if (c.speaker >= 0) swatch(actorColor(c.speaker), 6.f);
-        const std::string who = c.speaker >= 0 ? m_doc.entities[c.speaker].name : !c.source.empty() ? std::string(m_doc.slice(c.source)) : "(none found)";
+        const std::string who = c.speaker >= 0 ? m_doc.entities[c.speaker].name : !c.source.empty() ? std::string(m_doc.sourceWords(c)) : "(none found)";
         ImGui::TextWrapped("speaker: %s", who.c_str());
         ImGui::TextWrapped("source kind: %s", sourceKindTitle(c.sourceKind));
         ImGui::TextWrapped("why: %s", c.why.c_str());
@@ -2831,7 +2831,7 @@ void App::drawClaims() {
             const Quote& q = m_doc.quotes[i];
             ImGui::PushID(i);
             const std::string who = q.speaker >= 0 ? m_doc.entities[q.speaker].name
-                                    : !q.source.empty() ? std::string(m_doc.slice(q.source)) : std::string("(unsourced)");
+                                    : !q.source.empty() ? std::string(m_doc.sourceWords(q)) : std::string("(unsourced)");
             char conf[16];
             std::snprintf(conf, sizeof conf, "%.0f%%", q.confidence * 100.f);
             const std::string label = who + ": " + std::string(m_doc.slice(q.content.front()));

@@ -292,7 +292,7 @@ bool countsAsActor(const Mention& m) { return m.kind == MentionKind::Name || m.l
 std::string explain(const Document& key, const Quote& q) {
     std::string s;
     if (!q.source.empty()) {
-        s = "source: \xE2\x80\x9C" + std::string(key.slice(q.source)) + "\xE2\x80\x9D";
+        s = "source: \xE2\x80\x9C" + std::string(key.sourceWords(q)) + "\xE2\x80\x9D";
         if (q.speaker >= 0) s += " (" + key.entities[q.speaker].name + ")";
     } else {
         s = "no source in the text";

@@ -89,7 +89,7 @@ std::string claimText(const Document& doc, const Quote& q) {
 
 std::string speakerName(const Document& doc, const Quote& q) {
     if (q.speaker >= 0 && q.speaker < static_cast<int>(doc.entities.size())) return doc.entities[q.speaker].name;
-    if (!q.source.empty()) return std::string(doc.slice(q.source));
+    if (!q.source.empty()) return std::string(doc.sourceWords(q));
     return {};
 }
 

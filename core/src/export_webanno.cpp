@@ -157,7 +157,7 @@ std::string toWebAnnotation(const Document& doc, const ExportOptions& options) {
         const std::string qid = coll + "#q" + std::to_string(i + 1);
         std::string speakerName;
         if (q.speaker >= 0 && q.speaker < static_cast<int>(doc.entities.size())) speakerName = doc.entities[q.speaker].name;
-        else if (!q.source.empty()) speakerName = std::string(doc.slice(q.source));
+        else if (!q.source.empty()) speakerName = std::string(doc.sourceWords(q));
 
         ordered body = ordered::array({w.textual("classifying", std::string(quoteKindName(q.kind)) + " quote")});
         std::string desc = "Source: " + (speakerName.empty() ? std::string("none found") : speakerName) + " (" +

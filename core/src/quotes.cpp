@@ -374,6 +374,35 @@ bool isPossessive(const Ctx& c, uint32_t k) {
     return c.lower[k] == "'s" || c.lower[k] == "\xE2\x80\x99s" || c.lower[k] == "'" || c.lower[k] == "\xE2\x80\x99";
 }
 
+// A dateline opening the paragraph of token `first` ("WASHINGTON --",
+// "PORTLAND, Ore. (AP) —"): the first token after its dash, or `first` when
+// there is none. Its place and agency are where the story was filed, not who
+// speaks in it.
+uint32_t afterDateline(const Ctx& c, uint32_t first) {
+    if (!c.tok[first].paragraphStart || !c.allCaps(first)) return first;
+    uint32_t k = first;
+    const uint32_t end = std::min<uint32_t>(c.n, first + 12);
+    while (k < end && (c.allCaps(k) || c.isPunct(k, ",") || c.isPunct(k, ".") ||
+                       (c.isWord(k) && c.capitalized(k) && k + 1 < c.n && c.isPunct(k + 1, "."))))
+        ++k;
+    if (k + 2 < end && c.isPunct(k, "(") && c.isWord(k + 1) && c.isPunct(k + 2, ")")) k += 3;  // (AP), (Reuters)
+    if (k < end && k > first && (c.isPunct(k, "--") || c.isPunct(k, "-") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "\xE2\x80\x93")))
+        return k + 1;
+    return first;
+}
+
+// Words that never name a source, whatever the tagger made of them: "Let's
+// say you…", "(Having said that, …", and a dateline's place.
+bool neverSource(const Ctx& c, uint32_t b, uint32_t e) {
+    if (e - b <= 1) {
+        const std::string_view w = c.lower[b];
+        if (w == "let" || w == "let's" || w == "let\xE2\x80\x99s" || w == "having" || w == "being") return true;
+    }
+    uint32_t p = b;  // a dateline is at most 12 tokens from its paragraph's start
+    while (p > 0 && b - p < 12 && !c.tok[p].paragraphStart) --p;
+    return c.tok[p].paragraphStart && e < afterDateline(c, p);
+}
+
 // Extends a name on its left over titles and possessors:
 // "Turkey’s Defence Minister Hulusi Akar", "Al Jazeera’s Resul Serdar".
 uint32_t extendNameLeft(const Ctx& c, uint32_t b, uint32_t lb) {
@@ -428,7 +457,8 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
             if (hops < 2 && k >= lb + 2) {
                 const std::string_view p = c.lower[k - 1];
                 const bool prep = p == "with" || p == "to" || p == "of" || p == "for" || p == "at" || p == "from";
-                const bool speakerBefore = c.noun(k - 2) != SpeakerNoun::None ||
+                // or a quantity of them: "one of the family's lawyers", "some of the staff"
+                const bool speakerBefore = c.noun(k - 2) != SpeakerNoun::None || (p == "of" && c.determiner(k - 2)) ||
                                            (k >= lb + 3 && c.noun(k - 3) != SpeakerNoun::None &&
                                             !c.boundary(k - 2));
                 if (prep && c.isWord(k - 2) && speakerBefore && !c.inRegion(k - 2)) {
@@ -454,8 +484,13 @@ int32_t npEndingAt(const Ctx& c, uint32_t e, uint32_t lb) {
             }
             break;
         }
-        if (c.pronoun(k) != PronounKind::None || c.cue(k).cls != CueClass::None) break;
-        if (c.lower[k].size() > 3 && c.lower[k].ends_with("ly") && !c.capitalized(k)) break;
+        // a cue word before a possessive is its owner, a noun ("the state's chairman")
+        if (c.pronoun(k) != PronounKind::None || (c.cue(k).cls != CueClass::None && !isPossessive(c, k + 1))) break;
+        // an adverb ends the phrase; a noun in -ly does not ("the family's lawyer")
+        const Upos ku = static_cast<Upos>(c.tok[k].upos);
+        if (c.lower[k].size() > 3 && c.lower[k].ends_with("ly") && !c.capitalized(k) && !isPossessive(c, k + 1) &&
+            ku != Upos::NOUN && ku != Upos::ADJ)
+            break;
         b = k;
     }
     // The phrase must start cleanly: drop a leading preposition chain we walked into.
@@ -485,11 +520,14 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
         while (j > lb && !c.isPunct(j, "(") && k - j < 12) --j;
         if (c.isPunct(j, "(") && j > lb) k = j - 1;
     }
-    if (c.isPunct(k, ",") && k > lb) {
-        // appositive or relative clause between two commas
+    const bool dash = c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--");
+    if ((c.isPunct(k, ",") || dash) && k > lb) {
+        // appositive or relative clause between two commas, or two dashes
+        // ("Kall -- co-editor of a book on the debates -- said")
+        const std::string_view mark = c.text(k);
         uint32_t j = k - 1;
-        while (j > lb && !c.isPunct(j, ",") && !c.inRegion(j) && k - j < 25 && !c.sentenceEnd(j)) --j;
-        if (!c.isPunct(j, ",") || j <= lb) return false;
+        while (j > lb && !c.isPunct(j, mark) && !c.inRegion(j) && k - j < 25 && !c.sentenceEnd(j)) --j;
+        if (!c.isPunct(j, mark) || j <= lb) return false;
         const int32_t b = npEndingAt(c, j - 1, lb);
         if (b == kNone) return false;
         sb = b;
@@ -502,6 +540,40 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
     sb = b;
     se = static_cast<int32_t>(k);
     return true;
+}
+
+// The source "X, apposition," before cue h, X ending at `se`: the source runs
+// to the apposition's end (returned), and `core` is the last word of what
+// names the speaker: a name in the apposition when X is not one ("The
+// campaign's chairman, Phil Lovas, said"), else X's end.
+int32_t withApposition(const Ctx& c, uint32_t h, int32_t se, int32_t& core) {
+    core = se;
+    // a relative clause is not the source's words: "The film, which opens
+    // on Friday, shows…"
+    uint32_t w = static_cast<uint32_t>(se) + 1;
+    while (w < h && c.tok[w].kind == TokenKind::Punct) ++w;
+    if (w < h && (c.lower[w] == "who" || c.lower[w] == "which" || c.lower[w] == "whose" || c.lower[w] == "that" ||
+                  c.lower[w] == "where" || c.lower[w] == "when" || c.lower[w] == "whom"))
+        return se;
+    // nor what they were doing ("Trump, speaking to veterans, said") or an aside
+    // ("…, in particular, said"); a noun phrase or "of" a place is their own
+    const Upos wu = static_cast<Upos>(c.tok[w].upos);
+    if (w < h && (wu == Upos::VERB || wu == Upos::AUX || wu == Upos::ADV || (wu == Upos::ADP && c.lower[w] != "of")))
+        return se;
+    uint32_t e = h - 1;
+    while (e > static_cast<uint32_t>(se) && (c.tok[e].kind == TokenKind::Punct || c.adverb(e))) --e;
+    core = se;
+    if (c.mentionOf[static_cast<uint32_t>(se)] != kNone) return static_cast<int32_t>(e);
+    // the name opens the apposition, after titles at most ("who met Ines
+    // Carvalho" names someone else)
+    uint32_t t = static_cast<uint32_t>(se) + 1;
+    while (t <= e && c.tok[t].kind == TokenKind::Punct) ++t;
+    while (t <= e && c.mentionOf[t] == kNone && c.isWord(t) && isTitleLike(c, t)) ++t;
+    if (t <= e && c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) {
+        while (t + 1 <= e && c.mentionOf[t + 1] == c.mentionOf[t]) ++t;
+        core = static_cast<int32_t>(t);
+    }
+    return static_cast<int32_t>(e);
 }
 
 // The source on the right of a cue ("said Caddell", "according to officials").
@@ -541,7 +613,7 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
         se = it->srcLast;
         return true;
     }
-    uint32_t k = first;
+    uint32_t k = std::min(afterDateline(c, first), cue);
     // skip an opening adverbial up to its comma ("In a warm exchange, ...")
     if (k < cue && (c.boundary(k) || c.lower[k] == "writing" || c.lower[k] == "speaking")) {
         uint32_t j = k;
@@ -1041,7 +1113,10 @@ void transcripts(Ctx& c) {
         while (k < c.n && k < i + 4 && (c.allCaps(k) || (c.isPunct(k, ".") && k > i)) && !c.tok[k + (k + 1 < c.n)].paragraphStart) ++k;
         if (k == i || !c.isPunct(k, ":") || k + 1 >= c.n || c.tok[k + 1].paragraphStart) { i = para0; continue; }
         if (k == i + 1 && (c.lower[i] == "q" || c.lower[i] == "a" || c.lower[i] == "update" || c.lower[i] == "note" ||
-                           c.lower[i] == "source" || c.lower[i] == "editor")) { i = para0; continue; }
+                           c.lower[i] == "source" || c.lower[i] == "editor" || c.lower[i] == "clarification" ||
+                           c.lower[i] == "correction" || c.lower[i] == "updated" || c.lower[i] == "disclosure" ||
+                           c.lower[i] == "related" || c.lower[i] == "watch" || c.lower[i] == "read" ||
+                           c.lower[i] == "photo" || c.lower[i] == "video" || c.lower[i] == "warning")) { i = para0; continue; }
         const uint32_t pend = c.paraEnd(i);
         Attribution a;
         a.cueFirst = a.cueLast = k;
@@ -1240,6 +1315,7 @@ void reported(Ctx& c) {
         }
         a.srcFirst = sb;
         a.srcLast = se;
+        if (app) a.srcLast = withApposition(c, i, se, a.srcCore);
         if (!contentAfter(c, cue.last + 1, cue.word, a)) continue;
         if (cue.word.lemma == kTaggerLemma) {
             // a tagged cue needs a clause, not just an object ("thanked the engineers",
@@ -1286,9 +1362,10 @@ void reportedTree(Ctx& c) {
             int32_t sb, se;
             bool app;
             const uint32_t first = c.sentFirst(h);
-            if (sourceLeft(c, h, first, sb, se, app) && se + 1 >= static_cast<int32_t>(h) - 1) {
+            if (sourceLeft(c, h, first, sb, se, app) && (app || se + 1 >= static_cast<int32_t>(h) - 1)) {
                 r.sourceFirst = sb;
                 r.sourceLast = se;
+                if (app) r.sourceLast = withApposition(c, h, se, r.sourceCore);
                 if (r.governor && static_cast<int32_t>(r.contentLast) >= sb && static_cast<int32_t>(r.contentFirst) < sb) {
                     uint32_t e = static_cast<uint32_t>(sb) - 1;
                     while (e > r.contentFirst && c.tok[e].kind == TokenKind::Punct) --e;
@@ -1376,14 +1453,52 @@ void subjectAsSource(const Ctx& c, Attribution& a) {
     const attr::Tree& tr = *c.tree;
     const uint32_t h = cueHead(c, a);
     int32_t subj = cueSubject(c, h);
-    if (subj == kNone && universalDeprel(tr.rel(h)) == Deprel::Conj && tr.head(h) >= 0 && tr.head(h) < static_cast<int32_t>(h))
-        subj = cueSubject(c, static_cast<uint32_t>(tr.head(h)));
-    if (subj == kNone || subj >= static_cast<int32_t>(a.cueFirst)) return;
+    const Deprel hr = universalDeprel(tr.rel(h));
+    const int32_t g = tr.head(h);
+    if (subj == kNone && hr == Deprel::Conj && g >= 0 && g < static_cast<int32_t>(h))
+        subj = cueSubject(c, static_cast<uint32_t>(g));
+    auto controls = [&](uint32_t v) {
+        static constexpr std::string_view kControl[] = {"prompt", "led", "lead", "urg", "ask", "told", "tell", "forc",
+                                                        "push", "encourag", "convinc", "persuad", "invit", "caus", "pressur"};
+        for (std::string_view w : kControl)
+            if (c.lower[v].starts_with(w)) return true;
+        return false;
+    };
+    if (subj == kNone && g >= 0 && hr == Deprel::Acl && universalDeprel(tr.rel(static_cast<uint32_t>(g))) == Deprel::Obj &&
+        tr.head(static_cast<uint32_t>(g)) >= 0 && controls(static_cast<uint32_t>(tr.head(static_cast<uint32_t>(g))))) {
+        // the parser hung the infinitive on the object: "prompted the league to order"
+        bool infinitive = false;
+        tr.eachChild(h, [&](uint32_t t) { infinitive |= t < h && c.lower[t] == "to"; });
+        if (infinitive) subj = g;
+    }
+    if (subj == kNone && g >= 0 && (hr == Deprel::Xcomp || hr == Deprel::Advcl)) {
+        // a cue in a clause with no subject of its own takes the governing
+        // clause's: "Bemoaning the system, Marlow accused…", "Marlow revised the
+        // plan, promising…"; after a verb that hands its object the deed, that
+        // object: "the threats prompted the alliance to order…"
+        bool infinitive = false, participle = c.lower[h].size() > 4 && c.lower[h].ends_with("ing");
+        tr.eachChild(h, [&](uint32_t t) { infinitive |= t < h && c.lower[t] == "to" && universalDeprel(tr.rel(t)) == Deprel::Mark; });
+        if (infinitive || participle) {
+            const bool control = infinitive && g < static_cast<int32_t>(h) && controls(static_cast<uint32_t>(g));
+            const int32_t obj = control ? tr.child(static_cast<uint32_t>(g), Deprel::Obj) : -1;
+            if (obj >= 0 && obj < static_cast<int32_t>(h)) subj = obj;
+            else if (hr == Deprel::Advcl || !control) subj = cueSubject(c, static_cast<uint32_t>(g));
+        }
+    }
+    if (subj == kNone) return;
+    if (subj >= static_cast<int32_t>(a.cueFirst)) {
+        // only an opening participle's subject comes after it, past its content
+        const bool opening = hr == Deprel::Advcl && g > static_cast<int32_t>(h) && subj < g &&
+                             subj > static_cast<int32_t>(a.content.back().second);
+        if (!opening) return;
+    }
     const Upos u = tr.upos(static_cast<uint32_t>(subj));
     if (u != Upos::NOUN && u != Upos::PROPN && u != Upos::PRON && u != Upos::NUM && u != Upos::DET &&
         c.mentionOf[static_cast<uint32_t>(subj)] == kNone)
         return;
-    uint32_t b = tr.left[subj], e = std::min(tr.right[subj], a.cueFirst - 1);
+    const uint32_t limit = subj > static_cast<int32_t>(a.cueFirst) ? static_cast<uint32_t>(g) - 1 : a.cueFirst - 1;
+    uint32_t b = std::max(tr.left[subj], subj > static_cast<int32_t>(a.cueFirst) ? a.content.back().second + 1 : 0u);
+    uint32_t e = std::min(tr.right[subj], limit);
     while (e > b && (c.tok[e].kind == TokenKind::Punct || c.tok[e].kind == TokenKind::QuoteClose)) --e;
     while (b < e && c.tok[b].kind == TokenKind::Punct) ++b;
     if (e < static_cast<uint32_t>(subj) || b > static_cast<uint32_t>(subj) || e - b > 24) return;
@@ -1395,6 +1510,87 @@ void subjectAsSource(const Ctx& c, Attribution& a) {
     a.srcFirst = static_cast<int32_t>(b);
     a.srcLast = static_cast<int32_t>(e);
     a.srcCore = kNone;
+}
+
+// The source's whole phrase, as a reader would name it: the head word's
+// apposition ("Mike Schmidt, an adviser to the campaign"), its conjuncts
+// ("Trump and Clinton"), what it is of ("a group of doctors") and a party tag
+// in brackets ("Sen. Paul Whitmore (R-Ohio)"), never into the cue, the
+// content or another claim's words. An apposition closed by a comma before
+// the cue keeps its comma. What names the speaker stays the name (srcCore).
+void fullSource(const Ctx& c, Attribution& a) {
+    const attr::Tree& tr = *c.tree;
+    const uint32_t b = static_cast<uint32_t>(a.srcFirst);
+    uint32_t e = static_cast<uint32_t>(a.srcLast);
+    int32_t head = kNone;
+    for (uint32_t t = b; t <= e && head == kNone; ++t)
+        if (tr.head(t) < static_cast<int32_t>(b) || tr.head(t) > static_cast<int32_t>(e)) head = static_cast<int32_t>(t);
+    if (head == kNone) return;
+    const Upos hu = tr.upos(static_cast<uint32_t>(head));
+    if (hu != Upos::NOUN && hu != Upos::PROPN && hu != Upos::NUM) return;
+    auto free = [&](uint32_t t) {
+        if (t >= c.n || c.inRegion(t) || c.claimed[t] || c.tok[t].sentence != c.tok[b].sentence) return false;
+        if (t >= a.cueFirst && t <= a.cueLast) return false;
+        for (auto [cb, ce] : a.content)
+            if (t >= cb && t <= ce) return false;
+        return true;
+    };
+    // on the left, the rest of the head's own phrase: "Democratic presidential
+    // nominee Ana Ferreira", "the two Republican presidents"
+    uint32_t nb = b;
+    while (nb > 0 && nb - 1 >= tr.left[static_cast<uint32_t>(head)] && b - nb < 8) {
+        const uint32_t t = nb - 1;
+        if (!free(t) || c.isPunct(t, ",") || c.isPunct(t, ":") || c.lower[t] == "which" || c.lower[t] == "that" ||
+            c.lower[t] == "what" || c.lower[t] == "whose")
+            break;
+        const Upos u = tr.upos(t);
+        if (u != Upos::DET && u != Upos::ADJ && u != Upos::NOUN && u != Upos::PROPN && u != Upos::NUM && u != Upos::PART) break;
+        int32_t x = static_cast<int32_t>(t);
+        for (int depth = 0; depth < 8 && x >= 0 && (x < static_cast<int32_t>(nb) || x > static_cast<int32_t>(e)); ++depth) x = tr.head(static_cast<uint32_t>(x));
+        if (x < static_cast<int32_t>(nb) || x > static_cast<int32_t>(e)) break;  // not the phrase's
+        nb = t;
+    }
+    if (nb < b) a.srcFirst = static_cast<int32_t>(nb);
+    const uint32_t last0 = e;
+    bool apposed = false;
+    tr.eachChild(static_cast<uint32_t>(head), [&](uint32_t k) {
+        if (k <= e || tr.left[k] > e + 2) return;
+        const Deprel r = universalDeprel(tr.rel(k));
+        const bool afterComma = c.isPunct(e + 1, ",");
+        const Deprel full = tr.rel(k);
+        const Upos ku = tr.upos(k);
+        if (ku == Upos::VERB || ku == Upos::AUX || ku == Upos::ADV) {
+            if (full != Deprel::AclRelcl) return;  // only a relative clause is a predicate of the source's
+        }
+        bool of = full == Deprel::Nmod;  // "advisers to Mr. Obama", "a lawyer for the club"; not "in a statement", "on Friday"
+        if (of) {
+            tr.eachChild(k, [&](uint32_t x) {
+                if (universalDeprel(tr.rel(x)) == Deprel::Case && x < k && (c.lower[x] == "in" || c.lower[x] == "on") && ku != Upos::PROPN)
+                    of = false;
+            });
+        }
+        const bool take = r == Deprel::Appos || r == Deprel::Conj || of || (r == Deprel::Flat && ku == Upos::PROPN) ||
+                          (afterComma && (full == Deprel::AclRelcl || r == Deprel::Nummod || r == Deprel::Amod));
+        if (!take) return;
+        for (uint32_t t = e + 1; t <= tr.right[k]; ++t)
+            if (!free(t)) return;
+        apposed |= r == Deprel::Appos;
+        e = tr.right[k];
+    });
+    while (e > last0 && c.tok[e].kind == TokenKind::Punct && !c.isPunct(e, ")")) --e;
+    if (e != last0) {
+        if (a.srcCore == kNone) a.srcCore = static_cast<int32_t>(last0);
+        a.srcLast = static_cast<int32_t>(e);
+    }
+    (void)apposed;
+    // the comma that closes an apposition before the cue is the apposition's
+    bool inner = false;
+    for (uint32_t t = nb; t <= e && !inner; ++t) inner = c.isPunct(t, ",");
+    if (inner && e + 2 < c.n && c.isPunct(e + 1, ",") && free(e + 1)) {
+        uint32_t k = e + 2;
+        while (k < a.cueFirst && c.adverb(k)) ++k;
+        if (k == a.cueFirst) a.srcLast = static_cast<int32_t>(e + 1);
+    }
 }
 
 void checkSources(Ctx& c) {
@@ -1489,7 +1685,25 @@ void checkSources(Ctx& c) {
                 }
             }
         }
+        if (a.srcFirst != kNone && neverSource(c, static_cast<uint32_t>(a.srcFirst), static_cast<uint32_t>(a.srcLast))) {
+            a.srcFirst = a.srcLast = a.srcCore = kNone;
+            a.confidence *= 0.5f;
+        }
         if (a.hasCue && a.srcFirst == kNone && !a.colonCue) subjectAsSource(c, a);
+        if (a.srcFirst != kNone && !a.colonCue) fullSource(c, a);
+        if (a.srcFirst != kNone && c.tok[static_cast<uint32_t>(a.srcFirst)].paragraphStart) {
+            // "WASHINGTON -- President Obama, dedicating …, said": the dateline is
+            // not the source's, and the name is its words up to the comma
+            const uint32_t d = afterDateline(c, static_cast<uint32_t>(a.srcFirst));
+            if (d > static_cast<uint32_t>(a.srcFirst) && static_cast<int32_t>(d) <= a.srcLast) {
+                a.srcFirst = static_cast<int32_t>(d);
+                for (int32_t t = a.srcFirst + 1; t <= a.srcLast; ++t)
+                    if (c.isPunct(static_cast<uint32_t>(t), ",")) { a.srcLast = t - 1; break; }
+                a.srcCore = kNone;
+            }
+        }
+        if (a.srcFirst != kNone && neverSource(c, static_cast<uint32_t>(a.srcFirst), static_cast<uint32_t>(a.srcLast)))
+            a.srcFirst = a.srcLast = a.srcCore = kNone;
         if (a.hasCue && a.srcFirst != kNone && static_cast<uint32_t>(a.srcLast) + 1 < a.cueFirst) {
             // a title right before a person's name and the cue ("Retired judge Anna Kloss
             // said", however it was parsed): the name is the source's
@@ -1764,6 +1978,18 @@ struct Resolver {
                    c.lower[sb] != "the")
                 ++sb;
         }
+        // a body's title before a person's name names the person: "Senate
+        // Majority Leader Mitch McConnell" is McConnell's, however it was parsed
+        if (c.mentionOf[se] != kNone && c.mentionAt(se).label != Label::PER) {
+            uint32_t t = se + 1;
+            const uint32_t last = static_cast<uint32_t>(a.srcLast);
+            while (t <= last && c.mentionOf[t] == c.mentionOf[se]) ++t;
+            while (t <= last && c.mentionOf[t] == kNone && c.isWord(t) && isTitleLike(c, t)) ++t;
+            if (t <= last && t > se + 1 && c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) {
+                while (t + 1 <= last && c.mentionOf[t + 1] == c.mentionOf[t]) ++t;
+                se = t;
+            }
+        }
         Span span{c.tok[sb].span.begin, c.tok[se].span.end};
         // "the senator, who said": a relative pronoun stands for the noun its
         // clause hangs on (the source stays the pronoun, the speaker is the noun's)
@@ -1997,7 +2223,8 @@ std::string midSentence(std::string name) {
 
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
     auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
-    const std::string src = q.source.empty() ? std::string() : std::string(c.doc.slice(q.source));
+    const std::string source = "\xE2\x80\x9C" + std::string(c.doc.sourceWords(q)) + "\xE2\x80\x9D";
+    const std::string src = q.source.empty() ? std::string() : std::string(c.doc.sourceWords(q));
     const std::string who = q.speaker >= 0 ? c.doc.entities[q.speaker].name : src;
     const std::string_view r = a.rule;
     // "Officials are the source", "Marta Vieira is the source": plural for
@@ -2049,29 +2276,29 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     } else if (r.starts_with("reported: X ..., saying") || r.starts_with("reported: X ... and")) {
         s = who + is + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
     } else if (r.starts_with("fragment: quoted words, the clause")) {
-        s = "Quoted words in a sentence whose subject is " + quoted(q.source) + "; they may be " + who + "'s.";
+        s = "Quoted words in a sentence whose subject is " + source + "; they may be " + who + "'s.";
     } else {
-        s = who + is + (src != who ? ": " + quoted(q.source) + " is the subject of " : ", as the subject of ") +
+        s = who + is + (src != who ? ": " + source + " is the subject of " : ", as the subject of ") +
             (a.hasCue ? quoted(q.cue) : std::string("the verb")) + ".";
     }
     switch (note) {
     case Note::PronounResolved:
-        s += " " + quoted(q.source) + " is taken to be " + who + ", the last one before it who fits.";
+        s += " " + source + " is taken to be " + who + ", the last one before it who fits.";
         break;
     case Note::PronounUnresolved:
-        s += " Who " + quoted(q.source) + " is could not be worked out.";
+        s += " Who " + source + " is could not be worked out.";
         break;
     case Note::Apposition:
-        s += " " + who + " is the name given beside " + quoted(q.source) + ".";
+        s += " " + who + " is the name given beside " + source + ".";
         break;
     case Note::NominalResolved:
-        s += " " + quoted(q.source) + " is taken to be " + who + ", the last person named before.";
+        s += " " + source + " is taken to be " + who + ", the last person named before.";
         break;
     case Note::Document:
-        s += " " + quoted(q.source) + " speaks for " + midSentence(who) + ".";
+        s += " " + source + " speaks for " + midSentence(who) + ".";
         break;
     case Note::Relative:
-        s += " " + quoted(q.source) + " stands for " + midSentence(who) + ", the words it follows.";
+        s += " " + source + " stands for " + midSentence(who) + ", the words it follows.";
         break;
     case Note::None: break;
     }

@@ -182,6 +182,14 @@ struct Document {
     EditLog edits;                      // made by hand, already applied to the vectors above
 
     std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
+    // A claim's source words for a label: its span without the comma that
+    // closes an apposition ("The union's spokeswoman, Ines Carvalho," is the
+    // span, as annotators mark it).
+    std::string_view sourceWords(const Quote& q) const {
+        std::string_view w = slice(q.source);
+        while (w.size() > 1 && (w.back() == ',' || w.back() == ' ')) w.remove_suffix(1);
+        return w;
+    }
 };
 
 const char* labelName(Label l);          // "PER"
