@@ -532,3 +532,12 @@ TEST(Quotes, ControlledCuesTakeTheirController) {
     ASSERT_GE(p.quotes.size(), 1u);
     EXPECT_EQ(p.slice(p.quotes[0].source), "Marlow");
 }
+
+// The cue is the whole verb group before its head, as annotators mark it:
+// auxiliaries, adverbs and a negation ("has also said", "did not deny").
+TEST(Quotes, CueHoldsItsAuxiliariesAndAdverbs) {
+    Document d = run("The harbour board has also said the cranes will stay until spring.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].cue), "has also said");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "The harbour board");
+}

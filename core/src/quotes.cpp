@@ -1593,6 +1593,27 @@ void fullSource(const Ctx& c, Attribution& a) {
     }
 }
 
+// The cue's whole verb group, as annotators mark it: the auxiliaries and
+// adverbs right before its head ("has also said", "would further argue"),
+// never the source's or the content's words.
+void fullCue(const Ctx& c, Attribution& a) {
+    const attr::Tree& tr = *c.tree;
+    const uint32_t h = cueHead(c, a);
+    const uint32_t sentence0 = c.sentFirst(h);
+    while (a.cueFirst > sentence0) {
+        const uint32_t t = a.cueFirst - 1;
+        if (c.inRegion(t) || c.claimed[t] || c.used[t]) break;
+        if (a.srcFirst != kNone && static_cast<int32_t>(t) >= a.srcFirst && static_cast<int32_t>(t) <= a.srcLast) break;
+        bool inContent = false;
+        for (auto [cb, ce] : a.content) inContent |= t >= cb && t <= ce;
+        if (inContent || tr.head(t) != static_cast<int32_t>(h)) break;
+        const Deprel r = universalDeprel(tr.rel(t));
+        const Upos u = tr.upos(t);
+        if (!(r == Deprel::Aux || (r == Deprel::Advmod && (u == Upos::ADV || u == Upos::PART)) || r == Deprel::Cop)) break;
+        a.cueFirst = t;
+    }
+}
+
 void checkSources(Ctx& c) {
     std::vector<Attribution> kept;
     kept.reserve(c.atts.size());
@@ -1691,6 +1712,7 @@ void checkSources(Ctx& c) {
         }
         if (a.hasCue && a.srcFirst == kNone && !a.colonCue) subjectAsSource(c, a);
         if (a.srcFirst != kNone && !a.colonCue) fullSource(c, a);
+        if (a.hasCue && !a.colonCue) fullCue(c, a);
         if (a.srcFirst != kNone && c.tok[static_cast<uint32_t>(a.srcFirst)].paragraphStart) {
             // "WASHINGTON -- President Obama, dedicating …, said": the dateline is
             // not the source's, and the name is its words up to the comma
