@@ -562,7 +562,6 @@ int32_t withApposition(const Ctx& c, uint32_t h, int32_t se, int32_t& core) {
         return se;
     uint32_t e = h - 1;
     while (e > static_cast<uint32_t>(se) && (c.tok[e].kind == TokenKind::Punct || c.adverb(e))) --e;
-    core = se;
     if (c.mentionOf[static_cast<uint32_t>(se)] != kNone) return static_cast<int32_t>(e);
     // the name opens the apposition, after titles at most ("who met Ines
     // Carvalho" names someone else)
@@ -1112,11 +1111,11 @@ void transcripts(Ctx& c) {
         uint32_t k = i;
         while (k < c.n && k < i + 4 && (c.allCaps(k) || (c.isPunct(k, ".") && k > i)) && !c.tok[k + (k + 1 < c.n)].paragraphStart) ++k;
         if (k == i || !c.isPunct(k, ":") || k + 1 >= c.n || c.tok[k + 1].paragraphStart) { i = para0; continue; }
-        if (k == i + 1 && (c.lower[i] == "q" || c.lower[i] == "a" || c.lower[i] == "update" || c.lower[i] == "note" ||
-                           c.lower[i] == "source" || c.lower[i] == "editor" || c.lower[i] == "clarification" ||
-                           c.lower[i] == "correction" || c.lower[i] == "updated" || c.lower[i] == "disclosure" ||
-                           c.lower[i] == "related" || c.lower[i] == "watch" || c.lower[i] == "read" ||
-                           c.lower[i] == "photo" || c.lower[i] == "video" || c.lower[i] == "warning")) { i = para0; continue; }
+        // labels that no one speaks: "Q:", "UPDATE:", "CORRECTION:", "WATCH:"
+        static constexpr std::string_view kLabels[] = {"q", "a", "update", "updated", "note", "source", "editor",
+                                                       "clarification", "correction", "disclosure", "related",
+                                                       "watch", "read", "photo", "video", "warning"};
+        if (k == i + 1 && std::find(std::begin(kLabels), std::end(kLabels), c.lower[i]) != std::end(kLabels)) { i = para0; continue; }
         const uint32_t pend = c.paraEnd(i);
         Attribution a;
         a.cueFirst = a.cueLast = k;
@@ -1457,6 +1456,9 @@ void subjectAsSource(const Ctx& c, Attribution& a) {
     const int32_t g = tr.head(h);
     if (subj == kNone && hr == Deprel::Conj && g >= 0 && g < static_cast<int32_t>(h))
         subj = cueSubject(c, static_cast<uint32_t>(g));
+    // "to" before h marks an infinitive ("prompted the league to order")
+    bool infinitive = false;
+    tr.eachChild(h, [&](uint32_t t) { infinitive |= t < h && c.lower[t] == "to" && universalDeprel(tr.rel(t)) == Deprel::Mark; });
     auto controls = [&](uint32_t v) {
         static constexpr std::string_view kControl[] = {"prompt", "led", "lead", "urg", "ask", "told", "tell", "forc",
                                                         "push", "encourag", "convinc", "persuad", "invit", "caus", "pressur"};
@@ -1467,8 +1469,6 @@ void subjectAsSource(const Ctx& c, Attribution& a) {
     if (subj == kNone && g >= 0 && hr == Deprel::Acl && universalDeprel(tr.rel(static_cast<uint32_t>(g))) == Deprel::Obj &&
         tr.head(static_cast<uint32_t>(g)) >= 0 && controls(static_cast<uint32_t>(tr.head(static_cast<uint32_t>(g))))) {
         // the parser hung the infinitive on the object: "prompted the league to order"
-        bool infinitive = false;
-        tr.eachChild(h, [&](uint32_t t) { infinitive |= t < h && c.lower[t] == "to"; });
         if (infinitive) subj = g;
     }
     if (subj == kNone && g >= 0 && (hr == Deprel::Xcomp || hr == Deprel::Advcl)) {
@@ -1476,8 +1476,7 @@ void subjectAsSource(const Ctx& c, Attribution& a) {
         // clause's: "Bemoaning the system, Marlow accused…", "Marlow revised the
         // plan, promising…"; after a verb that hands its object the deed, that
         // object: "the threats prompted the alliance to order…"
-        bool infinitive = false, participle = c.lower[h].size() > 4 && c.lower[h].ends_with("ing");
-        tr.eachChild(h, [&](uint32_t t) { infinitive |= t < h && c.lower[t] == "to" && universalDeprel(tr.rel(t)) == Deprel::Mark; });
+        const bool participle = c.lower[h].size() > 4 && c.lower[h].ends_with("ing");
         if (infinitive || participle) {
             const bool control = infinitive && g < static_cast<int32_t>(h) && controls(static_cast<uint32_t>(g));
             const int32_t obj = control ? tr.child(static_cast<uint32_t>(g), Deprel::Obj) : -1;
@@ -1552,7 +1551,6 @@ void fullSource(const Ctx& c, Attribution& a) {
     }
     if (nb < b) a.srcFirst = static_cast<int32_t>(nb);
     const uint32_t last0 = e;
-    bool apposed = false;
     tr.eachChild(static_cast<uint32_t>(head), [&](uint32_t k) {
         if (k <= e || tr.left[k] > e + 2) return;
         const Deprel r = universalDeprel(tr.rel(k));
@@ -1574,7 +1572,6 @@ void fullSource(const Ctx& c, Attribution& a) {
         if (!take) return;
         for (uint32_t t = e + 1; t <= tr.right[k]; ++t)
             if (!free(t)) return;
-        apposed |= r == Deprel::Appos;
         e = tr.right[k];
     });
     while (e > last0 && c.tok[e].kind == TokenKind::Punct && !c.isPunct(e, ")")) --e;
@@ -1582,7 +1579,6 @@ void fullSource(const Ctx& c, Attribution& a) {
         if (a.srcCore == kNone) a.srcCore = static_cast<int32_t>(last0);
         a.srcLast = static_cast<int32_t>(e);
     }
-    (void)apposed;
     // the comma that closes an apposition before the cue is the apposition's
     bool inner = false;
     for (uint32_t t = nb; t <= e && !inner; ++t) inner = c.isPunct(t, ",");
