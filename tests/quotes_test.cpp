@@ -541,3 +541,33 @@ TEST(Quotes, CueHoldsItsAuxiliariesAndAdverbs) {
     EXPECT_EQ(d.slice(d.quotes[0].cue), "has also said");
     EXPECT_EQ(d.slice(d.quotes[0].source), "The harbour board");
 }
+
+// A cue set off by commas in the middle of the sentence it reports: the words
+// on both sides of it are the claim's.
+TEST(Quotes, CueSetOffByCommasSplitsTheContent) {
+    Document d = run("Most of the crew, the captain said, had never sailed in winter before.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    ASSERT_EQ(d.quotes[0].content.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].content[0]), "Most of the crew");
+    EXPECT_EQ(d.slice(d.quotes[0].content[1]), "had never sailed in winter before");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "the captain");
+}
+
+// The subject of a passive cue is what the claim is about: the source is the
+// agent ("by X") or no one, and the why says so. "Quoted as saying" is the
+// passive whose subject speaks.
+TEST(Quotes, PassiveCueSubjectIsNotTheSource) {
+    Document d = run("Mr. Halvorsen was accused of hiding the ferry company's losses from its lenders.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_TRUE(d.quotes[0].source.empty()) << d.slice(d.quotes[0].source);
+    ASSERT_EQ(d.quotes[0].content.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].content[0]), "Mr. Halvorsen");
+    EXPECT_NE(d.quotes[0].why.find("does not say by whom"), std::string::npos) << d.quotes[0].why;
+    Document b = run("The bridge was criticized by the transport minister as a waste of money.");
+    ASSERT_EQ(b.quotes.size(), 1u);
+    EXPECT_EQ(b.slice(b.quotes[0].source), "the transport minister");
+    EXPECT_NE(b.quotes[0].why.find("named with \u201Cby\u201D"), std::string::npos) << b.quotes[0].why;
+    Document q = run("He was quoted as saying that the harbour would reopen in May.");
+    ASSERT_EQ(q.quotes.size(), 1u);
+    EXPECT_EQ(q.slice(q.quotes[0].source), "He");
+}

@@ -66,6 +66,7 @@ struct Attribution {
     const char* rule = "";
     float confidence = 0.5f;
     bool continuation = false;  // no cue: the previous speaker
+    bool passive = false;       // a passive cue: the source is its agent ("by X") or nobody
     CueClass cls = CueClass::Speech;
 };
 
@@ -1741,6 +1742,108 @@ void checkSources(Ctx& c) {
 // Regions nobody took: the rest of the previous speaker's quotation when they
 // open a paragraph right after a quoted paragraph; otherwise left alone when
 // short (scare quotes, titles) and reported as unsourced when long.
+// "Mr. Quiros was accused of fraud", "The vote is expected to be close": the
+// subject of a passive cue is what the claim is about, not who makes it. Its
+// words are the content's first part, and the source is the agent ("by the
+// court") or nobody. ("He was quoted as saying" is the one passive whose
+// subject speaks.)
+// "Protesters were frustrated", "we are convinced": a state of mind whose
+// subject holds it
+bool isExperiencerPassive(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "alarmed", "annoyed", "concerned", "convinced", "disappointed", "encouraged", "frustrated", "incensed",
+        "outraged", "pleased", "satisfied", "surprised", "troubled", "unsettled", "upset", "worried", "angered",
+        "delighted", "dismayed", "shocked", "stunned", "thrilled", "heartened", "persuaded", "determined", "committed",
+    };
+    for (std::string_view k : kWords)
+        if (w == k) return true;
+    return false;
+}
+
+void passiveSubjects(Ctx& c) {
+    const attr::Tree& tr = *c.tree;
+    for (Attribution& a : c.atts) {
+        if (!a.hasCue || a.colonCue || a.continuation || a.srcFirst == kNone) continue;
+        const uint32_t h = cueHead(c, a);
+        if (static_cast<Xpos>(c.tok[h].xpos) != Xpos::VBN || c.lower[h] == "quoted") continue;
+        int32_t subj = kNone, agent = kNone;
+        bool aux = false;
+        tr.eachChild(h, [&](uint32_t t) {
+            if (tr.rel(t) == Deprel::NsubjPass && t < h) subj = static_cast<int32_t>(t);
+            else if (tr.rel(t) == Deprel::OblAgent && t > h) agent = static_cast<int32_t>(t);
+            else if (tr.rel(t) == Deprel::AuxPass) aux = c.lower[t] != "'s" && c.lower[t] != "\u2019s";  // "he's sought": has
+        });
+        if (!aux || subj == kNone || subj < a.srcFirst || subj > a.srcLast || isExperiencerPassive(c.lower[h])) continue;
+        for (int32_t t = a.srcFirst; t <= a.srcLast; ++t) c.used[t] = 0;
+        a.srcFirst = a.srcLast = a.srcCore = kNone;
+        a.passive = true;
+        {
+            uint32_t b = tr.left[static_cast<uint32_t>(subj)], e = tr.right[static_cast<uint32_t>(subj)];
+            while (b <= e && c.tok[b].kind == TokenKind::Punct) ++b;
+            while (e > b && c.tok[e].kind == TokenKind::Punct) --e;
+            bool free = b <= e && e < a.cueFirst && a.content.front().first > a.cueLast;
+            for (uint32_t t = b; t <= e && free; ++t) free = !c.used[t] && !c.claimed[t];
+            if (free) {
+                a.content.insert(a.content.begin(), {b, e});
+                claim(c, b, e);
+            }
+        }
+        if (agent != kNone) {
+            uint32_t b = tr.left[static_cast<uint32_t>(agent)];
+            const uint32_t e = tr.right[static_cast<uint32_t>(agent)];
+            if (c.lower[b] == "by") ++b;
+            bool free = b <= e;
+            for (uint32_t t = b; t <= e && free; ++t) free = !c.used[t] && !c.claimed[t];
+            if (free) {
+                a.srcFirst = static_cast<int32_t>(b);
+                a.srcLast = static_cast<int32_t>(e);
+                for (uint32_t t = b; t <= e; ++t) c.used[t] = 1;
+            }
+        }
+    }
+}
+
+// "Too often, Ms. Reyes said, the rules fail": a cue set off by commas in the
+// middle of the sentence it reports splits that sentence's words in two, and
+// both sides are the claim's. A content that starts right after the cue's
+// closing comma takes the words before its opening comma, from the sentence's
+// start, when no other claim or quotation holds them ("as X pointed out" too).
+void splitAroundCue(Ctx& c) {
+    for (Attribution& a : c.atts) {
+        if (!a.hasCue || a.colonCue || a.continuation || a.content.size() != 1) continue;
+        const auto [cb, ce] = a.content.front();
+        uint32_t gb = a.cueFirst, ge = a.cueLast;  // the cue and its source
+        if (a.srcFirst != kNone) {
+            gb = std::min(gb, static_cast<uint32_t>(a.srcFirst));
+            ge = std::max(ge, static_cast<uint32_t>(a.srcLast));
+        }
+        if (cb <= ge || cb != ge + 2 || !c.isPunct(ge + 1, ",") || c.inRegion(cb)) continue;
+        if (gb > 0 && c.lower[gb - 1] == "as") --gb;
+        const uint32_t first = c.sentFirst(gb);
+        if (gb < first + 2 || !c.isPunct(gb - 1, ",") || c.tok[cb].sentence != c.tok[gb].sentence) continue;
+        const uint32_t le = gb - 2;
+        // the clause the cue sits in, by the tree: "…, but the air had become
+        // so bad, Mr. Obama noted, that…" starts at "the air"
+        uint32_t from = first;
+        if (c.tree) {
+            const attr::Tree& tr = *c.tree;
+            int32_t x = static_cast<int32_t>(cueHead(c, a));
+            for (int depth = 0; x >= 0 && depth < 64 && !(tr.left[x] <= le && tr.right[x] >= cb); ++depth) x = tr.head(static_cast<uint32_t>(x));
+            if (x >= 0) from = std::max(from, tr.left[static_cast<uint32_t>(x)]);
+            while (from <= le && (c.tok[from].kind == TokenKind::Punct || (1 && tr.rel(from) == Deprel::Cc && tr.rel(from) == Deprel::Cc))) ++from;
+        }
+        if (from > le) continue;
+        bool free = true, word = false;
+        for (uint32_t t = from; t <= le && free; ++t) {
+            free = !c.used[t] && !c.claimed[t] && !c.inRegion(t);
+            word |= c.isWord(t);
+        }
+        if (!free || !word) continue;
+        a.content.insert(a.content.begin(), {from, le});
+        claim(c, from, le);
+    }
+}
+
 void leftovers(Ctx& c) {
     // The attributions so far sorted by where their content ends, to find the one
     // before each region in O(log n). Those made or extended here are tracked
@@ -2239,6 +2342,12 @@ std::string midSentence(std::string name) {
     return name;
 }
 
+// The source is the "by X" of the cue: "was criticized by the minister".
+bool sourceIsAgent(const Ctx& c, const Attribution& a) {
+    return a.hasCue && a.srcFirst != kNone && static_cast<uint32_t>(a.srcFirst) > a.cueLast &&
+           c.lower[static_cast<uint32_t>(a.srcFirst) - 1] == "by";
+}
+
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
     auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
     const std::string source = "\xE2\x80\x9C" + std::string(c.doc.sourceWords(q)) + "\xE2\x80\x9D";
@@ -2274,6 +2383,7 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     if (src.empty()) {
         if (r.starts_with("fragment: quoted words, the clause")) return "Quoted words, but the sentence does not say who said them.";
         if (!a.hasCue) return "Quoted words with no one said to have said them.";
+        if (a.passive) return quoted(q.cue) + " does not say by whom, so this claim has no named source.";
         return quoted(q.cue) + " reports what someone said or thinks, but who it is could not be found.";
     }
     if (r.starts_with("tree: according") || r.starts_with("according-to")) {
@@ -2291,6 +2401,8 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     } else if (r.starts_with("tree: S,") || r.starts_with("reported, trailing") || r.starts_with("reported, inverted")) {
         s = who + is + ": the words " + quoted(Span{std::min(q.source.begin, q.cue.begin), std::max(q.source.end, q.cue.end)}) +
             " close the sentence.";
+    } else if (a.passive || sourceIsAgent(c, a)) {
+        s = who + is + ", named with \u201Cby\u201D after " + quoted(q.cue) + ".";
     } else if (r.starts_with("reported: X ..., saying") || r.starts_with("reported: X ... and")) {
         s = who + is + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
     } else if (r.starts_with("fragment: quoted words, the clause")) {
@@ -2388,7 +2500,11 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
     reported(c);
     if (c.tree) reportedTree(c);
     leftovers(c);
-    if (c.tree) checkSources(c);
+    if (c.tree) {
+        checkSources(c);
+        passiveSubjects(c);
+    }
+    splitAroundCue(c);
 
     // Order by position; resolve speakers in reading order.
     std::vector<size_t> order(c.atts.size());
