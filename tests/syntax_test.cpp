@@ -346,3 +346,22 @@ TEST(SyntaxModel, BadBytesAreRefused) {
     EXPECT_NE(bad.error().message.find("checksum"), std::string::npos);
     EXPECT_FALSE(syn::deserialize(bytes.substr(0, bytes.size() - 10)));
 }
+
+// The page's grammar view says what a word is and how it hangs on its head,
+// in plain words; punctuation and unparsed text get nothing.
+TEST(Parser, GrammarInPlainWords) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("The minister said that the new bridge would open in May.");
+    EXPECT_EQ(grammarNote(d, static_cast<uint32_t>(tok(d, "minister"))), "\u201Cminister\u201D is a noun, the subject of \u201Csaid\u201D.");
+    EXPECT_EQ(grammarNote(d, static_cast<uint32_t>(tok(d, "said"))), "\u201Csaid\u201D is a verb, the main word of its sentence.");
+    EXPECT_EQ(grammarNote(d, static_cast<uint32_t>(tok(d, "new"))), "\u201Cnew\u201D is an adjective, describes \u201Cbridge\u201D.");
+    EXPECT_EQ(grammarNote(d, static_cast<uint32_t>(tok(d, "."))), "");
+    EXPECT_EQ(grammarNote(d, 9999), "");
+    EXPECT_STREQ(relationLabel(Deprel::Nsubj), "subject");
+    EXPECT_STREQ(relationLabel(Deprel::Obj), "object");
+    Document plain;
+    plain.text = "Unparsed words.";
+    plain.tokens.push_back(Token{});
+    plain.tokens[0].span = {0, 8};
+    EXPECT_EQ(grammarNote(plain, 0), "");
+}

@@ -17,6 +17,7 @@
 #include "whosaid/export.hpp"
 #include "whosaid/import.hpp"
 #include "whosaid/json.hpp"
+#include "whosaid/syntax.hpp"
 #include "whosaid/text.hpp"
 #include "whosaid/tokenizer.hpp"
 
@@ -112,10 +113,11 @@ void App::setDocument(Document doc, bool newArticle) {
     m_doc = std::move(doc);
     m_jsonValid = false;
     const float fontSize = m_view.fontSize;
-    const bool links = m_view.showAllLinks;
+    const bool links = m_view.showAllLinks, grammar = m_view.showGrammar;
     m_view = ArticleView{};
     m_view.fontSize = fontSize;
     m_view.showAllLinks = links;
+    m_view.showGrammar = grammar;
     m_view.markMode = m_mode == Mode::Student;  // students mark words; others select them, as on a web page
     m_layout = TextLayout();
     m_glyphs.newText();
@@ -488,7 +490,8 @@ std::string App::debugJson() const {
         {"missingGlyphs", st.missingGlyphs}, {"imageWords", st.imageWords}, {"fontSize", m_view.fontSize},
         {"articleFontPx", st.articleFontPx},
         {"linksDrawn", linksDrawn}, {"underlinesDrawn", underlines}, {"mentionColors", st.mentionColors},
-        {"actorRowColors", st.actorRowColors}, {"tooltipConfidence", st.tooltipConfidence}, {"fullText", st.fullText},
+        {"actorRowColors", st.actorRowColors}, {"tooltipConfidence", st.tooltipConfidence},
+        {"grammar", {{"on", m_view.showGrammar}, {"arcs", st.grammarArcs}, {"note", st.grammarNote}}}, {"fullText", st.fullText},
         {"lineHeight", m_layout.lineHeight()}, {"gap", m_layout.gap()}, {"tooltip", box(st.tooltip)}, {"tooltipFor", box(st.tooltipFor)},
         {"find", {{"open", m_find.open}, {"query", m_find.query}, {"count", m_find.matches.size()}, {"current", m_find.current},
                   {"highlights", st.findHighlights}}},
@@ -1094,6 +1097,9 @@ void App::handleKeys() {
         } else if (c == 'l') {
             m_view.showAllLinks = !m_view.showAllLinks;
             m_req.announce.assign(1, m_view.showAllLinks ? "All links shown." : "Links hidden.");
+        } else if (c == 'g') {
+            m_view.showGrammar = !m_view.showGrammar;
+            toggleGrammarSaid();
         } else if (c == 'm' && m_mode != Mode::Reveal) {
             m_view.markMode = !m_view.markMode;
             m_req.announce.assign(1, m_view.markMode ? "Mark mode: dragging over words marks them." : "Select mode: dragging selects text.");
@@ -1409,6 +1415,10 @@ void App::drawTopBar() {
     if (tracked(ImGui::Checkbox("All links", &m_view.showAllLinks), "All links"))
         m_req.announce.assign(1, m_view.showAllLinks ? "All links shown." : "Links hidden.");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw every claim's link to its source (L)");
+    fits("Grammar", box);
+    if (tracked(ImGui::Checkbox("Grammar", &m_view.showGrammar), "Grammar")) toggleGrammarSaid();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(m_touchUI ? "Tap a word: how it fits its sentence (G)" : "Point at a word: how it fits its sentence (G)");
     if (m_mode != Mode::Reveal) {
         fits("Mark words", box);
         tracked(ImGui::Checkbox("Mark words", &m_view.markMode), "Mark words");
@@ -1455,6 +1465,10 @@ void App::drawPhoneMenu() {
     drawClassroomItems(true);
     ImGui::Separator();
     if (tracked(ImGui::MenuItem("All links", nullptr, m_view.showAllLinks), "All links")) m_view.showAllLinks = !m_view.showAllLinks;
+    if (tracked(ImGui::MenuItem("Grammar (tap a word)", nullptr, m_view.showGrammar), "Grammar")) {
+        m_view.showGrammar = !m_view.showGrammar;
+        toggleGrammarSaid();
+    }
     if (m_mode != Mode::Reveal && tracked(ImGui::MenuItem("Mark words (drag marks them)", nullptr, m_view.markMode), "Mark words"))
         m_view.markMode = !m_view.markMode;
     if (tracked(ImGui::MenuItem("Find in the article\xE2\x80\xA6", nullptr), "Find")) openFind();
@@ -1581,6 +1595,7 @@ void App::drawHelp() {
         {"Ctrl + / \xE2\x88\x92 / 0", "bigger, smaller, normal text (also Ctrl+wheel, a pinch)"},
         {"Ctrl+O, Ctrl+S", "open a file; export the article as whosaid JSON"},
         {"L", "show or hide all links"},
+        {"G", "grammar: a word's part in its sentence, where the pointer is (or the last word tapped)"},
         {"M", "mark mode: dragging over words marks them instead of selecting them"},
         {"Page Up / Down, Space, Home / End", "scroll the article"},
         {"?  or F1", "this list"},
@@ -1989,10 +2004,24 @@ void App::drawArticle() {
     const ImRect view(winPos.x, winPos.y, winPos.x + ImGui::GetWindowWidth(), winPos.y + m_articleHeight);
     drawLinks(origin, view, qFirst, qEnd, visBegin, visEnd);
     m_stats.hoveredQuote = m_view.hoveredQuote;
+    if (m_view.showGrammar) {
+        if (hitByte >= 0) {
+            // the word under the pointer; a finger's stays until the next tap
+            auto it = std::upper_bound(m_doc.tokens.begin(), m_doc.tokens.end(), static_cast<uint32_t>(hitByte),
+                                       [](uint32_t b, const Token& t) { return b < t.span.end; });
+            m_view.grammarToken = it != m_doc.tokens.end() && it->span.contains(static_cast<uint32_t>(hitByte))
+                                      ? static_cast<int>(it - m_doc.tokens.begin()) : -1;
+        } else if (!m_touchUI) {
+            m_view.grammarToken = -1;
+        }
+        drawGrammar(origin, view);
+    }
 
     // Hover details, placed where they cover neither the claim nor the pointer.
     if (m_view.pick == Pick::None && !m_view.pressed && !m_view.touchSelecting && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
-        if (m_view.hoveredQuote >= 0 && hitMention < 0) {
+        if (!m_stats.grammarNote.empty()) {
+            // the grammar view's tooltip stands in for the others
+        } else if (m_view.hoveredQuote >= 0 && hitMention < 0) {
             drawClaimTooltip(m_view.hoveredQuote, origin, view);
         } else if (hitMention >= 0) {
             const Mention& m = m_doc.mentions[hitMention];
@@ -2243,6 +2272,107 @@ void App::drawSelectionMenu() {
         }
     }
     ImGui::EndPopup();
+}
+
+void App::toggleGrammarSaid() {
+    m_req.announce.assign(1, m_view.showGrammar ? (m_touchUI ? "Grammar: tap a word to see how it fits its sentence."
+                                                             : "Grammar: point at a word to see how it fits its sentence.")
+                                                : "Grammar hidden.");
+    if (!m_view.showGrammar) m_view.grammarToken = -1;
+}
+
+// The grammar view: the word's box, an arc to the word it hangs on and arcs
+// from the words that hang on it, each named in a word or two ("subject",
+// "describes"), arrows toward the head; a tooltip says it in a sentence.
+void App::drawGrammar(const ImVec2& origin, const ImRect& view) {
+    const int t = m_view.grammarToken;
+    if (t < 0 || t >= static_cast<int>(m_doc.tokens.size()) || m_doc.tokens[t].deprel == 0) return;
+    const std::string note = grammarNote(m_doc, static_cast<uint32_t>(t));
+    if (note.empty()) return;
+    auto rectOf = [&](int k, ImRect& out) {
+        const auto rects = m_layout.spanRects(m_doc.tokens[k].span.begin, m_doc.tokens[k].span.end);
+        if (rects.empty()) return false;
+        const ImRect r = rects.front();
+        out = ImRect(r.Min.x + origin.x, r.Min.y + origin.y, r.Max.x + origin.x, r.Max.y + origin.y);
+        return out.Max.y >= view.Min.y && out.Min.y <= view.Max.y;
+    };
+    ImRect word;
+    if (!rectOf(t, word)) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize() * 0.78f;
+    // ends spread over a word's top, so that arrowheads do not pile up: an
+    // arc leaves or reaches a word on the side of the other word
+    auto endOn = [](const ImRect& r, const ImRect& other) {
+        const float f = other.Min.y > r.Max.y || (std::fabs(other.Min.y - r.Min.y) < 1.f && other.Min.x >= r.Max.x) ? 0.7f : 0.3f;
+        return ImVec2(r.Min.x + (r.Max.x - r.Min.x) * f, r.Min.y + 1.f);
+    };
+    std::vector<ImRect> labels;
+    auto arc = [&](const ImRect& from, const ImRect& to, ImU32 col, const char* label, float thick) {
+        const ImVec2 p0 = endOn(from, to), p1 = endOn(to, from);
+        const bool sameLine = std::fabs(p0.y - p1.y) < 1.f;
+        const float rise = sameLine ? std::clamp(std::fabs(p1.x - p0.x) * 0.3f, 12.f, 46.f) : 26.f;
+        const ImVec2 c((p0.x + p1.x) * 0.5f, std::min(p0.y, p1.y) - rise);
+        dl->AddBezierQuadratic(p0, c, p1, col, thick, 24);
+        // the arrowhead at the head's end, along the curve's last direction
+        ImVec2 d(p1.x - c.x, p1.y - c.y);
+        const float len = std::max(1e-3f, std::sqrt(d.x * d.x + d.y * d.y));
+        d = ImVec2(d.x / len, d.y / len);
+        const ImVec2 n(-d.y, d.x);
+        const float a = 3.5f + thick;
+        dl->AddTriangleFilled(p1, ImVec2(p1.x - d.x * a * 1.6f + n.x * a, p1.y - d.y * a * 1.6f + n.y * a),
+                              ImVec2(p1.x - d.x * a * 1.6f - n.x * a, p1.y - d.y * a * 1.6f - n.y * a), col);
+        if (label && *label) {
+            const ImVec2 mid(0.25f * p0.x + 0.5f * c.x + 0.25f * p1.x, 0.25f * p0.y + 0.5f * c.y + 0.25f * p1.y);
+            const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.f, label);
+            ImVec2 at(mid.x - ts.x * 0.5f, mid.y - ts.y * 0.5f);
+            // over the labels already drawn: stacked above them, not on them
+            for (int tries = 0; tries < 6; ++tries) {
+                const ImRect me(at.x - 3.f, at.y - 1.f, at.x + ts.x + 3.f, at.y + ts.y + 1.f);
+                bool clear = true;
+                for (const ImRect& o : labels)
+                    if (o.Overlaps(me)) { clear = false; at.y = o.Min.y - ts.y - 3.f; break; }
+                if (clear) break;
+            }
+            labels.push_back(ImRect(at.x - 3.f, at.y - 1.f, at.x + ts.x + 3.f, at.y + ts.y + 1.f));
+            dl->AddRectFilled(ImVec2(at.x - 3.f, at.y - 1.f), ImVec2(at.x + ts.x + 3.f, at.y + ts.y + 1.f), IM_COL32(255, 255, 255, 235), 3.f);
+            dl->AddRect(ImVec2(at.x - 3.f, at.y - 1.f), ImVec2(at.x + ts.x + 3.f, at.y + ts.y + 1.f), col, 3.f);
+            dl->AddText(font, fs, at, col, label);
+        }
+        ++m_stats.grammarArcs;
+    };
+    const ImU32 headCol = IM_COL32(30, 80, 190, 240), depCol = IM_COL32(15, 120, 95, 220);
+    dl->AddRect(ImVec2(word.Min.x - 2.f, word.Min.y - 1.f), ImVec2(word.Max.x + 2.f, word.Max.y + 1.f), headCol, 3.f, 0, 2.f);
+    const Token& tok = m_doc.tokens[t];
+    ImRect r;
+    if (tok.head >= 0 && tok.head < static_cast<int>(m_doc.tokens.size()) && rectOf(tok.head, r)) {
+        dl->AddRect(ImVec2(r.Min.x - 2.f, r.Min.y - 1.f), ImVec2(r.Max.x + 2.f, r.Max.y + 1.f), headCol, 3.f, 0, 1.f);
+        arc(word, r, headCol, relationLabel(static_cast<Deprel>(tok.deprel)), 2.f);
+    }
+    // the words that hang on it: in its sentence only (a tree does not cross sentences)
+    const Sentence& sent = m_doc.sentences[tok.sentence];
+    for (uint32_t k = sent.firstToken; k < sent.endToken && k < m_doc.tokens.size(); ++k) {
+        const Token& d = m_doc.tokens[k];
+        if (d.head != t || d.kind == TokenKind::Punct || static_cast<Deprel>(d.deprel) == Deprel::Punct) continue;
+        if (!rectOf(static_cast<int>(k), r)) continue;
+        arc(r, word, depCol, relationLabel(static_cast<Deprel>(d.deprel)), 1.2f);
+    }
+    m_stats.grammarNote = note;
+    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+    // the tooltip, below the word (above it near the bottom)
+    ImGuiIO& io = ImGui::GetIO();
+    const bool below = word.Max.y + 8.f + m_tipSize.y < view.Max.y;
+    ImGui::SetNextWindowPos(ImVec2(std::clamp(word.Min.x, 8.f, std::max(8.f, io.DisplaySize.x - m_tipSize.x - 8.f)),
+                                   below ? word.Max.y + 8.f : word.Min.y - 8.f - m_tipSize.y));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 32.f, io.DisplaySize.x - 24.f));
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::TextDisabled("%s", "Arrows point to the word each one hangs on. G hides this.");
+    ImGui::PopTextWrapPos();
+    m_tipSize = ImGui::GetWindowSize();
+    m_stats.tooltip = ImRect(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + m_tipSize.x, ImGui::GetWindowPos().y + m_tipSize.y));
+    m_stats.tooltipFor = word;
+    ImGui::EndTooltip();
 }
 
 void App::drawClaimTooltip(int qi, const ImVec2& origin, const ImRect& view) {

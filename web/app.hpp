@@ -51,6 +51,8 @@ struct DrawStats {
     std::vector<UnderlineDrawn> underlinesDrawn;
     std::vector<std::pair<int, ImU32>> mentionColors, actorRowColors;  // (entity, colour at full strength)
     std::string tooltipConfidence;
+    int grammarArcs = 0;                  // arcs of the grammar view drawn
+    std::string grammarNote;              // what its tooltip said
     std::string fullText;                 // the whole of a cut ("…") panel row, shown on hover
 };
 
@@ -97,6 +99,8 @@ struct ArticleView {
     Pick pick = Pick::None;   // a click (or a drag, for words) the user is asked for
     int pickFor = -1;         // ...for this claim (Speaker, Content, Cue) or mention (SameActor)
     bool showAllLinks = false;
+    bool showGrammar = false;  // the word under the pointer (or last tapped) shows its head and dependents
+    int grammarToken = -1;     // ...that word's token
     bool markMode = false;    // a drag marks words at once (the "mark" menu), instead of selecting them
     float fontSize = kDefaultFontSize;
     float scroll = 0, scrollTarget = 0;
@@ -288,6 +292,8 @@ private:
     void drawSelectionMenu();
     void drawLinks(const ImVec2& origin, const ImRect& view, size_t qFirst, size_t qEnd, uint32_t visBegin, uint32_t visEnd);
     void drawClaimTooltip(int quote, const ImVec2& origin, const ImRect& view);
+    void drawGrammar(const ImVec2& origin, const ImRect& view);
+    void toggleGrammarSaid();
     void applyStyle();
     bool fits(const char* label, float extra = 0.f);  // the next toolbar button fits on this row (else wraps)
     void openFind();

@@ -1021,3 +1021,88 @@ namespace whosaid {
 void parseSyntax(Document& doc, const Model& model) { syn::parseDocument(doc, model.data().syntax); }
 
 } // namespace whosaid
+
+namespace whosaid {
+
+// [SECTION] In plain words
+
+namespace {
+struct Plain { const char* label; const char* phrase; };
+Plain plainRelation(Deprel r) {
+    switch (r) {
+    case Deprel::Nsubj: case Deprel::NsubjOuter: case Deprel::NsubjPass: return {"subject", "the subject of"};
+    case Deprel::Csubj: case Deprel::CsubjOuter: case Deprel::CsubjPass: return {"subject", "the clause that is the subject of"};
+    case Deprel::Obj: return {"object", "the object of"};
+    case Deprel::Iobj: return {"to whom", "the indirect object of"};
+    case Deprel::Ccomp: return {"clause", "the clause that completes"};
+    case Deprel::Xcomp: return {"completes", "the words that complete"};
+    case Deprel::OblAgent: return {"by whom", "says who does"};
+    case Deprel::OblTmod: case Deprel::NmodTmod: return {"when", "says when for"};
+    case Deprel::Obl: case Deprel::OblNpmod: case Deprel::OblUnmarked: return {"when/where/how", "says when, where or how for"};
+    case Deprel::NmodPoss: return {"owner", "the owner of"};
+    case Deprel::Nmod: case Deprel::NmodDesc: case Deprel::NmodNpmod: case Deprel::NmodUnmarked: return {"detail", "adds detail to"};
+    case Deprel::Advcl: case Deprel::AdvclRelcl: return {"clause", "a clause that modifies"};
+    case Deprel::Advmod: return {"modifies", "modifies"};
+    case Deprel::Amod: return {"describes", "describes"};
+    case Deprel::Nummod: return {"counts", "counts"};
+    case Deprel::Det: case Deprel::DetPredet: return {"determiner", "the determiner of"};
+    case Deprel::Case: return {"preposition", "the preposition of"};
+    case Deprel::Mark: return {"introduces", "introduces the clause of"};
+    case Deprel::Aux: case Deprel::AuxPass: return {"helps", "helps the verb"};
+    case Deprel::Cop: return {"links", "links its subject to"};
+    case Deprel::Cc: case Deprel::CcPreconj: return {"joins", "joins on"};
+    case Deprel::Conj: return {"and", "joined with"};
+    case Deprel::Appos: return {"same as", "another name for"};
+    case Deprel::Compound: return {"part of", "part of one term with"};
+    case Deprel::CompoundPrt: return {"part of", "part of the verb"};
+    case Deprel::Flat: case Deprel::FlatForeign: return {"name", "part of one name with"};
+    case Deprel::Fixed: return {"phrase", "part of one phrase with"};
+    case Deprel::Acl: return {"describes", "a clause that describes"};
+    case Deprel::AclRelcl: return {"about", "a clause about"};
+    case Deprel::Expl: return {"placeholder", "a placeholder subject of"};
+    case Deprel::Parataxis: return {"beside", "set beside"};
+    case Deprel::Root: return {"main", "the main word of its sentence"};
+    case Deprel::Punct: case Deprel::None: return {"", ""};
+    default: return {"related", "related to"};
+    }
+}
+
+const char* plainPos(Upos p) {
+    switch (p) {
+    case Upos::ADJ: return "an adjective";
+    case Upos::ADP: return "a preposition";
+    case Upos::ADV: return "an adverb";
+    case Upos::AUX: return "a helping verb";
+    case Upos::CCONJ: return "a joining word";
+    case Upos::DET: return "a determiner";
+    case Upos::INTJ: return "an exclamation";
+    case Upos::NOUN: return "a noun";
+    case Upos::NUM: return "a number";
+    case Upos::PART: return "a small function word";
+    case Upos::PRON: return "a pronoun";
+    case Upos::PROPN: return "a name";
+    case Upos::SCONJ: return "a linking word";
+    case Upos::SYM: return "a symbol";
+    case Upos::VERB: return "a verb";
+    default: return "a word";
+    }
+}
+
+std::string quotedWord(const Document& doc, uint32_t t) {
+    return "\u201C" + std::string(doc.slice(doc.tokens[t].span)) + "\u201D";
+}
+} // namespace
+
+const char* relationLabel(Deprel r) { return plainRelation(r).label; }
+
+std::string grammarNote(const Document& doc, uint32_t token) {
+    if (token >= doc.tokens.size()) return {};
+    const Token& t = doc.tokens[token];
+    const Deprel r = static_cast<Deprel>(t.deprel);
+    if (r == Deprel::None || r == Deprel::Punct || t.kind == TokenKind::Punct) return {};
+    std::string s = quotedWord(doc, token) + " is " + plainPos(static_cast<Upos>(t.upos)) + ", " + plainRelation(r).phrase;
+    if (t.head >= 0 && static_cast<size_t>(t.head) < doc.tokens.size() && r != Deprel::Root) s += " " + quotedWord(doc, static_cast<uint32_t>(t.head));
+    return s + ".";
+}
+
+} // namespace whosaid

@@ -1,7 +1,7 @@
 // The README's screenshots (not a test):
 //   node tests/e2e/readme_shots.mjs
 //   → web/screenshot.png (desktop), web/phone.png, web/tablet.png, web/find.png,
-//     web/links.png, web/editing.png, web/library.png
+//     web/links.png, web/grammar.png, web/editing.png, web/library.png
 // CJK and emoji in the pictures need system fonts for them (on Debian:
 // fonts-droid-fallback, fonts-noto-color-emoji); the page ships none.
 import { readFileSync } from 'node:fs';
@@ -45,6 +45,18 @@ const browser = await launch();
   await page.keyboard.press('l');
   await page.setViewportSize({ width: 1280, height: 860 });
   await frames(page, 6);
+  // Grammar: G, then a word under the pointer: its head and dependents, named.
+  {
+    const sample = readFileSync(`${root}/assets/sample.txt`, 'utf8');
+    await page.keyboard.press('g');
+    const w = await point(page, sample, 'defended');
+    await page.mouse.move(w.x, w.y);
+    await frames(page, 6);
+    await page.screenshot({ path: `${root}/web/grammar.png`, clip: { x: 0, y: 0, width: 1280, height: 430 } });
+    await page.keyboard.press('g');
+    await page.mouse.move(715, 855);
+    await frames(page, 6);
+  }
   // The find bar: Ctrl+F, a word, its matches.
   await page.keyboard.press('Control+f');
   await frames(page);

@@ -627,6 +627,45 @@ test('links: lanes between the lines, never across words, one colour per source;
   }
 });
 
+test('grammar: G, then the word under the pointer shows its head and dependents, named in plain words; on a tablet a tap on Grammar, then on a word', async () => {
+  const { context, page, seen } = await openPage(browser, { viewport: { width: 1280, height: 860 } });
+  await paste(page, ARTICLE);
+  await frames(page);
+  await page.keyboard.press('g');
+  await frames(page);
+  assert.equal((await debug(page)).grammar.on, true);
+  const p = await wordsPoint(page, ARTICLE, 'said', ARTICLE.indexOf('Lopes said'));
+  await page.mouse.move(p.x, p.y);
+  await frames(page, 4);
+  const d = await debug(page);
+  assert.match(d.grammar.note, /^\u201Csaid\u201D is a verb/);
+  assert.ok(d.grammar.arcs >= 2, `arcs: ${d.grammar.arcs}`);
+  assert.ok(d.tooltip && !overlap(d.tooltip, d.tooltipFor), 'the tooltip leaves the word free');
+  await page.screenshot({ path: `${outDir}/grammar.png` });
+  await page.keyboard.press('g');
+  await frames(page, 4);
+  const off = await debug(page);
+  assert.equal(off.grammar.on, false);
+  assert.equal(off.grammar.arcs, 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+
+  const tab = await openPage(browser, { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+  await paste(tab.page, ARTICLE);
+  await frames(tab.page);
+  const g = await item(tab.page, 'Grammar');
+  await tab.page.touchscreen.tap(g.x, g.y);
+  await frames(tab.page, 4);
+  assert.equal((await debug(tab.page)).grammar.on, true);
+  const w = await wordsPoint(tab.page, ARTICLE, 'councillor');
+  await tab.page.touchscreen.tap(w.x, w.y);
+  await frames(tab.page, 6);
+  assert.match((await debug(tab.page)).grammar.note, /^\u201Ccouncillor\u201D is a noun/);
+  assert.ok((await debug(tab.page)).grammar.arcs >= 1);
+  assert.deepEqual(tab.seen.errors, []);
+  await tab.context.close();
+});
+
 test('what a reader tells apart: arrowheads, a colour per source, faint unsure claims with their number, one colour per actor, cut names in full on hover', async () => {
   const { context, page, seen } = await openPage(browser, { viewport: { width: 1280, height: 860 } });
   const longName = 'the Northern Regional Ferry and Harbour Authority of the Outer Coastal Islands';

@@ -128,4 +128,15 @@ struct SyntaxScore {
 // Scores doc (from documentFromConllu(gold), then parsed) against gold.
 SyntaxScore scoreSyntax(const Document& doc, const std::vector<ConlluSentence>& gold);
 
+// [SECTION] In plain words
+
+// The page's grammar view: a word's part in its sentence, for a reader who
+// has not met the UD names. relationLabel() names a relation in a word or two
+// for an arc ("subject", "object", "describes"); grammarNote() says what the
+// word is and how it hangs on its head ("minister" is a noun, the subject of
+// "said"), with curly quotation marks. Empty when the token is not parsed or
+// is punctuation.
+const char* relationLabel(Deprel r);
+std::string grammarNote(const Document& doc, uint32_t token);
+
 } // namespace whosaid
