@@ -1803,6 +1803,54 @@ void passiveSubjects(Ctx& c) {
     }
 }
 
+// A source is a noun phrase: adverbs and auxiliaries the parser left at its
+// end belong to the cue's verb group ("Gingrich cynically dismissed",
+// "Harry Reid, in particular, has been steadily pounding"), and a lone
+// adjective is the noun it describes ("two Democratic speechwriters", not
+// "Democratic"; a name the parser made a compound stays as it is: "Erdogan
+// last week indicated").
+void tidySources(Ctx& c) {
+    const attr::Tree& tr = *c.tree;
+    for (Attribution& a : c.atts) {
+        if (a.srcFirst == kNone || !a.hasCue || static_cast<uint32_t>(a.srcLast) >= a.cueFirst) continue;
+        int32_t e = a.srcLast;
+        bool cut = false;
+        for (;;) {
+            if (e <= a.srcFirst) break;
+            const Upos u = tr.upos(static_cast<uint32_t>(e));
+            if (u == Upos::ADV || u == Upos::AUX) { --e; cut = true; continue; }
+            if (cut && c.isPunct(static_cast<uint32_t>(e), ",")) { --e; continue; }
+            if (cut && e - 1 > a.srcFirst && (c.lower[e - 1] == "in" || c.lower[e - 1] == "for") &&
+                (c.lower[e] == "particular" || c.lower[e] == "example" || c.lower[e] == "instance")) { e -= 2; continue; }
+            break;
+        }
+        if (e != a.srcLast && e >= a.srcFirst && (c.isWord(static_cast<uint32_t>(e)) || c.isPunct(static_cast<uint32_t>(e), ")"))) {
+            for (int32_t t = e + 1; t <= a.srcLast; ++t) c.used[t] = 0;
+            a.srcLast = e;
+            if (a.srcCore > e) a.srcCore = kNone;
+        }
+        if (a.srcFirst == a.srcLast) {
+            const uint32_t t = static_cast<uint32_t>(a.srcFirst);
+            const Deprel r = universalDeprel(tr.rel(t));
+            const int32_t h = tr.head(t);
+            if (r == Deprel::Amod && tr.upos(t) == Upos::ADJ && c.mentionOf[t] == kNone && h > a.srcLast && h < static_cast<int32_t>(a.cueFirst) &&
+                (tr.upos(static_cast<uint32_t>(h)) == Upos::NOUN || tr.upos(static_cast<uint32_t>(h)) == Upos::PROPN)) {
+                uint32_t b = std::min(t, tr.left[static_cast<uint32_t>(h)]);
+                const uint32_t e2 = std::min(tr.right[static_cast<uint32_t>(h)], a.cueFirst - 1);
+                while (b < t && c.tok[b].kind == TokenKind::Punct) ++b;
+                bool free = true;
+                for (uint32_t k = b; k <= e2 && free; ++k) free = (k == t || !c.used[k]) && !c.claimed[k];
+                if (free) {
+                    for (uint32_t k = b; k <= e2; ++k) c.used[k] = 1;
+                    a.srcFirst = static_cast<int32_t>(b);
+                    a.srcLast = static_cast<int32_t>(e2);
+                    a.srcCore = kNone;
+                }
+            }
+        }
+    }
+}
+
 // "Too often, Ms. Reyes said, the rules fail": a cue set off by commas in the
 // middle of the sentence it reports splits that sentence's words in two, and
 // both sides are the claim's. A content that starts right after the cue's
@@ -2503,6 +2551,7 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
     if (c.tree) {
         checkSources(c);
         passiveSubjects(c);
+        tidySources(c);
     }
     splitAroundCue(c);
 
