@@ -571,3 +571,13 @@ TEST(Quotes, PassiveCueSubjectIsNotTheSource) {
     ASSERT_EQ(q.quotes.size(), 1u);
     EXPECT_EQ(q.slice(q.quotes[0].source), "He");
 }
+
+// A word or two in quotation marks that no one is said to say is a title, a
+// term or scare quotes, not a claim; a longer quoted passage with no cue
+// stays a claim with no known source.
+TEST(Quotes, ScareQuotesAreNotClaims) {
+    Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
+    EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();
+    Document p = run("The notice on the pier was short.\n\n“The ferry will not sail until the engine is repaired and tested.”");
+    ASSERT_EQ(p.quotes.size(), 1u);
+}

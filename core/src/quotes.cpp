@@ -1977,6 +1977,11 @@ void leftovers(Ctx& c) {
                 a.srcLast = se;
                 a.rule = "fragment: quoted words, the clause's subject";
                 a.confidence = 0.35f;
+            } else if (regionWords(c, reg) <= 2) {
+                // a word or two in quotation marks that no one is said to say: a
+                // title, a term or scare quotes ("the so-called “reform”"), not a claim
+                reg.owner = -2;
+                continue;
             } else {
                 a.rule = "fragment: quoted words, no attribution found";
                 a.confidence = 0.2f;
