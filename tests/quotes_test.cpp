@@ -581,3 +581,17 @@ TEST(Quotes, ScareQuotesAreNotClaims) {
     Document p = run("The notice on the pier was short.\n\n“The ferry will not sail until the engine is repaired and tested.”");
     ASSERT_EQ(p.quotes.size(), 1u);
 }
+
+// A lexicon verb that the tree reads as the noun a sentence is about is not a
+// cue ("the plan splits the council" is no one's plan to say anything).
+TEST(Quotes, NounASentenceIsAboutIsNotACue) {
+    Document d = run("The ferry plan divides the island as fishermen warn of lost catches.");
+    EXPECT_TRUE(d.quotes.empty()) << (d.quotes.empty() ? "" : d.slice(d.quotes[0].cue));
+}
+
+// The why of a cue whose source hangs on another verb names that verb.
+TEST(Quotes, WhyOfAControlledCueNamesItsVerb) {
+    Document d = run("The storms prompted the fishing league to order new safety checks on every boat.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_NE(d.quotes[0].why.find("\u201Cprompted\u201D names"), std::string::npos) << d.quotes[0].why;
+}

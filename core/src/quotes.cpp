@@ -1256,15 +1256,25 @@ void reported(Ctx& c) {
     }
     // First the cues that close their sentence ("…, officials said."), so
     // that an earlier cue in the same sentence does not swallow them.
+    // a lexicon verb the tree reads as the noun a sentence is about is that
+    // noun ("River bridge plan splits council", "A big question remains");
+    // nouns that report ("his comments about…") stay cues
+    auto nounInTree = [&](const Cue& cue) {
+        if (!c.tree || cue.according) return false;
+        const Upos u = c.tree->upos(cue.first);
+        const Deprel r = universalDeprel(c.tree->rel(cue.first));
+        return cue.word.form == CueForm::Base && (u == Upos::NOUN || u == Upos::PROPN) &&
+               (r == Deprel::Nsubj || r == Deprel::Compound);
+    };
     for (const Cue& cue : cues) {
-        if (c.used[cue.first] || c.claimed[cue.first] || cue.according) continue;
+        if (c.used[cue.first] || c.claimed[cue.first] || cue.according || nounInTree(cue)) continue;
         Attribution a;
         if (!reverseChunk(c, cue, a)) continue;
         if (c.tree && subjectInContent(c, cue.first, a)) continue;  // "X, who …, expects a deal": X's, read by the tree
         addAttribution(c, std::move(a));
     }
     for (const Cue& cue : cues) {
-        if (c.used[cue.first] || c.claimed[cue.first]) continue;
+        if (c.used[cue.first] || c.claimed[cue.first] || nounInTree(cue)) continue;
         const uint32_t i = cue.first;
         const uint32_t first = c.sentFirst(i);
         Attribution a;
@@ -2401,6 +2411,30 @@ bool sourceIsAgent(const Ctx& c, const Attribution& a) {
            c.lower[static_cast<uint32_t>(a.srcFirst) - 1] == "by";
 }
 
+// The word of the source the others hang from.
+uint32_t sourceRoot(const Ctx& c, const Attribution& a) {
+    for (int32_t t = a.srcFirst; t <= a.srcLast; ++t) {
+        const int32_t h = c.tok[static_cast<uint32_t>(t)].head;
+        if (h < a.srcFirst || h > a.srcLast) return static_cast<uint32_t>(t);
+    }
+    return static_cast<uint32_t>(a.srcLast);
+}
+
+// The verb the source hangs on when it is not the cue but the verb the cue
+// goes with (the cue an infinitive, a participle or a conjunct with no
+// subject of its own); kNone otherwise.
+int32_t governingOf(const Ctx& c, const Attribution& a) {
+    if (!c.tree || !a.hasCue || a.srcFirst == kNone || a.colonCue) return kNone;
+    const uint32_t h = cueHead(c, a);
+    const int32_t g = c.tok[sourceRoot(c, a)].head;
+    if (g < 0 || g == static_cast<int32_t>(h) || c.tok[static_cast<uint32_t>(g)].upos != static_cast<uint8_t>(Upos::VERB)) return kNone;
+    // the cue hangs on that verb, or on the source ("the league to order")
+    const int32_t up = c.tok[h].head;
+    if (up != g && up != static_cast<int32_t>(sourceRoot(c, a))) return kNone;
+    const Deprel sr = universalDeprel(static_cast<Deprel>(c.tok[sourceRoot(c, a)].deprel));
+    return sr == Deprel::Nsubj || sr == Deprel::Obj || sr == Deprel::Iobj ? g : kNone;
+}
+
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
     auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
     const std::string source = "\xE2\x80\x9C" + std::string(c.doc.sourceWords(q)) + "\xE2\x80\x9D";
@@ -2460,6 +2494,17 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
         s = who + is + ": the subject of the sentence " + quoted(q.cue) + " belongs to.";
     } else if (r.starts_with("fragment: quoted words, the clause")) {
         s = "Quoted words in a sentence whose subject is " + source + "; they may be " + who + "'s.";
+    } else if (const int32_t g = governingOf(c, a); g != kNone) {
+        // the source hangs on the verb the cue goes with, not on the cue: "the
+        // storms prompted the league to order", "Bemoaning the plan, Marlow accused"
+        const Span gw = c.doc.tokens[static_cast<uint32_t>(g)].span;
+        const Deprel sr = universalDeprel(static_cast<Deprel>(c.doc.tokens[sourceRoot(c, a)].deprel));
+        if (sr == Deprel::Obj || sr == Deprel::Iobj)
+            s = who + is + ": " + quoted(gw) + " names " + (src != who ? source : std::string(plural ? "them" : "it")) +
+                " as the one " + quoted(q.cue) + ".";
+        else
+            s = who + is + (src != who ? ": " + source + " is the subject of " : ", as the subject of ") + quoted(gw) +
+                ", which " + quoted(q.cue) + " goes with.";
     } else {
         s = who + is + (src != who ? ": " + source + " is the subject of " : ", as the subject of ") +
             (a.hasCue ? quoted(q.cue) : std::string("the verb")) + ".";
