@@ -1765,9 +1765,7 @@ bool isExperiencerPassive(std::string_view w) {
         "outraged", "pleased", "satisfied", "surprised", "troubled", "unsettled", "upset", "worried", "angered",
         "delighted", "dismayed", "shocked", "stunned", "thrilled", "heartened", "persuaded", "determined", "committed",
     };
-    for (std::string_view k : kWords)
-        if (w == k) return true;
-    return false;
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 void passiveSubjects(Ctx& c) {
@@ -1880,15 +1878,15 @@ void splitAroundCue(Ctx& c) {
         const uint32_t first = c.sentFirst(gb);
         if (gb < first + 2 || !c.isPunct(gb - 1, ",") || c.tok[cb].sentence != c.tok[gb].sentence) continue;
         const uint32_t le = gb - 2;
-        // the clause the cue sits in, by the tree: "…, but the air had become
-        // so bad, Mr. Obama noted, that…" starts at "the air"
+        // the clause the cue sits in, by the tree, less its conjunction: "…, but
+        // the air had become so bad, Mr. Obama noted, that…" starts at "the air"
         uint32_t from = first;
         if (c.tree) {
             const attr::Tree& tr = *c.tree;
             int32_t x = static_cast<int32_t>(cueHead(c, a));
             for (int depth = 0; x >= 0 && depth < 64 && !(tr.left[x] <= le && tr.right[x] >= cb); ++depth) x = tr.head(static_cast<uint32_t>(x));
             if (x >= 0) from = std::max(from, tr.left[static_cast<uint32_t>(x)]);
-            while (from <= le && (c.tok[from].kind == TokenKind::Punct || (1 && tr.rel(from) == Deprel::Cc && tr.rel(from) == Deprel::Cc))) ++from;
+            while (from <= le && (c.tok[from].kind == TokenKind::Punct || tr.rel(from) == Deprel::Cc)) ++from;
         }
         if (from > le) continue;
         bool free = true, word = false;
@@ -2425,13 +2423,13 @@ uint32_t sourceRoot(const Ctx& c, const Attribution& a) {
 // subject of its own); kNone otherwise.
 int32_t governingOf(const Ctx& c, const Attribution& a) {
     if (!c.tree || !a.hasCue || a.srcFirst == kNone || a.colonCue) return kNone;
-    const uint32_t h = cueHead(c, a);
-    const int32_t g = c.tok[sourceRoot(c, a)].head;
+    const uint32_t h = cueHead(c, a), root = sourceRoot(c, a);
+    const int32_t g = c.tok[root].head;
     if (g < 0 || g == static_cast<int32_t>(h) || c.tok[static_cast<uint32_t>(g)].upos != static_cast<uint8_t>(Upos::VERB)) return kNone;
     // the cue hangs on that verb, or on the source ("the league to order")
     const int32_t up = c.tok[h].head;
-    if (up != g && up != static_cast<int32_t>(sourceRoot(c, a))) return kNone;
-    const Deprel sr = universalDeprel(static_cast<Deprel>(c.tok[sourceRoot(c, a)].deprel));
+    if (up != g && up != static_cast<int32_t>(root)) return kNone;
+    const Deprel sr = universalDeprel(static_cast<Deprel>(c.tok[root].deprel));
     return sr == Deprel::Nsubj || sr == Deprel::Obj || sr == Deprel::Iobj ? g : kNone;
 }
 
@@ -2450,11 +2448,7 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     if (q.speaker >= 0)
         for (const Mention& m : c.doc.mentions) named |= m.entity == q.speaker && m.kind == MentionKind::Name;
     if (a.srcFirst != kNone && !named) {
-        uint32_t core = static_cast<uint32_t>(a.srcLast);
-        for (int32_t t = a.srcFirst; t <= a.srcLast; ++t) {  // the word the others hang from
-            const int32_t h = c.doc.tokens[static_cast<uint32_t>(t)].head;
-            if (h < a.srcFirst || h > a.srcLast) { core = static_cast<uint32_t>(t); break; }
-        }
+        uint32_t core = sourceRoot(c, a);
         if (note == Note::Relative && c.doc.tokens[a.cueFirst].head >= 0)  // "officials, who": the officials
             core = static_cast<uint32_t>(c.doc.tokens[a.cueFirst].head);
         const Upos u = static_cast<Upos>(c.doc.tokens[core].upos);
