@@ -102,6 +102,60 @@ TEST(Grouping, DifferentPeopleStayApart) {
     EXPECT_EQ(entityName(d, 2), "Rui Costa");
 }
 
+// A first name alone is the person of that first name named nearest before it.
+TEST(Grouping, LoneFirstNameJoinsNearestFullName) {
+    Document d = withMentions("Tom Brennan met his brother Luke Brennan at the market. Luke said prices were falling.",
+                              {{"Tom Brennan", Label::PER}, {"Luke Brennan", Label::PER}, {"Luke", Label::PER}});
+    groupEntities(d);
+    EXPECT_EQ(d.entities.size(), 2u);
+    EXPECT_EQ(d.mentions[2].entity, d.mentions[1].entity);
+    // a first name that no full name has stays its own actor, and a first
+    // name is never a place's
+    Document e = withMentions("Luke Brennan sailed to Luke. Marta waved.",
+                              {{"Luke Brennan", Label::PER}, {"Luke", Label::LOC}, {"Marta", Label::PER}});
+    groupEntities(e);
+    EXPECT_EQ(e.entities.size(), 3u);
+    EXPECT_EQ(e.mentions[1].label, Label::LOC);
+}
+
+// Two people share a surname: the surname alone is the one named nearest before it.
+TEST(Grouping, SharedSurnameJoinsTheNearestPerson) {
+    Document d = withMentions("Carla Ruiz chairs the board. Her cousin Diego Ruiz runs the farm. Ruiz said the harvest "
+                              "was late. Then Carla Ruiz spoke again, and Ruiz agreed.",
+                              {{"Carla Ruiz", Label::PER}, {"Diego Ruiz", Label::PER}, {"Ruiz", Label::PER},
+                               {"Carla Ruiz", Label::PER}, {"Ruiz", Label::PER}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 2u);
+    EXPECT_EQ(entityName(d, 2), "Diego Ruiz");
+    EXPECT_EQ(entityName(d, 4), "Carla Ruiz");
+    // before any full name, the surname goes to the first one named after it
+    Document e = withMentions("Ruiz wins. Diego Ruiz won the vote over Carla Ruiz.",
+                              {{"Ruiz", Label::PER}, {"Diego Ruiz", Label::PER}, {"Carla Ruiz", Label::PER}});
+    groupEntities(e);
+    EXPECT_EQ(entityName(e, 0), "Diego Ruiz");
+}
+
+// One politician under three forms that the tagger typed two ways: the
+// surname a person, the full name and the full name with party and title
+// organizations. One actor, a person, and every mention typed so.
+TEST(Grouping, OnePoliticianUnderThreeForms) {
+    Document d = withMentions("Democratic Senator Mark Delaney spoke first. Mark Delaney said the bill was rushed. "
+                              "Delaney voted no.",
+                              {{"Democratic Senator Mark Delaney", Label::ORG}, {"Mark Delaney", Label::ORG},
+                               {"Delaney", Label::PER}});
+    groupEntities(d);
+    ASSERT_EQ(d.entities.size(), 1u);
+    EXPECT_EQ(d.entities[0].name, "Mark Delaney");
+    EXPECT_EQ(d.entities[0].label, Label::PER);
+    for (const Mention& m : d.mentions) EXPECT_EQ(m.label, Label::PER) << d.slice(m.span);
+    // a party's own name is an organization, not a title
+    Document p = withMentions("The Democratic Party met. Mark Delaney spoke.",
+                              {{"Democratic Party", Label::ORG}, {"Mark Delaney", Label::PER}});
+    groupEntities(p);
+    EXPECT_EQ(p.entities.size(), 2u);
+    EXPECT_EQ(entityName(p, 0), "Democratic Party");
+}
+
 TEST(Pronouns, SpeakerOfPreviousSentence) {
     Document d = withMentions("Ana Lopes thanked Rui Costa.\n\n\xE2\x80\x9CWe will be back,\xE2\x80\x9D she added.",
                               {{"Ana Lopes", Label::PER}, {"Rui Costa", Label::PER}});
@@ -247,4 +301,8 @@ TEST(Knowledge, PartyTagIsThePoliticians) {
     EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
     ASSERT_GE(d.quotes[1].speaker, 0);
     EXPECT_EQ(d.entities[d.quotes[1].speaker].name, "Ada Lindqvist");
+    // and the tag itself is no actor
+    EXPECT_EQ(labelOf(d, "R-Ohio"), "-");
+    EXPECT_EQ(labelOf(d, "D-Minn"), "-");
+    EXPECT_EQ(labelOf(d, "D-Minn."), "-");
 }

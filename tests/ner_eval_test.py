@@ -11,7 +11,7 @@ several predicted entities. Exits 77 (skipped) when the data is absent.
 import json, os, subprocess, sys, tempfile
 
 # What assets/ner.bin and the knowledge and layout passes reached (closing notes of issues 3 and 16); allow one point.
-DEV_F1 = 0.9255
+DEV_F1 = 0.9257
 SOCHI_F1 = 1.0
 SLACK = 0.01
 

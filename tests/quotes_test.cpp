@@ -396,9 +396,17 @@ TEST(Quotes, ConjoinedCueStartsItsOwnClaim) {
 }
 
 // A tag pasted as text keeps its attribute values in quotation marks: no claims.
+// A tag's attribute values in quotation marks are nobody's words: no claim is
+// made of them, and a claim that holds the tag is not a quotation for them.
 TEST(Quotes, MarkupAttributeIsNoQuote) {
     Document d = run("The post read <tweet author=\"janedoe\" id=\"12345\">The bridge is closed.</tweet> and that was all.");
-    EXPECT_TRUE(d.quotes.empty()) << d.slice(d.quotes[0].span);
+    for (const Quote& q : d.quotes) {
+        EXPECT_EQ(q.kind, QuoteKind::Indirect) << d.slice(q.span);
+        EXPECT_NE(d.slice(q.span), "\"janedoe\"");
+        EXPECT_NE(d.slice(q.span), "\"12345\"");
+    }
+    Document e = run("Then came <img alt=\"a closed bridge\" src=\"bridge.png\"> and nothing more.");
+    EXPECT_TRUE(e.quotes.empty()) << e.slice(e.quotes[0].span);
 }
 
 // Where and how something was said is not what was said: "said at a meeting"

@@ -108,6 +108,7 @@ Result<Document> annotate(std::string_view text, const Model& model, const Annot
         resolvePronouns(doc);
     }
     if (options.quotes) findQuotes(doc, model.data());
+    if (options.entities) dropPartyTags(doc);
     return doc;
 }
 

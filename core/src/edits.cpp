@@ -8,6 +8,7 @@
 
 #include "edit_json.hpp"
 #include "json_read.hpp"
+#include "pipeline.hpp"
 #include "whosaid/json.hpp"
 #include "whosaid/text.hpp"
 
@@ -250,6 +251,31 @@ bool completeEdit(std::string_view text, Edit& e) {
 
 // [SECTION] Applying
 
+void compactEntities(Document& doc) {
+    std::vector<int32_t> remap(doc.entities.size(), -1);
+    std::vector<char> used(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions)
+        if (m.entity >= 0 && m.entity < static_cast<int32_t>(used.size())) used[m.entity] = 1;
+    std::vector<Entity> kept;
+    for (size_t e = 0; e < doc.entities.size(); ++e)
+        if (used[e]) {
+            remap[e] = static_cast<int32_t>(kept.size());
+            kept.push_back(std::move(doc.entities[e]));
+        }
+    if (kept.size() == doc.entities.size()) {
+        doc.entities = std::move(kept);
+        return;
+    }
+    doc.entities = std::move(kept);
+    for (Mention& m : doc.mentions)
+        if (m.entity >= 0) m.entity = remap[m.entity];
+    for (Quote& q : doc.quotes) {
+        if (q.speaker < 0) continue;
+        q.speaker = q.speaker < static_cast<int32_t>(remap.size()) ? remap[q.speaker] : -1;
+        if (q.speaker < 0 && q.source.empty()) q.sourceKind = SourceKind::Unsourced;
+    }
+}
+
 namespace {
 
 uint32_t overlap(Span a, Span b) {
@@ -339,32 +365,6 @@ void setSource(Document& doc, Quote& q, Span span) {
         q.source = span;
         q.speaker = -1;
         q.sourceKind = SourceKind::Named;
-    }
-}
-
-// Drops actors without a mention; claims they spoke become unknown-speaker ones.
-void compactEntities(Document& doc) {
-    std::vector<int32_t> remap(doc.entities.size(), -1);
-    std::vector<char> used(doc.entities.size(), 0);
-    for (const Mention& m : doc.mentions)
-        if (m.entity >= 0 && m.entity < static_cast<int32_t>(used.size())) used[m.entity] = 1;
-    std::vector<Entity> kept;
-    for (size_t e = 0; e < doc.entities.size(); ++e)
-        if (used[e]) {
-            remap[e] = static_cast<int32_t>(kept.size());
-            kept.push_back(std::move(doc.entities[e]));
-        }
-    if (kept.size() == doc.entities.size()) {
-        doc.entities = std::move(kept);
-        return;
-    }
-    doc.entities = std::move(kept);
-    for (Mention& m : doc.mentions)
-        if (m.entity >= 0) m.entity = remap[m.entity];
-    for (Quote& q : doc.quotes) {
-        if (q.speaker < 0) continue;
-        q.speaker = q.speaker < static_cast<int32_t>(remap.size()) ? remap[q.speaker] : -1;
-        if (q.speaker < 0 && q.source.empty()) q.sourceKind = SourceKind::Unsourced;
     }
 }
 

@@ -3,7 +3,8 @@
 //
 // Grouping is rule-based and deliberately conservative: exact form, known
 // aliases (the US = United States), surname → full name, acronym ↔ expansion.
-// Weak spot: two people sharing a surname in one article join the first one.
+// Two people who share a surname stay apart; the surname alone is the one
+// named nearest before it.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -233,7 +234,42 @@ void bylines(Document& doc) {
     if (any) dropMentions(doc, drop);
 }
 
+// The token range [first, end) of a mention.
+std::pair<uint32_t, uint32_t> mentionTokens(const Document& doc, const Mention& m) {
+    const auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                                        [](const Token& t, uint32_t at) { return t.span.end <= at; });
+    auto end = first;
+    while (end != doc.tokens.end() && end->span.begin < m.span.end) ++end;
+    return {static_cast<uint32_t>(first - doc.tokens.begin()), static_cast<uint32_t>(end - doc.tokens.begin())};
+}
+
+// A party and state after a politician's name ("Paul Whitmore (R-Ohio)", "Ada
+// Lindqvist, D-Minn.,") is the politician's label, not an actor.
+bool partyTag(std::string_view s) {
+    if (s.size() < 3 || s.size() > 18 || (s[0] != 'D' && s[0] != 'R' && s[0] != 'I') || s[1] != '-' ||
+        s[2] < 'A' || s[2] > 'Z')
+        return false;
+    for (char c : s.substr(3))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == ' ')) return false;
+    return true;
+}
+
 } // namespace
+
+void dropPartyTags(Document& doc) {
+    std::vector<uint8_t> drop(doc.mentions.size(), 0);
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        const Mention& m = doc.mentions[i];
+        if (m.kind != MentionKind::Name || !partyTag(doc.slice(m.span))) continue;
+        const uint32_t a = mentionTokens(doc, m).first;
+        if (a == 0) continue;
+        const std::string_view before = doc.slice(doc.tokens[a - 1].span);
+        drop[i] = before == "(" || before == ",";
+    }
+    if (std::find(drop.begin(), drop.end(), 1) == drop.end()) return;
+    dropMentions(doc, drop);
+    compactEntities(doc);
+}
 
 void findEntities(Document& doc, const ModelData& model) {
     std::vector<uint8_t> tags;
@@ -310,9 +346,15 @@ std::vector<Word> splitName(std::string_view s) {
         i += len;
     }
     flush();
-    // titles and a leading "the" are not part of the name
+    // titles, a party before a title ("Democratic Senator") and a leading
+    // "the" are not part of the name
+    static constexpr std::array<std::string_view, 8> kParties = {
+        "democratic", "democrat", "republican", "labour", "labor", "conservative", "liberal", "socialist"};
     size_t drop = 0;
-    while (drop + 1 < out.size() && (among(kTitles, out[drop].lower) || out[drop].lower == "the")) ++drop;
+    while (drop + 1 < out.size() &&
+           (among(kTitles, out[drop].lower) || out[drop].lower == "the" ||
+            (among(kParties, out[drop].lower) && drop + 2 < out.size() && among(kTitles, out[drop + 1].lower))))
+        ++drop;
     out.erase(out.begin(), out.begin() + drop);
     return out;
 }
@@ -399,6 +441,10 @@ uint8_t honorificGender(std::string_view lower) {
     return 0;
 }
 
+bool knownFirstName(std::string_view lower) {
+    return among(kMaleNames, std::size(kMaleNames), lower) || among(kFemaleNames, std::size(kFemaleNames), lower);
+}
+
 // The honorific written just before a mention ("Mrs.", "Mr"), or "".
 std::string honorificBefore(const Document& doc, const Mention& m) {
     size_t b = m.span.begin;
@@ -421,7 +467,31 @@ struct Cluster {
     uint8_t gender = 0;  // nameGender() of its mentions: 0 unknown, 1 male, 2 female
     std::string honorific;  // as written before a lone surname ("Mrs."), shown with it
     size_t firstMention = SIZE_MAX;
+    std::vector<uint32_t> starts;  // where its mentions start, ascending
 };
+
+// Of the clusters `candidates` that `fits`, the one with a mention nearest
+// before `at`, or else the one first mentioned after it; -1 when none fits.
+// Two people who share a surname: "Ruiz" is the Ruiz named last.
+template <class Fits>
+int nearestCluster(const std::vector<Cluster>& clusters, const std::vector<int>& candidates, uint32_t at, Fits&& fits) {
+    int best = -1;
+    bool bestBefore = false;
+    uint32_t bestAt = 0;
+    for (int c : candidates) {
+        if (!fits(clusters[c])) continue;
+        const std::vector<uint32_t>& st = clusters[c].starts;
+        const auto it = std::lower_bound(st.begin(), st.end(), at);
+        const bool before = it != st.begin();
+        const uint32_t where = before ? *(it - 1) : it == st.end() ? UINT32_MAX : *it;
+        if (best < 0 || (before && (!bestBefore || where > bestAt)) || (!before && !bestBefore && where < bestAt)) {
+            best = c;
+            bestBefore = before;
+            bestAt = where;
+        }
+    }
+    return best;
+}
 
 } // namespace
 
@@ -454,6 +524,7 @@ void groupEntities(Document& doc) {
     std::unordered_map<std::string_view, int> byAlias;   // alias (kAliases) → first cluster
     std::unordered_map<std::string_view, std::vector<int>> byLastWord;  // bare last word → clusters, ascending
     std::unordered_map<std::string, int> byInitials;     // initials of a 2+ word name → first cluster
+    std::unordered_map<std::string_view, std::vector<int>> byFirstWord;  // first word of a 2+ word name → clusters
     auto firstOf = [](const auto& map, const auto& key) {
         const auto it = map.find(key);
         return it == map.end() ? -1 : it->second;
@@ -479,19 +550,25 @@ void groupEntities(Document& doc) {
         if (found < 0 && f.size() < 4 && !isAcronym(f)) {
             const auto it = byLastWord.find(bareSurname(f.back().lower));
             if (it != byLastWord.end())
-                for (int c : it->second) {
-                    const Cluster& cl = clusters[c];
-                    if (!cl.person || cl.longest.size() <= f.size()) continue;
+                found = nearestCluster(clusters, it->second, m.span.begin, [&](const Cluster& cl) {
+                    // a full name the tagger typed otherwise, with a first name, is a person's
+                    const bool person = cl.person || (m.label == Label::PER && knownFirstName(cl.longest[0].lower));
+                    if (!person || cl.longest.size() <= f.size()) return false;
                     // "Mrs. Novak" is not "Peter Novak"
-                    if (g != 0 && cl.gender != 0 && g != cl.gender) continue;
-                    bool tail = true;
-                    for (size_t k = 0; k < f.size() && tail; ++k)
-                        tail = bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) == bareSurname(f[k].lower);
-                    if (tail) {
-                        found = c;
-                        break;
-                    }
-                }
+                    if (g != 0 && cl.gender != 0 && g != cl.gender) return false;
+                    for (size_t k = 0; k < f.size(); ++k)
+                        if (bareSurname(cl.longest[cl.longest.size() - f.size() + k].lower) != bareSurname(f[k].lower))
+                            return false;
+                    return true;
+                });
+        }
+        // a first name alone: the person of that first name named nearest ("Luke" = "Luke Brennan")
+        if (found < 0 && f.size() == 1 && m.label == Label::PER && !isAcronym(f)) {
+            const auto it = byFirstWord.find(f[0].lower);
+            if (it != byFirstWord.end())
+                found = nearestCluster(clusters, it->second, m.span.begin, [&](const Cluster& cl) {
+                    return cl.person && (g == 0 || cl.gender == 0 || g == cl.gender);
+                });
         }
         // acronym of a longer name: "CSIS" = "Center for Strategic and International Studies"
         if (found < 0 && isAcronym(f)) found = firstOf(byInitials, f[0].lower);
@@ -505,7 +582,10 @@ void groupEntities(Document& doc) {
             byLower.emplace(lower, found);
             if (!alias.empty()) noteAlias(alias, found);
             byLastWord[bareSurname(f.back().lower)].push_back(found);  // f lives in `forms`
-            if (f.size() >= 2) byInitials.emplace(initials(f), found);
+            if (f.size() >= 2) {
+                byInitials.emplace(initials(f), found);
+                byFirstWord[f[0].lower].push_back(found);
+            }
         }
         Cluster& cl = clusters[found];
         ++cl.labels[static_cast<int>(m.label)];
@@ -517,6 +597,7 @@ void groupEntities(Document& doc) {
             noteAlias(alias, found);
         }
         cl.firstMention = std::min(cl.firstMention, static_cast<size_t>(m.span.begin));
+        cl.starts.insert(std::upper_bound(cl.starts.begin(), cl.starts.end(), m.span.begin), m.span.begin);
         clusterOf[mi] = found;
     }
 
@@ -542,9 +623,15 @@ void groupEntities(Document& doc) {
         Mention& m = doc.mentions[i];
         if (clusterOf[i] < 0) continue;
         m.entity = entityOf[clusterOf[i]];
-        // a lone surname the tagger called something else joins its person
-        if (doc.entities[m.entity].label == Label::PER && m.label != Label::PER && forms(i).size() == 1 &&
-            clusters[clusterOf[i]].longest.size() > 1)
+        // the end of a person's name, or a full name with a first name, that
+        // the tagger called something else is the person's: one actor, one type
+        const Cluster& cl = clusters[clusterOf[i]];
+        const std::vector<Word>& f = forms(i);
+        const bool fullName = f.size() < cl.longest.size() || (f.size() >= 2 && knownFirstName(f[0].lower));
+        if (doc.entities[m.entity].label == Label::PER && m.label != Label::PER && fullName &&
+            f.size() <= cl.longest.size() &&
+            std::equal(f.begin(), f.end(), cl.longest.end() - f.size(),
+                       [](const Word& a, const Word& b) { return bareSurname(a.lower) == bareSurname(b.lower); }))
             m.label = Label::PER;
     }
 }

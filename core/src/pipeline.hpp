@@ -23,6 +23,14 @@ void findEntities(Document& doc, const ModelData& model);
 // Groups mentions into doc.entities with canonical names.
 void groupEntities(Document& doc);
 
+// Drops the actors left without a mention; claims they spoke get no speaker.
+void compactEntities(Document& doc);
+
+// After the claims: a party and state after a politician's name ("Paul
+// Whitmore (R-Ohio)", "Ada Lindqvist, D-Minn.,") is no actor. The claims read
+// it as part of the source's phrase first.
+void dropPartyTags(Document& doc);
+
 // The gender a person's name mention shows, 0 unknown, 1 male, 2 female: an
 // honorific before or in it ("Mrs. Novak", "Mr Reyes") or a first name that is
 // nearly always one or the other ("Peter Novak"). groupEntities() never joins a

@@ -162,6 +162,10 @@ struct Ctx {
     std::vector<uint32_t> paraLast;  // paragraph -> its last token
     uint32_t paraEnd(uint32_t i) const { return paraLast[para[i]]; }  // inclusive
     bool inRegion(uint32_t i) const { return i < n && regionOf[i] != kNone; }
+    // A markup attribute's value in quotation marks (author="…" in a pasted tag).
+    bool attributeValue(const Region& r) const {
+        return r.open > 0 && text(r.open - 1) == "=" && !tok[r.open].spaceBefore;
+    }
 };
 
 // [SECTION] Regions
@@ -1915,7 +1919,7 @@ void leftovers(Ctx& c) {
         if (reg.owner != kNone || reg.prev != kNone) continue;
         if (c.claimed[reg.open]) { reg.owner = -2; continue; }
         // a markup attribute's value (author="…" in a pasted tag) is nobody's words, nor a title
-        if ((reg.open > 0 && c.text(reg.open - 1) == "=" && !c.tok[reg.open].spaceBefore) || titleOfWork(c, reg)) {
+        if (c.attributeValue(reg) || titleOfWork(c, reg)) {
             reg.owner = -2;
             continue;
         }
@@ -2634,7 +2638,8 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
             for (uint32_t t = b; t <= e; ++t) {
                 if (!c.isWord(t)) continue;
                 if (t == b && c.lower[t] == "that") continue;
-                (c.inRegion(t) ? inside : outside) += 1;
+                // a tag's attribute values are not a quotation in it
+                (c.inRegion(t) && !c.attributeValue(c.regions[c.regionOf[t]]) ? inside : outside) += 1;
             }
         q.kind = outside == 0 ? QuoteKind::Direct : inside == 0 ? QuoteKind::Indirect : QuoteKind::Mixed;
         if (a.continuation) {

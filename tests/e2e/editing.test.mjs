@@ -14,7 +14,7 @@ const ARTICLE = 'Ferry fares stay, says the mayor\n\n' +
   '“We promised stable prices and we will keep that promise,” Lopes told the council.\n\n' +
   'Opposition councillor Piotr Nowak said the budget did not add up. “Someone will pay for this later,” he warned.\n\n' +
   'Two port officials, who asked not to be named, said the operator had already asked for a subsidy.\n\n' +
-  'The president responded from the capital with a short statement.';
+  'The president said from the capital that a short statement would follow.';
 const OTHER = 'Library opens on Sundays\n\nThe town librarian, Marta Sousa, said the reading room would open on Sundays from March. ' +
   '“Families asked for it,” she said.';
 
@@ -180,7 +180,7 @@ test('pasting the same article again keeps the corrections; a lightly changed on
   const { context, page, seen } = await openPage(browser);
   await paste(page, ARTICLE);
   assert.ok(await page.evaluate(() => window.whosaid.edit({ op: 'mention.remove', at: { exact: 'The president' } })));
-  assert.ok(await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'from the capital with a short statement' } })));
+  assert.ok(await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'that a short statement would follow' } })));
   const corrected = await page.evaluate(() => window.whosaid.documentJson());
   await paste(page, ARTICLE);
   assert.equal(await page.evaluate(() => window.whosaid.documentJson()), corrected, 'the same text: the same document');
@@ -195,7 +195,7 @@ test('pasting the same article again keeps the corrections; a lightly changed on
   assert.ok(!doc.mentions.some((m) => m.text === 'The president'));
   assert.ok(!doc.quotes.some((q) => q.content_spans.some(([a, b]) => cps(changed).slice(a, b).join('').includes('short statement'))));
   // A change that takes an edit's words away: listed as not placed, never dropped.
-  const cut = changed.replace('\n\nThe president responded from the capital with a short statement.', '\n\nThe capital was quiet.');
+  const cut = changed.replace('\n\nThe president said from the capital that a short statement would follow.', '\n\nThe capital was quiet.');
   await paste(page, cut);
   const after = await docOf(page);
   assert.equal(after.edits.length, 2);
@@ -284,7 +284,7 @@ test('a full storage: a message offers to export, and nothing saved before is lo
     return n;
   });
   assert.ok(filled > 0);
-  assert.ok(await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'from the capital with a short statement' } })));
+  assert.ok(await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'that a short statement would follow' } })));
   const msg = await page.evaluate(() => ({ text: document.getElementById('message').textContent, shown: document.getElementById('message').style.display,
                                            kind: document.getElementById('message').dataset.kind }));
   assert.equal(msg.shown, 'block');
@@ -320,7 +320,7 @@ test('two tabs on one article never overwrite each other', async () => {
   const b = await open();  // a new tab opens the newest entry: the same article
   assert.equal(await b.evaluate(() => window.whosaid.current()), await a.evaluate(() => window.whosaid.current()));
   assert.equal(await editCount(b), 1);
-  assert.ok(await a.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'from the capital with a short statement' } })));
+  assert.ok(await a.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'that a short statement would follow' } })));
   await b.waitForFunction(() => window.whosaid.edits().edits.length === 2);  // the other tab's change arrives
   assert.ok(await b.evaluate(() => window.whosaid.edit({ op: 'actor.rename', at: { exact: 'Piotr Nowak' }, name: 'Councillor Nowak' })));
   await a.waitForFunction(() => window.whosaid.edits().edits.length === 3);
@@ -346,7 +346,7 @@ test('two tabs on one article never overwrite each other', async () => {
   assert.ok(lib.some((e) => e.title.endsWith('(changed in two tabs)')));
   // a's entry has a's change, not b's
   const aEntry = JSON.parse(await a.evaluate((id) => localStorage.getItem('whosaid.lib.' + id + '.data'), shared));
-  assert.deepEqual(aEntry.document.edits.map((e) => e.at.exact), ['The president', 'from the capital with a short statement', 'Piotr Nowak', 'Ana Lopes']);
+  assert.deepEqual(aEntry.document.edits.map((e) => e.at.exact), ['The president', 'that a short statement would follow', 'Piotr Nowak', 'Ana Lopes']);
   await context.close();
 });
 

@@ -12,7 +12,7 @@ const ARTICLE = 'Ferry fares stay, says the mayor\n\n' +
   '“We promised stable prices and we will keep that promise,” Lopes told the council.\n\n' +
   'Opposition councillor Piotr Nowak said the budget did not add up. “Someone will pay for this later,” he warned.\n\n' +
   'Two port officials, who asked not to be named, said the operator had already asked for a subsidy.\n\n' +
-  'The president responded from the capital with a short statement.';
+  'The president said from the capital that a short statement would follow.';
 const frames = async (page, n = 4) => { for (let i = 0; i < n; i++) await settle(page); };
 const cp = (s, sub) => Array.from(s.slice(0, s.indexOf(sub))).length;
 async function point(page, text, words) {
@@ -108,7 +108,7 @@ const browser = await launch();
   await paste(page, ARTICLE);
   await page.evaluate(() => window.whosaid.edit({ op: 'mention.remove', at: { exact: 'The president' } }));
   await page.evaluate(() => window.whosaid.edit({ op: 'mention.add', at: { exact: 'the council' }, label: 'ORG' }));
-  await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'from the capital with a short statement' } }));
+  await page.evaluate(() => window.whosaid.edit({ op: 'claim.not', at: { exact: 'that a short statement would follow' } }));
   await page.evaluate(() => window.whosaid.edit({ op: 'actor.rename', at: { exact: 'Piotr Nowak' }, name: 'Councillor Piotr Nowak' }));
   await frames(page);
   const tab = await item(page, 'Edits (');
