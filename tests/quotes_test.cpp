@@ -583,6 +583,22 @@ TEST(Quotes, PassiveCueSubjectIsNotTheSource) {
 // A word or two in quotation marks that no one is said to say is a title, a
 // term or scare quotes, not a claim; a longer quoted passage with no cue
 // stays a claim with no known source.
+// "echoed that view and said…": the words that point back say nothing of
+// their own; the claim is what the next verb says.
+TEST(Quotes, PhraseThatPointsBackIsNotAClaim) {
+    Document d = run("The harbour master called the fares fair. Ana Lopes echoed that view and said the ferry would "
+                     "keep running all winter.");
+    bool running = false;
+    for (const Quote& q : d.quotes) {
+        EXPECT_EQ(d.slice(q.span).find("that view"), std::string_view::npos) << d.slice(q.span);
+        if (d.slice(q.span).find("the ferry would keep running") != std::string_view::npos) {
+            running = true;
+            EXPECT_EQ(speaker(d, q), "Ana Lopes");
+        }
+    }
+    EXPECT_TRUE(running);
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

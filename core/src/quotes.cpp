@@ -1024,9 +1024,28 @@ bool junkContent(const Ctx& c, const Attribution& a) {
     return true;
 }
 
+// A phrase that points back ("echoed that sentiment", "repeated those
+// remarks") says nothing itself when the same speaker's next verb follows
+// with the words ("… and said that…").
+bool pointsBack(const Ctx& c, const Attribution& a) {
+    if (!c.tree || !a.hasCue || a.content.size() != 1) return false;
+    const auto [b, e] = a.content.front();
+    if (!(c.is(b, "that") || c.is(b, "this") || c.is(b, "those") || c.is(b, "these")) || e == b || e - b > 2)
+        return false;
+    for (uint32_t t = b + 1; t <= e; ++t)
+        if (static_cast<Upos>(c.tok[t].upos) != Upos::NOUN || c.inRegion(t)) return false;
+    bool conjoined = false;
+    for (uint32_t h = a.cueFirst; h <= a.cueLast && !conjoined; ++h)
+        c.tree->eachChild(h, [&](uint32_t k) {
+            conjoined = conjoined || (k > e && c.tree->rel(k) == Deprel::Conj && c.tree->upos(k) == Upos::VERB);
+        });
+    return conjoined;
+}
+
 void addAttribution(Ctx& c, Attribution a) {
     if (junkContent(c, a)) return;
     cutAtConjoinedVerb(c, a);
+    if (pointsBack(c, a)) return;
     for (auto [b, e] : a.content) claim(c, b, e);
     useChunk(c, a);
     c.atts.push_back(std::move(a));
