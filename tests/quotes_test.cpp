@@ -599,6 +599,21 @@ TEST(Quotes, PhraseThatPointsBackIsNotAClaim) {
     EXPECT_TRUE(running);
 }
 
+// A title of a place or a body before a name is part of the source, and the
+// person speaks, not the place: "Governor of Oregon Jane Alvarez", "The
+// Minister of Finance, Rui Costa,".
+TEST(Quotes, TitleOfAPlaceBeforeTheName) {
+    Document d = run("Secretary of State Ana Ferreira said the talks would resume in May.\n\nGovernor of Oregon Jane "
+                     "Alvarez said on Monday that the bridge would reopen.\n\nThe Minister of Finance, Rui Costa, said "
+                     "taxes would fall.");
+    ASSERT_EQ(d.quotes.size(), 3u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Secretary of State Ana Ferreira");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Ana Ferreira");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Governor of Oregon Jane Alvarez");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Jane Alvarez");
+    EXPECT_EQ(speaker(d, d.quotes[2]), "Rui Costa");
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

@@ -422,6 +422,14 @@ uint32_t extendNameLeft(const Ctx& c, uint32_t b, uint32_t lb) {
             ++steps;
             continue;
         }
+        // a title of a place or a body before the name: "Secretary of State
+        // John Kerry", "Governor of Oregon Jane Alvarez"
+        if (c.lower[k] == "of" && k > lb && k + 1 == b && c.capitalized(b) && !c.inRegion(k - 1) && !c.used[k - 1] &&
+            c.noun(k - 1) == SpeakerNoun::PersonTitle) {
+            b = k - 1;
+            ++steps;
+            continue;
+        }
         if (c.lower[k] == "the" || c.lower[k] == "former" || c.lower[k] == "deputy" || c.lower[k] == "foreign" ||
             c.lower[k] == "defence" || c.lower[k] == "defense" || c.lower[k] == "prime" || c.lower[k] == "vice") {
             b = k;
@@ -567,7 +575,15 @@ int32_t withApposition(const Ctx& c, uint32_t h, int32_t se, int32_t& core) {
         return se;
     uint32_t e = h - 1;
     while (e > static_cast<uint32_t>(se) && (c.tok[e].kind == TokenKind::Punct || c.adverb(e))) --e;
-    if (c.mentionOf[static_cast<uint32_t>(se)] != kNone) return static_cast<int32_t>(e);
+    if (c.mentionOf[static_cast<uint32_t>(se)] != kNone) {
+        // "The Minister of Finance, Rui Costa," is named in the apposition:
+        // the place or body after a title is not who speaks
+        uint32_t b = static_cast<uint32_t>(se);
+        while (b > 0 && c.mentionOf[b - 1] == c.mentionOf[b]) --b;
+        const bool titleOf = b >= 2 && c.lower[b - 1] == "of" && c.noun(b - 2) == SpeakerNoun::PersonTitle &&
+                             c.mentionAt(static_cast<uint32_t>(se)).label != Label::PER;
+        if (!titleOf) return static_cast<int32_t>(e);
+    }
     // the name opens the apposition, after titles at most ("who met Ines
     // Carvalho" names someone else)
     uint32_t t = static_cast<uint32_t>(se) + 1;
@@ -1029,7 +1045,7 @@ bool junkContent(const Ctx& c, const Attribution& a) {
 // with the words ("… and said that…").
 bool pointsBack(const Ctx& c, const Attribution& a) {
     if (!c.tree || !a.hasCue || a.content.size() != 1) return false;
-    const auto [b, e] = a.content.front();
+    const uint32_t b = a.content.front().first, e = a.content.front().second;  // captured below
     if (!(c.is(b, "that") || c.is(b, "this") || c.is(b, "those") || c.is(b, "these")) || e == b || e - b > 2)
         return false;
     for (uint32_t t = b + 1; t <= e; ++t)
