@@ -467,7 +467,27 @@ struct Cluster {
     uint8_t gender = 0;  // nameGender() of its mentions: 0 unknown, 1 male, 2 female
     std::string honorific;  // as written before a lone surname ("Mrs."), shown with it
     size_t firstMention = SIZE_MAX;
-    std::vector<uint32_t> starts;  // where its mentions start, ascending
+    // Where its mentions start: one ascending run per name length, as the
+    // grouping takes mentions longest form first, each length in text order
+    // (so adding one is O(1) and finding the nearest O(log n) per run).
+    std::vector<std::vector<uint32_t>> starts;
+    size_t lastLength = 0;
+    void addStart(size_t length, uint32_t at) {
+        if (starts.empty() || length != lastLength) starts.emplace_back();
+        lastLength = length;
+        starts.back().push_back(at);
+    }
+    // The start nearest before `at` (before = true), else the first after it.
+    uint32_t nearest(uint32_t at, bool& before) const {
+        uint32_t last = 0, next = UINT32_MAX;
+        before = false;
+        for (const std::vector<uint32_t>& run : starts) {
+            const auto it = std::lower_bound(run.begin(), run.end(), at);
+            if (it != run.begin() && (!before || *(it - 1) > last)) { last = *(it - 1); before = true; }
+            if (it != run.end()) next = std::min(next, *it);
+        }
+        return before ? last : next;
+    }
 };
 
 // Of the clusters `candidates` that `fits`, the one with a mention nearest
@@ -480,10 +500,8 @@ int nearestCluster(const std::vector<Cluster>& clusters, const std::vector<int>&
     uint32_t bestAt = 0;
     for (int c : candidates) {
         if (!fits(clusters[c])) continue;
-        const std::vector<uint32_t>& st = clusters[c].starts;
-        const auto it = std::lower_bound(st.begin(), st.end(), at);
-        const bool before = it != st.begin();
-        const uint32_t where = before ? *(it - 1) : it == st.end() ? UINT32_MAX : *it;
+        bool before = false;
+        const uint32_t where = clusters[c].nearest(at, before);
         if (best < 0 || (before && (!bestBefore || where > bestAt)) || (!before && !bestBefore && where < bestAt)) {
             best = c;
             bestBefore = before;
@@ -597,7 +615,7 @@ void groupEntities(Document& doc) {
             noteAlias(alias, found);
         }
         cl.firstMention = std::min(cl.firstMention, static_cast<size_t>(m.span.begin));
-        cl.starts.insert(std::upper_bound(cl.starts.begin(), cl.starts.end(), m.span.begin), m.span.begin);
+        cl.addStart(f.size(), m.span.begin);
         clusterOf[mi] = found;
     }
 

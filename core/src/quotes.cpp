@@ -81,6 +81,7 @@ struct Ctx {
     // indices: resolving speakers inserts mentions, which would shift indices.
     std::vector<int32_t> mentionOf;
     std::vector<int32_t> regionOf;   // token -> region index
+    std::vector<uint8_t> entityNamed;  // entity -> it has a name mention (set before the whys)
     std::vector<uint8_t> used;       // token taken by an attribution's cue/source chunk
     std::vector<uint8_t> claimed;    // token inside some content
     std::vector<Region> regions;
@@ -2484,8 +2485,7 @@ std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note not
     // it ("one of the lawyers, Tom Reyes")
     bool plural = false;
     bool named = false;
-    if (q.speaker >= 0)
-        for (const Mention& m : c.doc.mentions) named |= m.entity == q.speaker && m.kind == MentionKind::Name;
+    if (q.speaker >= 0) named = static_cast<size_t>(q.speaker) < c.entityNamed.size() && c.entityNamed[q.speaker];
     if (a.srcFirst != kNone && !named) {
         uint32_t core = sourceRoot(c, a);
         if (note == Note::Relative && c.doc.tokens[a.cueFirst].head >= 0)  // "officials, who": the officials
@@ -2650,6 +2650,10 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
     // stable: attributions that start together keep the order they were found in, on every platform
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
 
+    c.entityNamed.assign(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions)
+        if (m.kind == MentionKind::Name && m.entity >= 0 && static_cast<size_t>(m.entity) < c.entityNamed.size())
+            c.entityNamed[m.entity] = 1;
     // Mention indices move when nominal mentions are inserted: keep tokens' mention map current.
     Resolver res(c);
     std::vector<int32_t> history;
