@@ -24,11 +24,14 @@ namespace {
 
 constexpr const char* kTrainUsage =
     "usage: whosaid train-syntax [--data DIR] [--out FILE] [--seed S] [--tag-epochs N] [--parse-epochs N]\n"
-    "                            [--jackknife K] [--no-unlabeled]\n"
+    "                            [--jackknife K] [--no-unlabeled] [--two-pass]\n"
     "  --data DIR     the treebanks (default ../shared/data/ud): trains on DIR/train.conllu, picks the\n"
     "                 epochs on DIR/dev.conllu; the word clusters also read the train splits of\n"
     "                 DIR/../{polnear,conll2003,gum_news} when they are there (--no-unlabeled: not)\n"
-    "  --out FILE     where to write the model (default assets/syntax.bin)\n";
+    "  --out FILE     where to write the model (default assets/syntax.bin)\n"
+    "  --parse-epochs 0  the tagger alone, no parser (to try tagger features quickly)\n"
+    "  --two-pass     tag twice, the second pass reading the first's tags of the next words (more\n"
+    "                 accurate, slower and larger: see the README's Syntax section)\n";
 
 constexpr const char* kEvalUsage =
     "usage: whosaid eval-syntax --gold FILE.conllu [--model FILE] [--pred-out FILE]\n"
@@ -86,6 +89,7 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--parse-epochs" && more) o.parseEpochs = std::atoi(args[++i].c_str());
         else if (a == "--jackknife" && more) o.jackknifeFolds = std::atoi(args[++i].c_str());
         else if (a == "--no-unlabeled") unlabeled = false;
+        else if (a == "--two-pass") o.secondPass = true;
         else if (a == "--prune" && more) o.tagPrune = o.movePrune = o.labelPrune = std::strtof(args[++i].c_str(), nullptr);
         else if (a == "--min-count" && more) o.tagMinCount = o.moveMinCount = o.labelMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "--tag-min-count" && more) o.tagMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));

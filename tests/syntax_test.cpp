@@ -347,6 +347,48 @@ TEST(SyntaxModel, BadBytesAreRefused) {
     EXPECT_FALSE(syn::deserialize(bytes.substr(0, bytes.size() - 10)));
 }
 
+// A model that tags twice (train-syntax --two-pass) is format version 2 and
+// round-trips; a one-pass model stays version 1, byte for byte as before. The
+// second pass reads the first pass's tags, and the document path (word-type
+// scores cached per pass) tags exactly as one sentence at a time does.
+TEST(SyntaxModel, TwoPassModelRoundTripsAndTagsAlike) {
+    if (!parsed()) GTEST_SKIP();
+    const syn::SyntaxModel& one = Model::builtin().data().syntax;
+    ASSERT_TRUE(one.tagger2.empty());
+    const std::string oneBytes = syn::serialize(one);
+    EXPECT_EQ(static_cast<uint8_t>(oneBytes[4]), 1);
+    syn::SyntaxModel two = one;
+    // a second table unlike the first (every weight negated), so that mixing
+    // up the passes' cached scores would show: the machinery is under test
+    two.tagger2 = one.tagger;
+    for (uint16_t& e : two.tagger2.entries)
+        e = static_cast<uint16_t>((e & 0xFF) | static_cast<uint8_t>(-static_cast<int8_t>(e >> 8)) << 8);
+    for (int16_t& w : two.tagger2.dense) w = static_cast<int16_t>(-w);
+    const std::string bytes = syn::serialize(two);
+    EXPECT_EQ(static_cast<uint8_t>(bytes[4]), 2);
+    EXPECT_GT(bytes.size(), oneBytes.size());
+    auto back = syn::deserialize(bytes);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_FALSE(back->tagger2.empty());
+    EXPECT_EQ(syn::serialize(*back), bytes);
+
+    Document d = run("The ferry to the island will sail on Monday, and the harbour master said that it would be full.");
+    syn::parseDocument(d, *back);
+    std::vector<syn::WordAtoms> atoms(d.tokens.size() + 1);
+    syn::SentenceInput s;
+    s.words.assign(d.tokens.size() + 1, &syn::rootAtoms());
+    for (size_t i = 0; i < d.tokens.size(); ++i) {
+        atoms[i + 1] = syn::wordAtoms(d.slice(d.tokens[i].span), back->clusters);
+        s.words[i + 1] = &atoms[i + 1];
+    }
+    s.tag.assign(d.tokens.size() + 1, syn::kTagClasses);
+    syn::tagSentence(*back, s);
+    ASSERT_EQ(s.first.size(), s.tag.size());  // the first pass's tags, kept for the second
+    for (size_t i = 0; i < d.tokens.size(); ++i)
+        EXPECT_EQ(static_cast<Upos>(d.tokens[i].upos), back->classes[s.tag[i + 1]].first) << d.slice(d.tokens[i].span);
+    expectTrees(d);
+}
+
 // The page's grammar view says what a word is and how it hangs on its head,
 // in plain words; punctuation and unparsed text get nothing.
 TEST(Parser, GrammarInPlainWords) {

@@ -180,6 +180,9 @@ enum TagTemplate : uint32_t {
     TShortShape, TCluster0, TCluster1, TAfterHyphen, TPrev, TLeft1, TRight1, TRight2, TLeft1Suffix,
     TRight1Suffix, TRight1Shape, TLeft1Cluster, TRight1Cluster, TRightBigram, TPrevRight1, TFirstShape, TPrev2,
     TPrevPrev2, TPrevWord, TLeft2,
+    // the second pass's
+    TFirstSelf, TFirstNext1, TFirstNext2, TFirstNext12, TPrevFirstNext1, TFirstSelfNext1, TFirstNext1Word,
+    TFirstSelfWord,
 };
 } // namespace
 
@@ -230,6 +233,24 @@ int tagContextFeatures(const SentenceInput& s, uint32_t i, uint32_t* out) {
     out[k++] = key(TRightBigram, h.lower, r1.h.lower);
     out[k++] = key(TPrevRight1, t1, r1.h.lower);
     if (i == 1) out[k++] = key(TFirstShape, h.shortShape);
+    return k;
+}
+
+int tagRightFeatures(const SentenceInput& s, uint32_t i, uint32_t* out) {
+    const uint32_t n = s.n();
+    auto first = [&](uint32_t j) -> uint64_t { return j <= n ? s.first[j] : kRootTag; };
+    const uint64_t f0 = first(i), f1 = first(i + 1), f2 = first(i + 2);
+    const uint64_t t1 = i >= 2 ? s.tag[i - 1] : kRootTag;
+    const uint64_t lower = s.words[i]->h.lower;
+    int k = 0;
+    out[k++] = key(TFirstSelf, f0);
+    out[k++] = key(TFirstNext1, f1);
+    out[k++] = key(TFirstNext2, f2);
+    out[k++] = key(TFirstNext12, f1, f2);
+    out[k++] = key(TPrevFirstNext1, t1, f1);
+    out[k++] = key(TFirstSelfNext1, f0, f1);
+    out[k++] = key(TFirstNext1Word, f1, lower);
+    out[k++] = key(TFirstSelfWord, f0, lower);
     return k;
 }
 
@@ -524,8 +545,10 @@ Deprel bestLabel(const int16_t* scores, bool fromRoot) {
     return static_cast<Deprel>(best);
 }
 
-void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cache) {
-    const int classes = static_cast<int>(m.classes.size());
+namespace {
+// One left-to-right pass of `table` over count sentences; the second pass
+// (second = true) also reads s[j].first.
+void tagPass(const SparseTable& table, int classes, SentenceInput* s, int count, TypeScores* cache, bool second) {
     uint32_t keys[kBatch][kMaxTagFeatures], rows[kBatch][kMaxTagFeatures];
     int nkeys[kBatch];
     uint32_t longest = 0;
@@ -542,7 +565,7 @@ void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cac
                 int16_t* own = &cache->scores[static_cast<size_t>(type) * kRowWidth];
                 if (!cache->done[type]) {  // a type's first occurrence: its own features, once
                     std::fill(own, own + kRowWidth, 0);
-                    m.tagger.addAll(keys[j], tagWordFeatures(*s[j].words[i], keys[j]), own);
+                    table.addAll(keys[j], tagWordFeatures(*s[j].words[i], keys[j]), own);
                     cache->done[type] = 1;
                 }
                 std::copy(own, own + kRowWidth, sc);
@@ -551,20 +574,31 @@ void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cac
                 f = tagWordFeatures(*s[j].words[i], keys[j]);
             }
             f += tagContextFeatures(s[j], i, keys[j] + f);
+            if (second) f += tagRightFeatures(s[j], i, keys[j] + f);
             nkeys[j] = f;
-            m.tagger.prefetchKeys(keys[j], f);
+            table.prefetchKeys(keys[j], f);
         }
-        for (int j = 0; j < count; ++j) m.tagger.findRows(keys[j], nkeys[j], rows[j]);
+        for (int j = 0; j < count; ++j) table.findRows(keys[j], nkeys[j], rows[j]);
         for (int j = 0; j < count; ++j) {
             if (i > s[j].n()) continue;
             int16_t* sc = scores[j];
-            m.tagger.addRows(rows[j], nkeys[j], sc);
+            table.addRows(rows[j], nkeys[j], sc);
             int best = 0;
             for (int t = 1; t < classes; ++t)
                 if (sc[t] > sc[best]) best = t;
             s[j].tag[i] = static_cast<uint8_t>(best);
         }
     }
+}
+
+} // namespace
+
+void tagBatch(const SyntaxModel& m, SentenceInput* s, int count, TypeScores* cache) {
+    const int classes = static_cast<int>(m.classes.size());
+    tagPass(m.tagger, classes, s, count, cache, false);
+    if (m.tagger2.empty()) return;
+    for (int j = 0; j < count; ++j) s[j].first = s[j].tag;
+    tagPass(m.tagger2, classes, s, count, cache ? cache + 1 : nullptr, true);
 }
 
 void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache) { tagBatch(m, &s, 1, cache); }
@@ -787,7 +821,7 @@ void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
         if (offset >= (1u << 23) && r.error.empty()) r.error = std::string("model: section too large: ") + what;
         items.push_back({k, offset << 8 | cnt});
     }
-    t.build(items);
+    if (!items.empty()) t.build(items);  // a table with no rows stays empty()
 }
 
 } // namespace
@@ -795,7 +829,7 @@ void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
 std::string serialize(const SyntaxModel& m) {
     ByteWriter w;
     w.u32(kMagic);
-    w.u32(kFormatVersion);
+    w.u32(m.tagger2.empty() ? 1 : kFormatVersion);  // a one-pass model stays in version 1, byte for byte
     w.u32(0);  // total size, patched below
     w.u32(static_cast<uint32_t>(m.classes.size()));
     for (const auto& [u, x] : m.classes) {
@@ -803,6 +837,7 @@ std::string serialize(const SyntaxModel& m) {
         w.u8(static_cast<uint8_t>(x));
     }
     writeSparse(w, m.tagger);
+    if (!m.tagger2.empty()) writeSparse(w, m.tagger2);
     {
         std::vector<const MoveTable::Slot*> slots;
         for (const MoveTable::Slot& e : m.moves.slots)
@@ -863,7 +898,7 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
     ByteReader r{bytes};
     if (r.u32("header") != kMagic) return Error{"syntax model: not a whosaid syntax model (wrong magic number)"};
     const uint32_t version = r.u32("header");
-    if (version != kFormatVersion)
+    if (version != kFormatVersion && version != 1)
         return Error{"syntax model: format version " + std::to_string(version) + ", this build reads version " +
                      std::to_string(kFormatVersion)};
     const uint32_t total = r.u32("header");
@@ -885,6 +920,7 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
         m.classes.push_back({static_cast<Upos>(u), static_cast<Xpos>(x)});
     }
     readSparse(r, m.tagger, kTagClasses, "tagger");
+    if (version >= 2) readSparse(r, m.tagger2, kTagClasses, "second tagger");
     {
         m.moves.scale = r.f32("moves");
         const uint32_t n = r.count(1 + kMoves, "moves");
@@ -942,10 +978,13 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
         tokType[i] = it->second;
     }
     // the tagger's scores of each type's own features, for the first kMaxCachedTypes types
-    TypeScores cache;
+    TypeScores cache[2];
     const size_t cached = std::min(types.size(), kMaxCachedTypes);
-    cache.scores.resize(cached * kRowWidth);
-    cache.done.assign(cached, 0);
+    for (int pass = 0; pass < 2; ++pass) {
+        const size_t n = pass == 0 || !m.tagger2.empty() ? cached : 0;
+        cache[pass].scores.resize(n * kRowWidth);
+        cache[pass].done.assign(n, 0);
+    }
     // A sentence longer than kMaxParseWords (a list, a run-on line with no
     // full stop) is parsed in pieces that end at a comma, semicolon or dash
     // where one is near, each piece's root attached to the first one's as
@@ -988,7 +1027,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
             }
             sj.tag.assign(pc.n + 1, kRootTag);
         }
-        tagBatch(m, s, count, &cache);
+        tagBatch(m, s, count, cache);
         parseBatch(m, s, c, count);
         for (int j = 0; j < count; ++j) {
             const Piece& pc = pieces[p0 + j];

@@ -4,7 +4,10 @@
 //
 // The tagger is a greedy left-to-right averaged perceptron over joint
 // (UPOS, XPOS) classes, with word, affix, shape, cluster, neighbour and
-// previous-tag features. The parser is a greedy arc-eager transition parser
+// previous-tag features. A model may tag twice (train-syntax --two-pass): the
+// second pass also reads the first pass's tags of the word and the two after
+// it ("to" before a verb is a particle, "that" before a noun a determiner),
+// which a left-to-right pass cannot see. The parser is a greedy arc-eager transition parser
 // (Nivre 2003) trained with a dynamic oracle (Goldberg & Nivre 2012): an
 // averaged perceptron scores the four moves over the feature templates of
 // Zhang & Nivre (2011) plus word clusters, and a second perceptron labels each
@@ -171,6 +174,7 @@ struct ClusterTable {
 struct SyntaxModel {
     std::vector<std::pair<Upos, Xpos>> classes;  // tag class → (UPOS, XPOS)
     SparseTable tagger;
+    SparseTable tagger2;  // the second pass; empty: one pass
     MoveTable moves;
     SparseTable labels;
     ClusterTable clusters;
@@ -179,7 +183,7 @@ struct SyntaxModel {
 };
 
 constexpr uint32_t kMagic = 0x58545357;  // "WSTX" little endian
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: the second tagger pass (version 1 is still read)
 std::string serialize(const SyntaxModel& m);
 [[nodiscard]] Result<SyntaxModel> deserialize(std::string_view bytes);
 
@@ -199,12 +203,14 @@ const WordAtoms& rootAtoms();
 struct SentenceInput {
     std::vector<const WordAtoms*> words;  // [0] = the root's
     std::vector<uint8_t> tag;             // tag class per position; root: kTagClasses
+    std::vector<uint8_t> first;           // the first pass's tags, read by the second pass
     std::vector<uint32_t> type;           // the document's word type per position, for TypeScores (may be empty)
     uint32_t n() const { return static_cast<uint32_t>(words.size() - 1); }
 };
 
 // The tagger's scores of each word type's own features (tagWordFeatures),
-// filled as types are met; types past done.size() are scored directly.
+// filled as types are met; types past done.size() are scored directly. One
+// per pass: the passes weigh the same features differently.
 struct TypeScores {
     std::vector<int16_t> scores;  // kRowWidth per type
     std::vector<uint8_t> done;
@@ -213,7 +219,7 @@ constexpr size_t kMaxCachedTypes = 1 << 16;  // 16 MB of scores at most
 
 // [SECTION] Tagger features
 
-constexpr int kMaxTagFeatures = 40;
+constexpr int kMaxTagFeatures = 48;
 // Keys of word i's features (1-based) given the tags already chosen for
 // 1..i-1 in `s.tag`; returns how many. They are the word's own features (the
 // same wherever the word occurs, cached per word type at run time) followed
@@ -222,6 +228,9 @@ int tagFeatures(const SentenceInput& s, uint32_t i, uint32_t* out);
 constexpr int kMaxTagWordFeatures = 16;
 int tagWordFeatures(const WordAtoms& w, uint32_t* out);
 int tagContextFeatures(const SentenceInput& s, uint32_t i, uint32_t* out);
+// The second pass's features of word i beyond tagFeatures: the first pass's
+// tags of i, i+1 and i+2 (s.first), alone and with their neighbours.
+int tagRightFeatures(const SentenceInput& s, uint32_t i, uint32_t* out);
 
 // [SECTION] Parser state
 
@@ -274,6 +283,7 @@ int labelFeatures(const Config& c, const SentenceInput& s, int32_t h, int32_t d,
 
 // Tags and parses one sentence: fills s.tag (1..n), and c.head (0 for the
 // root, else a position 1..n) and c.label. Scratch space lives in `c`.
+// `cache`, when given, is two TypeScores, one per pass.
 void tagSentence(const SyntaxModel& m, SentenceInput& s, TypeScores* cache = nullptr);
 void parseSentence(const SyntaxModel& m, const SentenceInput& s, Config& c);
 // The same for `count` sentences side by side (at most kBatch): each step

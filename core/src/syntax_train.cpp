@@ -215,6 +215,7 @@ struct TrainSentence {
     std::vector<WordAtoms> atoms;  // [0] the root's
     std::vector<uint8_t> goldTag;  // class per position
     std::vector<uint8_t> predTag;  // jackknifed
+    std::vector<uint8_t> firstTag; // jackknifed first-pass tags, what the second pass reads
     std::vector<int32_t> goldHead; // projectivized; positions, 0 = root
     std::vector<uint8_t> goldLabel;
     SentenceInput input() const {
@@ -289,16 +290,20 @@ TagClasses tagClasses(const std::vector<ConlluSentence>& train) {
 
 // [SECTION] Tagger
 
+// One epoch of the first pass, or of the second (which reads the jackknifed
+// first-pass tags).
 void trainTaggerEpoch(Perceptron<kTagClasses>& p, std::vector<TrainSentence>& data,
-                                         const std::vector<uint32_t>& order, int classes) {
+                      const std::vector<uint32_t>& order, int classes, bool second) {
     uint32_t keys[kMaxTagFeatures];
     float scores[kTagClasses];
     for (uint32_t si : order) {
         TrainSentence& ts = data[si];
         SentenceInput s = ts.input();
         s.tag.assign(ts.atoms.size(), kTagClasses);
+        if (second) s.first = ts.firstTag;
         for (uint32_t i = 1; i <= s.n(); ++i) {
-            const int f = tagFeatures(s, i, keys);
+            int f = tagFeatures(s, i, keys);
+            if (second) f += tagRightFeatures(s, i, keys + f);
             p.score(keys, f, scores);
             int best = 0;
             for (int t = 1; t < classes; ++t)
@@ -439,12 +444,17 @@ struct ParserTrainer {
 
 // Counts the features the gold path visits: the tagger's with gold tags as
 // context, the parser's along the static oracle's moves.
-void countTagFeatures(const std::vector<TrainSentence>& data, FeatureCounter& fc) {
+void countTagFeatures(const std::vector<TrainSentence>& data, FeatureCounter& fc, bool second) {
     uint32_t keys[kMaxTagFeatures];
     for (const TrainSentence& ts : data) {
         SentenceInput s = ts.input();
         s.tag = ts.goldTag;
-        for (uint32_t i = 1; i <= s.n(); ++i) fc.add(keys, tagFeatures(s, i, keys));
+        s.first = ts.goldTag;
+        for (uint32_t i = 1; i <= s.n(); ++i) {
+            int f = tagFeatures(s, i, keys);
+            if (second) f += tagRightFeatures(s, i, keys + f);
+            fc.add(keys, f);
+        }
     }
 }
 
@@ -477,11 +487,12 @@ void countParseFeatures(const std::vector<TrainSentence>& data, FeatureCounter& 
 
 // [SECTION] Model
 
-SyntaxModel assemble(const TagClasses& tc, const SparseTable& tagger, const ParserTrainer* parser,
-                     const ClusterTable& clusters, const SyntaxTrainOptions& o) {
+SyntaxModel assemble(const TagClasses& tc, const SparseTable& tagger, const SparseTable& tagger2,
+                     const ParserTrainer* parser, const ClusterTable& clusters, const SyntaxTrainOptions& o) {
     SyntaxModel m;
     m.classes = tc.classes;
     m.tagger = tagger;
+    m.tagger2 = tagger2;
     if (parser) {
         m.moves = toMoveTable(parser->moves, o.movePrune);
         m.labels = toSparse(parser->labels, kLabelClasses, o.labelPrune);
@@ -579,57 +590,83 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
     std::vector<uint32_t> all(data.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint32_t>(i);
 
-    // the tagger: the epoch with the best dev UPOS+XPOS is kept
-    SparseTable tagger;
-    int tagEpochs = 0;
-    Perceptron<kTagClasses> tagP;
-    FeatureCounter tagCounts;
-    countTagFeatures(data, tagCounts);
-    const KeyIndex tagAllowed = tagCounts.atLeast(o.tagMinCount);
-    log("tagger features: %u of %zu seen at least %u times", tagAllowed.size(), tagCounts.size(), o.tagMinCount);
-    {
-        Perceptron<kTagClasses>& p = tagP;
-        p.restrict(&tagAllowed);
+    // The two tagger passes. Each trains on the whole treebank for as many
+    // epochs as do best on dev (UPOS + XPOS); the parser then trains on tags
+    // from taggers that did not see the sentence (jackknifing), and so does
+    // the second pass, on the first pass's.
+    const SparseTable none;
+    const int folds = std::max(1, o.jackknifeFolds);
+    auto foldOf = [&](int f, std::vector<uint32_t>& in, std::vector<uint32_t>& out) {
+        for (uint32_t i : all) (folds > 1 && static_cast<int>(i % folds) == f ? out : in).push_back(i);
+        if (folds == 1) out = in;
+    };
+    // Trains one pass on `which`; with `tune`, keeps the best epoch on dev and
+    // says which in *chosen, else runs `epochs`.
+    auto trainPass = [&](bool second, const SparseTable& firstPass, const KeyIndex& allowed,
+                         const std::vector<uint32_t>& which, int epochs, std::mt19937& r, bool tune, int* chosen) {
+        Perceptron<kTagClasses> p;
+        p.restrict(&allowed);
+        SparseTable kept;
         double best = -1;
-        for (int e = 1; e <= o.tagEpochs; ++e) {
-            std::vector<uint32_t> order = all;
-            deterministicShuffle(order, rng);
-            trainTaggerEpoch(p, data, order, classes);
+        for (int e = 1; e <= epochs; ++e) {
+            std::vector<uint32_t> order = which;
+            deterministicShuffle(order, r);
+            trainTaggerEpoch(p, data, order, classes, second);
+            if (!tune) continue;
             SparseTable t = toSparse(p, classes, o.tagPrune);
-            const SyntaxScore sc = evaluate(assemble(tc, t, nullptr, clusters, o), dev);
+            const SyntaxScore sc = evaluate(second ? assemble(tc, firstPass, t, nullptr, clusters, o)
+                                                   : assemble(tc, t, none, nullptr, clusters, o), dev);
             const double acc = sc.rate(sc.upos) + sc.rate(sc.xpos);
-            log("tagger epoch %d: %zu rows, dev UPOS %.2f XPOS %.2f", e, p.rows(), sc.rate(sc.upos), sc.rate(sc.xpos));
+            log("tagger %s pass, epoch %d: %zu rows, dev UPOS %.2f XPOS %.2f", second ? "second" : "first", e,
+                p.rows(), sc.rate(sc.upos), sc.rate(sc.xpos));
             if (acc > best) {
                 best = acc;
-                tagger = std::move(t);
-                tagEpochs = e;
+                kept = std::move(t);
+                *chosen = e;
             }
         }
-        log("tagger: epoch %d kept, %zu entries", tagEpochs, tagger.entries.size());
-    }
-
-    // jackknifed tags for the parser's training sentences
-    {
-        const int folds = std::max(1, o.jackknifeFolds);
-        if (folds == 1) {
-            tagWith(assemble(tc, tagger, nullptr, clusters, o), data, all);
-        } else {
-            for (int f = 0; f < folds; ++f) {
-                std::vector<uint32_t> in, out;
-                for (uint32_t i : all) (static_cast<int>(i % folds) == f ? out : in).push_back(i);
-                Perceptron<kTagClasses> p;
-                p.restrict(&tagAllowed);
-                std::mt19937 frng(o.seed + 1 + f);
-                for (int e = 1; e <= tagEpochs; ++e) {
-                    std::vector<uint32_t> order = in;
-                    deterministicShuffle(order, frng);
-                    trainTaggerEpoch(p, data, order, classes);
+        return tune ? kept : toSparse(p, classes, o.tagPrune);
+    };
+    FeatureCounter tagCounts, tag2Counts;
+    countTagFeatures(data, tagCounts, false);
+    const KeyIndex tagAllowed = tagCounts.atLeast(o.tagMinCount);
+    log("tagger features: %u of %zu seen at least %u times", tagAllowed.size(), tagCounts.size(), o.tagMinCount);
+    int tagEpochs = 0, tag2Epochs = 0;
+    const SparseTable tagger = trainPass(false, none, tagAllowed, all, o.tagEpochs, rng, true, &tagEpochs);
+    log("tagger first pass: epoch %d kept, %zu entries", tagEpochs, tagger.entries.size());
+    SparseTable tagger2;
+    if (o.parseEpochs > 0 || o.secondPass) {
+        // the first pass's jackknifed tags
+        std::vector<SparseTable> firstOf(folds);
+        for (int f = 0; f < folds; ++f) {
+            std::vector<uint32_t> in, out;
+            foldOf(f, in, out);
+            std::mt19937 frng(o.seed + 1 + f);
+            firstOf[f] = folds == 1 ? tagger : trainPass(false, none, tagAllowed, in, tagEpochs, frng, false, nullptr);
+            tagWith(assemble(tc, firstOf[f], none, nullptr, clusters, o), data, out);
+            log("jackknife fold %d/%d, first pass: held-out tag accuracy %.2f", f + 1, folds, tagAccuracy(data, out));
+        }
+        if (o.secondPass) {
+            for (TrainSentence& ts : data) ts.firstTag = ts.predTag;
+            countTagFeatures(data, tag2Counts, true);
+            const KeyIndex tag2Allowed = tag2Counts.atLeast(o.tagMinCount);
+            tagger2 = trainPass(true, tagger, tag2Allowed, all, o.tagEpochs, rng, true, &tag2Epochs);
+            log("tagger second pass: epoch %d kept, %zu entries", tag2Epochs, tagger2.entries.size());
+            if (o.parseEpochs > 0)
+                for (int f = 0; f < folds; ++f) {
+                    std::vector<uint32_t> in, out;
+                    foldOf(f, in, out);
+                    std::mt19937 frng(o.seed + 101 + f);
+                    const SparseTable t2 =
+                        folds == 1 ? tagger2 : trainPass(true, none, tag2Allowed, in, tag2Epochs, frng, false, nullptr);
+                    tagWith(assemble(tc, firstOf[f], t2, nullptr, clusters, o), data, out);
+                    log("jackknife fold %d/%d, both passes: held-out tag accuracy %.2f", f + 1, folds,
+                        tagAccuracy(data, out));
                 }
-                tagWith(assemble(tc, toSparse(p, classes, o.tagPrune), nullptr, clusters, o), data, out);
-                log("jackknife fold %d/%d: held-out tag accuracy %.2f", f + 1, folds, tagAccuracy(data, out));
-            }
         }
     }
+    // --parse-epochs 0: the tagger alone (a quick way to try tagger features)
+    if (o.parseEpochs <= 0) return serialize(assemble(tc, tagger, tagger2, nullptr, clusters, o));
 
     // the parser: the epoch with the best dev LAS is kept
     std::string bestBytes;
@@ -649,7 +686,7 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
             deterministicShuffle(order, rng);
             pt.updates = pt.labelUpdates = pt.steps = 0;
             for (uint32_t si : order) pt.trainSentence(data[si], e > 1, o.explore);
-            const SyntaxModel m = assemble(tc, tagger, &pt, clusters, o);
+            const SyntaxModel m = assemble(tc, tagger, tagger2, &pt, clusters, o);
             const SyntaxScore sc = evaluate(m, dev);
             log("  (dev UAS with gold tags: %.2f)", goldTagUas(m, tc, dev));
             if (e == 1)  // the first epoch follows the oracle alone: it must rebuild every gold tree

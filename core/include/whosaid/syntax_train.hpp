@@ -32,6 +32,7 @@ struct SyntaxTrainOptions {
     int tagEpochs = 10;       // at most; the best epoch on dev is kept
     int parseEpochs = 12;     // at most; the best epoch on dev is kept
     uint32_t seed = 1;
+    bool secondPass = false;  // tag twice: the second pass reads the first pass's tags to the right (see --two-pass)
     int jackknifeFolds = 5;   // the parser trains on tags from taggers that did not see the sentence
     float explore = 0.9f;     // after the first parser epoch, follow the model's own move this often
     // Features seen fewer times on the training data's gold path get no weight.
