@@ -614,6 +614,30 @@ TEST(Quotes, TitleOfAPlaceBeforeTheName) {
     EXPECT_EQ(speaker(d, d.quotes[2]), "Rui Costa");
 }
 
+// An inverted source runs over its party tag and an apposition that ends the
+// sentence, as annotators mark it; the speaker is still the name.
+TEST(Quotes, InvertedSourceTakesItsApposition) {
+    Document d = run("\u201CWe will keep going until the bridge is open,\u201D added Rep. Ana Lindqvist (D-Minn.), the head "
+                     "of the harbour caucus.\n\n\u201CThe ferry will run all winter,\u201D said Tom Okafor, the port's "
+                     "manager.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Rep. Ana Lindqvist (D-Minn.), the head of the harbour caucus");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Ana Lindqvist");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Tom Okafor, the port's manager");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Tom Okafor");
+}
+
+// "continued" is a cue only after a quotation ("…,” she continued), or with a
+// colon before the quotation it opens, across a paragraph break.
+TEST(Quotes, ContinuedWithAColonOpensAQuotation) {
+    Document d = run("Marlow said:\n\n\"The fares have not changed in ten years.\"\n\nLater, Okafor continued:\n\n"
+                     "\"We have asked the ministry for a new boat.\"");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Marlow");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Okafor");
+    EXPECT_EQ(d.slice(d.quotes[1].cue), "continued");
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

@@ -13,6 +13,7 @@
 #include "cues.hpp"
 #include "ner.hpp"
 #include "pipeline.hpp"
+#include "words.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -243,16 +244,6 @@ std::pair<uint32_t, uint32_t> mentionTokens(const Document& doc, const Mention& 
     return {static_cast<uint32_t>(first - doc.tokens.begin()), static_cast<uint32_t>(end - doc.tokens.begin())};
 }
 
-// A party and state after a politician's name ("Paul Whitmore (R-Ohio)", "Ada
-// Lindqvist, D-Minn.,") is the politician's label, not an actor.
-bool partyTag(std::string_view s) {
-    if (s.size() < 3 || s.size() > 18 || (s[0] != 'D' && s[0] != 'R' && s[0] != 'I') || s[1] != '-' ||
-        s[2] < 'A' || s[2] > 'Z')
-        return false;
-    for (char c : s.substr(3))
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == ' ')) return false;
-    return true;
-}
 
 } // namespace
 
@@ -260,7 +251,7 @@ void dropPartyTags(Document& doc) {
     std::vector<uint8_t> drop(doc.mentions.size(), 0);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
         const Mention& m = doc.mentions[i];
-        if (m.kind != MentionKind::Name || !partyTag(doc.slice(m.span))) continue;
+        if (m.kind != MentionKind::Name || !isPartyTag(doc.slice(m.span))) continue;
         const uint32_t a = mentionTokens(doc, m).first;
         if (a == 0) continue;
         const std::string_view before = doc.slice(doc.tokens[a - 1].span);

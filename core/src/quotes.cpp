@@ -338,7 +338,8 @@ bool cueAt(const Ctx& c, uint32_t i, Cue& out, bool trailing = false) {
         taggerCue = true;
     }
     if (cw.cls == CueClass::None) return false;
-    if ((cw.flags & kCueTrailingOnly) && !trailing) return false;
+    // "…,” she continued." — or, with a colon, before the quotation it opens ("Marlow continued:")
+    if ((cw.flags & kCueTrailingOnly) && !trailing && !c.isPunct(i + 1, ":")) return false;
     const bool sentenceInitial = i == c.sentFirst(i) || c.tok[i - 1].kind == TokenKind::QuoteOpen;
     if (c.capitalized(i)) {
         // "Writing on Twitter, ..." and "Says" in running text are not cues;
@@ -619,6 +620,34 @@ bool sourceRight(const Ctx& c, uint32_t k, uint32_t end, int32_t& sb, int32_t& s
     return true;
 }
 
+// The source after an inverted cue, X ending at `se`, as annotators mark it:
+// its party tag in brackets and an apposition that ends the sentence ("…,”
+// added Rep. Ana Lindqvist (D-Minn.), the head of the harbour caucus.").
+// Returns the new end; a clause or a second comma after the name is not
+// its apposition, and X stays the speaker's name.
+int32_t invertedApposition(const Ctx& c, int32_t se, uint32_t end) {
+    uint32_t e = static_cast<uint32_t>(se);
+    if (c.isPunct(e + 1, "(")) {
+        uint32_t t = e + 2;
+        while (t < end && t < e + 8 && !c.isPunct(t, ")") && !c.inRegion(t)) ++t;
+        if (t < end && c.isPunct(t, ")") && t > e + 2 && isPartyTag(c.text(e + 2))) e = t;
+    }
+    const uint32_t w = e + 2;
+    if (!c.isPunct(e + 1, ",") || w >= end) return static_cast<int32_t>(e);
+    if (!c.determiner(w) && c.noun(w) != SpeakerNoun::PersonTitle && c.lower[w] != "his" && c.lower[w] != "her" &&
+        c.lower[w] != "its" && c.lower[w] != "their")
+        return static_cast<int32_t>(e);
+    uint32_t last = end - 1;  // the sentence's closing mark
+    if (!c.sentenceEnd(last) || last <= w || last - w > 20) return static_cast<int32_t>(e);
+    for (uint32_t t = w; t < last; ++t) {
+        const Upos u = static_cast<Upos>(c.tok[t].upos);
+        if (c.inRegion(t) || c.isQuoteTok(t) || c.tok[t].kind == TokenKind::Punct || u == Upos::VERB || u == Upos::AUX ||
+            c.lower[t] == "who" || c.lower[t] == "which" || c.lower[t] == "that" || c.cue(t).cls != CueClass::None)
+            return static_cast<int32_t>(e);
+    }
+    return static_cast<int32_t>(last - 1);
+}
+
 // The subject of the clause a participle cue hangs on ("Putin thanked Erdogan,
 // calling..."): the source of an earlier attribution in the sentence, or its
 // first name or pronoun after an opening adverbial.
@@ -778,7 +807,8 @@ bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
             int32_t sb, se;
             if (sourceRight(c, cue.last + 1, c.sentEnd(k), sb, se)) {
                 a.srcFirst = sb;
-                a.srcLast = se;
+                a.srcLast = invertedApposition(c, se, c.sentEnd(k));
+                if (a.srcLast != se) a.srcCore = se;
                 a.rule = c.mentionOf[sb] != kNone || c.mentionOf[se] != kNone ? "inverted: Q, said X" : "inverted: Q, said the nominal";
                 a.confidence = 0.9f;
                 after = static_cast<uint32_t>(se) + 1;
@@ -2176,10 +2206,6 @@ struct Resolver {
         uint32_t sb = static_cast<uint32_t>(a.srcFirst);
         // a party and state name no one: "Sen. Paul Whitmore (R-Ohio)", "Ada Lindqvist,
         // D-Minn." are the politician's
-        auto partyTag = [&](uint32_t t) {
-            const std::string_view w = c.text(t);
-            return w.size() >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
-        };
         if (se > sb && c.isPunct(se, ")")) {
             uint32_t o = se;
             while (o > sb && !c.isPunct(o, "(")) --o;
@@ -2189,7 +2215,7 @@ struct Resolver {
             }
         }
         while (se > sb && c.tok[se].kind == TokenKind::Punct) --se;  // "D-Minn." ends in its own dot
-        if (se > sb && partyTag(se)) {
+        if (se > sb && isPartyTag(c.text(se))) {
             uint32_t t = se - 1;
             while (t > sb && (c.isPunct(t, "(") || c.isPunct(t, ","))) --t;
             if (c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) se = t;

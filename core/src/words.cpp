@@ -91,4 +91,13 @@ DocWords::DocWords(const Document& doc) {
     }
 }
 
+bool isPartyTag(std::string_view s) {
+    if (s.size() < 3 || s.size() > 18 || (s[0] != 'D' && s[0] != 'R' && s[0] != 'I') || s[1] != '-' ||
+        s[2] < 'A' || s[2] > 'Z')
+        return false;
+    for (char c : s.substr(3))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == ' ')) return false;
+    return true;
+}
+
 } // namespace whosaid

@@ -40,6 +40,11 @@ inline uint32_t fnv1a(std::string_view s, uint32_t h = 2166136261u) {
     return h;
 }
 
+// A party and state after a politician's name ("Paul Whitmore (R-Ohio)", "Ada
+// Lindqvist, D-Minn.,"): the politician's label, not an actor of its own (the
+// entity pass drops it) and no one's name (the claim pass names the politician).
+bool isPartyTag(std::string_view s);
+
 class DocWords {
 public:
     explicit DocWords(const Document& doc);
