@@ -638,6 +638,20 @@ TEST(Quotes, ContinuedWithAColonOpensAQuotation) {
     EXPECT_EQ(d.slice(d.quotes[1].cue), "continued");
 }
 
+// A quotation signed with a dash after it, one a line, is the signer's, also
+// when the tagger left a first name out of the name ("Oscar P. Lindgren").
+TEST(Quotes, SignedQuotationsAreTheSigners) {
+    Document d = run("Readers wrote in after the debate.\n\u201CIt was a long night and nobody won it.\u201D \u2015\u00A0Nell "
+                     "Barros\n\u201CNo plan, no answers. A real fiasco for the town.\u201D \u2015 Oscar P. Lindgren\n"
+                     "\u201CI would rather stay home than vote for either.\u201D \u2015 Adriana Kowalska\n");
+    ASSERT_EQ(d.quotes.size(), 3u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Nell Barros");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Oscar P. Lindgren");
+    EXPECT_EQ(d.slice(d.quotes[1].cue), "\u2015");
+    EXPECT_EQ(d.slice(d.quotes[2].source), "Adriana Kowalska");
+    for (const Quote& q : d.quotes) EXPECT_GE(q.speaker, 0);
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

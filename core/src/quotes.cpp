@@ -735,11 +735,17 @@ bool titleOfWork(const Ctx& c, const Region& reg) {
 
 bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after) {
     uint32_t k = close + 1;
+    // a signed quotation: “…” ― Karen Bobadilla; the name may open with a
+    // first name or an initial the tagger left out of it ("Oscar P. Lindgren")
+    uint32_t named = k + 1;
+    while (named < c.n && named < k + 3 && c.mentionOf[named] == kNone && c.capitalized(named) &&
+           c.para[named] == c.para[close])
+        ++named;
     if (k < c.n && (c.isPunct(k, "\xE2\x80\x95") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "--")) &&
-        c.para[k] == c.para[close] && k + 1 < c.n && c.capitalized(k + 1) && c.mentionOf[k + 1] != kNone) {
-        // a signed quotation: “…” ― Karen Bobadilla
-        uint32_t e = k + 1;
-        while (e + 1 < c.n && c.mentionOf[e + 1] == c.mentionOf[k + 1]) ++e;
+        c.para[k] == c.para[close] && k + 1 < c.n && c.capitalized(k + 1) && named < c.n &&
+        c.mentionOf[named] != kNone && c.para[named] == c.para[close]) {
+        uint32_t e = named;
+        while (e + 1 < c.n && c.mentionOf[e + 1] == c.mentionOf[named]) ++e;
         a.cueFirst = a.cueLast = k;
         a.hasCue = true;
         a.srcFirst = static_cast<int32_t>(k + 1);
