@@ -652,6 +652,24 @@ TEST(Quotes, SignedQuotationsAreTheSigners) {
     for (const Quote& q : d.quotes) EXPECT_GE(q.speaker, 0);
 }
 
+// A quotation left open at its paragraph's end goes on in the next one that
+// opens with a mark, unless both name their speakers right after a quotation:
+// then the next is another speaker's. A time after the cue is not its subject.
+TEST(Quotes, ContinuedQuotationWithASpeakerOfItsOwn) {
+    Document d = run("\u201CThe ferry is late again,\u201D Rep. Gwen Mora (D-Wis.) said Friday. \u201CIf the ferry is late, "
+                     "then the school is late.\n\u201CI have been thinking about the island,\u201D added Rep. Jim Ortiz, "
+                     "the head of the harbour caucus.\n\nMarta Silva said the island would wait.\n\n\u201CThe boat is old.\n\u201CIt will "
+                     "not last the winter,\u201D she said.\n");
+    ASSERT_EQ(d.quotes.size(), 4u);
+    auto opens = [&](const Quote& q, std::string_view w) { return d.slice(q.span).substr(0, w.size()) == w; };
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Gwen Mora");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Rep. Gwen Mora");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Jim Ortiz");
+    EXPECT_TRUE(opens(d.quotes[1], "\u201CI have")) << d.slice(d.quotes[1].span);
+    EXPECT_EQ(speaker(d, d.quotes[3]), "Marta Silva");  // both paragraphs of hers
+    EXPECT_TRUE(opens(d.quotes[3], "\u201CThe boat")) << d.slice(d.quotes[3].span);
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

@@ -217,6 +217,8 @@ bool closes(const Mark& o, const Mark& m) {
     return m.role == MarkRole::Close && m.last == m.first;
 }
 
+bool trailingCue(Ctx& c, uint32_t close, Attribution& a, uint32_t& after);
+
 void findRegions(Ctx& c) {
     const std::vector<Mark> marks = collectMarks(c);
     auto add = [&](uint32_t open, uint32_t close, bool closed) {
@@ -284,12 +286,24 @@ void findRegions(Ctx& c) {
     for (size_t r = 0; r < c.regions.size(); ++r)
         for (uint32_t k = c.regions[r].open; k <= c.regions[r].close; ++k) c.regionOf[k] = static_cast<int32_t>(r);
     // An unclosed region at its paragraph's end whose next paragraph opens
-    // with a quotation mark: the same quotation goes on.
+    // with a quotation mark: the same quotation goes on. But when both
+    // paragraphs name their speaker right after a quotation ("“…,” Rep. Gwen
+    // Mora said Friday. “If …¶“…,” added Rep. Jim Ortiz"), the next one is
+    // another speaker's.
+    auto signedAfter = [&](const Region& q) {
+        Attribution own;
+        uint32_t after = 0;
+        return q.closed && trailingCue(c, q.close, own, after) && own.srcFirst != kNone;
+    };
     for (size_t r = 0; r + 1 < c.regions.size(); ++r) {
         Region& a = c.regions[r];
         Region& b = c.regions[r + 1];
         if (!a.closed && a.close == c.paraEnd(a.open) && c.tok[b.open].paragraphStart &&
             c.para[b.open] == c.para[a.close] + 1) {
+            bool named = false;  // an earlier quotation of a's paragraph names its speaker (a few back at most)
+            for (size_t q = r; q-- > 0 && q + 4 > r && c.para[c.regions[q].open] == c.para[a.open] && !named;)
+                named = signedAfter(c.regions[q]);
+            if (named && signedAfter(b)) continue;
             a.next = static_cast<int32_t>(r + 1);
             b.prev = static_cast<int32_t>(r);
         }
@@ -1509,9 +1523,10 @@ int32_t cueSubject(const Ctx& c, uint32_t h) {
     int32_t best = kNone, after = kNone;
     tr.eachChild(h, [&](uint32_t t) {
         if (universalDeprel(tr.rel(t)) != Deprel::Nsubj) return;
-        if (t > h) { if (after == kNone) after = static_cast<int32_t>(t); return; }
         const Upos tu = tr.upos(t);
-        if ((tu == Upos::NOUN || tu == Upos::PROPN) && isCueAdverb(c.lower[t])) return;  // "the court this month rejected"
+        // a time the parser took for a subject is none: "the court this month rejected", "said Friday"
+        if ((tu == Upos::NOUN || tu == Upos::PROPN) && isCueAdverb(c.lower[t])) return;
+        if (t > h) { if (after == kNone) after = static_cast<int32_t>(t); return; }
         const uint32_t first = tr.left[t];
         const Upos fu = tr.upos(first);
         if (first < t && (fu == Upos::ADP || fu == Upos::SCONJ) && tr.head(first) == static_cast<int32_t>(t)) {
