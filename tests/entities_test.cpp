@@ -299,6 +299,7 @@ TEST(Knowledge, PartyTagIsThePoliticians) {
     ASSERT_GE(d.quotes[0].speaker, 0);
     EXPECT_EQ(d.entities[d.quotes[0].speaker].name, "Paul Whitmore");
     EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Sen. Paul Whitmore (R-Ohio)");  // the tag in the source, as annotators mark it
     ASSERT_GE(d.quotes[1].speaker, 0);
     EXPECT_EQ(d.entities[d.quotes[1].speaker].name, "Ada Lindqvist");
     // and the tag itself is no actor

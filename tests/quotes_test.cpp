@@ -663,7 +663,7 @@ TEST(Quotes, ContinuedQuotationWithASpeakerOfItsOwn) {
     ASSERT_EQ(d.quotes.size(), 4u);
     auto opens = [&](const Quote& q, std::string_view w) { return d.slice(q.span).substr(0, w.size()) == w; };
     EXPECT_EQ(speaker(d, d.quotes[0]), "Gwen Mora");
-    EXPECT_EQ(d.slice(d.quotes[0].source), "Rep. Gwen Mora");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Rep. Gwen Mora (D-Wis.)");
     EXPECT_EQ(speaker(d, d.quotes[1]), "Jim Ortiz");
     EXPECT_TRUE(opens(d.quotes[1], "\u201CI have")) << d.slice(d.quotes[1].span);
     EXPECT_EQ(speaker(d, d.quotes[3]), "Marta Silva");  // both paragraphs of hers

@@ -662,6 +662,18 @@ int32_t invertedApposition(const Ctx& c, int32_t se, uint32_t end) {
     return static_cast<int32_t>(last - 1);
 }
 
+// The last token of a source that ends at `se`, with the party tag in
+// brackets right after it, as annotators mark it: "Sen. Lena Park (R-Ga.)".
+uint32_t sourceEnd(const Ctx& c, int32_t se) {
+    const uint32_t o = static_cast<uint32_t>(se) + 1;
+    if (!c.isPunct(o, "(") || o + 1 >= c.n || !isPartyTag(c.text(o + 1))) return static_cast<uint32_t>(se);
+    for (uint32_t t = o + 1; t < c.n && t < o + 6; ++t) {
+        if (c.inRegion(t) || c.claimed[t] || c.used[t]) break;
+        if (c.isPunct(t, ")")) return t;
+    }
+    return static_cast<uint32_t>(se);
+}
+
 // The subject of the clause a participle cue hangs on ("Putin thanked Erdogan,
 // calling..."): the source of an earlier attribution in the sentence, or its
 // first name or pronoun after an opening adverbial.
@@ -2714,7 +2726,7 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
         for (auto [b, e] : a.content) q.content.push_back({doc.tokens[b].span.begin, doc.tokens[e].span.end});
         q.span = {q.content.front().begin, q.content.back().end};
         if (a.hasCue) q.cue = {doc.tokens[a.cueFirst].span.begin, doc.tokens[a.cueLast].span.end};
-        if (a.srcFirst != kNone) q.source = {doc.tokens[a.srcFirst].span.begin, doc.tokens[a.srcLast].span.end};
+        if (a.srcFirst != kNone) q.source = {doc.tokens[a.srcFirst].span.begin, doc.tokens[sourceEnd(c, a.srcLast)].span.end};
         q.confidence = a.confidence;
         kinds.push_back({claimKind(a), a.confidence});
         if (!raw && !model.quotes.empty()) q.confidence = model.quotes.calibrated(claimKind(a), a.confidence);
