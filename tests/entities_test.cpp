@@ -302,6 +302,7 @@ TEST(Knowledge, PartyTagIsThePoliticians) {
     EXPECT_EQ(d.slice(d.quotes[0].source), "Sen. Paul Whitmore (R-Ohio)");  // the tag in the source, as annotators mark it
     ASSERT_GE(d.quotes[1].speaker, 0);
     EXPECT_EQ(d.entities[d.quotes[1].speaker].name, "Ada Lindqvist");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Rep. Ada Lindqvist, D-Minn.,");
     // and the tag itself is no actor
     EXPECT_EQ(labelOf(d, "R-Ohio"), "-");
     EXPECT_EQ(labelOf(d, "D-Minn"), "-");

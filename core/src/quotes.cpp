@@ -662,10 +662,21 @@ int32_t invertedApposition(const Ctx& c, int32_t se, uint32_t end) {
     return static_cast<int32_t>(last - 1);
 }
 
-// The last token of a source that ends at `se`, with the party tag in
-// brackets right after it, as annotators mark it: "Sen. Lena Park (R-Ga.)".
+// The last token of a source that ends at `se`, with the party tag right
+// after it, as annotators mark it: "Sen. Lena Park (R-Ga.)", "Rep. Ada
+// Lindqvist, D-Minn.," (with the comma that closes it).
+constexpr uint32_t kNoTag = UINT32_MAX;
 uint32_t sourceEnd(const Ctx& c, int32_t se) {
     const uint32_t o = static_cast<uint32_t>(se) + 1;
+    auto free = [&](uint32_t t) { return t < c.n && !c.inRegion(t) && !c.claimed[t] && !c.used[t]; };
+    // "Rep. Ada Lindqvist, D-Minn., said": the tag and the comma that closes it
+    uint32_t tag = isPartyTag(c.text(static_cast<uint32_t>(se))) ? static_cast<uint32_t>(se) : o + 1;
+    if (tag != static_cast<uint32_t>(se) && !(c.isPunct(o, ",") && free(tag) && isPartyTag(c.text(tag)))) tag = kNoTag;
+    if (tag != kNoTag && (tag == static_cast<uint32_t>(se) ? se > 0 && c.isPunct(static_cast<uint32_t>(se) - 1, ",") : true)) {
+        uint32_t t = tag + 1;
+        if (c.isPunct(t, ".") && free(t)) ++t;
+        if (c.isPunct(t, ",") && free(t)) return t;
+    }
     if (!c.isPunct(o, "(") || o + 1 >= c.n || !isPartyTag(c.text(o + 1))) return static_cast<uint32_t>(se);
     for (uint32_t t = o + 1; t < c.n && t < o + 6; ++t) {
         if (c.inRegion(t) || c.claimed[t] || c.used[t]) break;
