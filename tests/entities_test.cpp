@@ -303,6 +303,12 @@ TEST(Knowledge, PartyTagIsThePoliticians) {
     ASSERT_GE(d.quotes[1].speaker, 0);
     EXPECT_EQ(d.entities[d.quotes[1].speaker].name, "Ada Lindqvist");
     EXPECT_EQ(d.slice(d.quotes[1].source), "Rep. Ada Lindqvist, D-Minn.,");
+    // after a quotation, the tag's dot ends no sentence
+    Document t = test::run("\u201CThe veto will fail,\u201D Senate Majority Leader Mitch Corrigan, R-Ky., said Tuesday.");
+    ASSERT_EQ(t.quotes.size(), 1u);
+    EXPECT_EQ(t.slice(t.quotes[0].source), "Senate Majority Leader Mitch Corrigan, R-Ky.,");
+    ASSERT_GE(t.quotes[0].speaker, 0);
+    EXPECT_EQ(t.entities[t.quotes[0].speaker].name, "Mitch Corrigan");
     // and the tag itself is no actor
     EXPECT_EQ(labelOf(d, "R-Ohio"), "-");
     EXPECT_EQ(labelOf(d, "D-Minn"), "-");

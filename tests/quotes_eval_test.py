@@ -17,7 +17,7 @@ SLACK = 0.01
 # the closing note of issue 13). Source accuracy counts any overlap with the
 # gold source, so it fell a point when sources headed by a verb or an adverb
 # ("Both candidates face", "actually") were cut to their noun phrase or dropped.
-DEV = {'lenient_f1': 0.8090, 'direct': 0.9565, 'mixed': 0.9846, 'source_acc': 0.8820}
+DEV = {'lenient_f1': 0.8090, 'direct': 0.9565, 'mixed': 0.9846, 'source_acc': 0.8826}
 SOCHI = {'lenient_r': 1.0, 'speaker_acc': 1.0, 'source_acc': 1.0}
 # CofeNet's exact-span F1 (../shared/tools/cofenet_eval.py on cofenet-dev.txt):
 # source, cue, content.

@@ -555,7 +555,10 @@ bool sourceLeft(const Ctx& c, uint32_t cue, uint32_t lb, int32_t& sb, int32_t& s
         // ("Kall -- co-editor of a book on the debates -- said")
         const std::string_view mark = c.text(k);
         uint32_t j = k - 1;
-        while (j > lb && !c.isPunct(j, mark) && !c.inRegion(j) && k - j < 25 && !c.sentenceEnd(j)) --j;
+        // (the dot of a party tag ends no sentence: "Mitch Corrigan, R-Ky., said")
+        while (j > lb && !c.isPunct(j, mark) && !c.inRegion(j) && k - j < 25 &&
+               !(c.sentenceEnd(j) && !isPartyTag(c.text(j - 1))))
+            --j;
         if (!c.isPunct(j, mark) || j <= lb) return false;
         const int32_t b = npEndingAt(c, j - 1, lb);
         if (b == kNone) return false;
