@@ -670,6 +670,18 @@ TEST(Quotes, ContinuedQuotationWithASpeakerOfItsOwn) {
     EXPECT_TRUE(opens(d.quotes[3], "\u201CThe boat")) << d.slice(d.quotes[3].span);
 }
 
+// The subject a participle cue hangs on is the whole name with the body and
+// title before it, not the body: "House Speaker Paul Ryland, …, despite
+// admitting that…" is Ryland's.
+TEST(Quotes, ParticipleTakesTheTitledName) {
+    Document d = run("House Speaker Paul Ryland, R-Wis., despite admitting that he had his concerns about the bill, "
+                     "said the families need to have their day in court.");
+    ASSERT_GE(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].cue), "admitting");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Paul Ryland");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "House Speaker Paul Ryland, R-Wis.,");
+}
+
 TEST(Quotes, ScareQuotesAreNotClaims) {
     Document d = run("“Blue Lady” ferry returns to the harbour after repairs.\n\nAfter repairs, the “Blue Lady” returns to the harbour.");
     EXPECT_TRUE(d.quotes.empty()) << d.quotes.size();

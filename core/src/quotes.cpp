@@ -717,6 +717,13 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
             while (e + 1 < cue && c.mentionOf[e + 1] == c.mentionOf[k]) ++e;
             // the possessor is not the subject ("Russia’s defence ministry")
             if (e + 1 < cue && isPossessive(c, e + 1)) { k = e + 1; continue; }
+            // a body before a title and a name is the person's ("House Speaker Paul Ryland")
+            uint32_t t = e + 1;
+            while (t < cue && t < e + 4 && c.mentionOf[t] == kNone && c.isWord(t) && c.noun(t) == SpeakerNoun::PersonTitle) ++t;
+            if (t > e + 1 && t < cue && c.mentionOf[t] != kNone && c.mentionAt(t).label == Label::PER) {
+                e = t;
+                while (e + 1 < cue && c.mentionOf[e + 1] == c.mentionOf[t]) ++e;
+            }
             sb = static_cast<int32_t>(extendNameLeft(c, k, first));
             se = static_cast<int32_t>(e);
             return true;
