@@ -702,3 +702,34 @@ TEST(Quotes, WhyOfAControlledCueNamesItsVerb) {
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_NE(d.quotes[0].why.find("\u201Cprompted\u201D names"), std::string::npos) << d.quotes[0].why;
 }
+
+// A document tied to its actor by "by" or "from" speaks for that actor, and a
+// later mention of the actor is the same source.
+TEST(Quotes, ReportByAnActorIsTheActors) {
+    Document d = run("According to a report by the regional ferry authority, ridership on the northern route fell by a "
+                     "third last year. The authority warned that more crossings could be cut.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "the regional ferry authority");
+    EXPECT_EQ(d.quotes[0].speaker, d.quotes[1].speaker);
+    EXPECT_NE(d.quotes[0].why.find("speaks for the regional ferry authority"), std::string::npos) << d.quotes[0].why;
+}
+
+// A request for anonymity is how a source is quoted, not a claim; and what
+// the source said after it is read whole.
+TEST(Quotes, AnonymityRequestIsNoClaim) {
+    Document d = run("A spokesman for the harbour board, who asked not to be named because he was not allowed to speak "
+                     "publicly, said the board was \u201Creviewing the timetable\u201D this week.");
+    ASSERT_EQ(d.quotes.size(), 1u) << d.slice(d.quotes[0].cue);
+    EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "A spokesman for the harbour board");
+    EXPECT_EQ(spans(d, d.quotes[0]).front().substr(0, 9), "the board");
+    Document p = run("Two officials, speaking on condition of anonymity, said the talks had stalled.");
+    ASSERT_EQ(p.quotes.size(), 1u);
+    EXPECT_EQ(p.slice(p.quotes[0].cue), "said");
+}
+
+// When something was said is not what was said: "said before she left".
+TEST(Quotes, WhenItWasSaidIsNoContent) {
+    Document d = run("Harbour trade is a lifeline, as the old skipper, leaning on the rail, said before she left.");
+    for (const Quote& q : d.quotes) EXPECT_NE(spans(d, q).front(), "before she left");
+}

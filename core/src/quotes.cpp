@@ -1041,6 +1041,9 @@ bool contentAfter(Ctx& c, uint32_t from, const CueWord& cw, Attribution& a) {
             Cue nx;
             uint32_t j = k + 1;
             if (j <= pend && cueAt(c, j, nx) && (nx.word.form == CueForm::Participle || nx.according)) break;
+            // ", said the ministry…": the main clause's cue, its subject before
+            // the words read here ("A spokesman, who …, said the ministry was…")
+            if (c.isPunct(k, ",") && j <= pend && c.cue(j).cls == CueClass::Speech && c.cue(j).form == CueForm::Past) break;
             if (c.isPunct(k, ",") && j + 1 <= pend) {
                 // ", he said" / ", the minister added" closing the sentence
                 int32_t sb, se;
@@ -1116,6 +1119,10 @@ bool junkContent(const Ctx& c, const Attribution& a) {
         if (c.inRegion(t)) return false;
     const Upos first = static_cast<Upos>(c.tok[b].upos);
     if (b == e) return first == Upos::ADV && !c.is(b, "so");  // "doesn't think so" is a view
+    // "said before he died", "spoke as the vote began": when it was said, not what
+    if (b > a.cueLast && first == Upos::SCONJ &&
+        (c.is(b, "before") || c.is(b, "after") || c.is(b, "when") || c.is(b, "while")))
+        return true;
     if (first != Upos::ADP) return false;
     for (uint32_t t = b; t <= e; ++t) {
         const Upos u = static_cast<Upos>(c.tok[t].upos);
@@ -1142,8 +1149,27 @@ bool pointsBack(const Ctx& c, const Attribution& a) {
     return conjoined;
 }
 
+// A source's request for anonymity ("who asked not to be named", "spoke on
+// condition of anonymity", "requested anonymity") says how the source is
+// quoted, not something the source claims.
+bool anonymityRequest(const Ctx& c, const Attribution& a) {
+    if (!a.hasCue || a.content.size() != 1) return false;
+    auto [b, e] = a.content.front();
+    if (c.is(b, "on") && b < e) ++b;
+    if (c.is(b, "the") && b < e) ++b;
+    if (c.is(b, "condition") && b + 1 < e && c.is(b + 1, "of")) b += 2;
+    if (c.is(b, "anonymity")) return true;
+    return b + 3 <= e && c.is(b, "not") && c.is(b + 1, "to") && c.is(b + 2, "be") &&
+           (c.is(b + 3, "named") || c.is(b + 3, "identified") || c.is(b + 3, "quoted"));
+}
+
 void addAttribution(Ctx& c, Attribution a) {
     if (junkContent(c, a)) return;
+    if (anonymityRequest(c, a)) {  // no claim, and its words are no other claim's either
+        for (auto [b, e] : a.content) claim(c, b, e);
+        useChunk(c, a);
+        return;
+    }
     cutAtConjoinedVerb(c, a);
     if (pointsBack(c, a)) return;
     for (auto [b, e] : a.content) claim(c, b, e);
@@ -2355,6 +2381,14 @@ struct Resolver {
                 }
                 break;
             }
+        }
+        // "a report by the transport authority", "a statement from the
+        // ministry": the document's author is who speaks
+        for (uint32_t t = sb + 1; !byDocument && t + 1 <= se; ++t) {
+            if ((c.lower[t] != "by" && c.lower[t] != "from") || c.noun(t - 1) != SpeakerNoun::Document) continue;
+            sb = t + 1;
+            span = Span{c.tok[sb].span.begin, c.tok[se].span.end};
+            byDocument = true;
         }
         // a name heads the phrase
         if (c.mentionOf[se] != kNone && c.mentionAt(se).entity >= 0) {
