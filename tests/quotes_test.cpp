@@ -533,7 +533,7 @@ TEST(Quotes, DatelinesAndLabelsAreNotSources) {
 // that hands its object the deed is the object's ("prompted the league to
 // order"), an opening participle is the main clause's subject's.
 TEST(Quotes, ControlledCuesTakeTheirController) {
-    Document d = run("The storms prompted the fishing league to order new safety checks on every boat.");
+    Document d = run("The storms prompted the fishing league to warn that every boat needs new safety checks.");
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_EQ(d.slice(d.quotes[0].source), "the fishing league");
     Document p = run("Bemoaning the \"broken system,\" Marlow accused the board of ignoring the tenants.");
@@ -698,7 +698,7 @@ TEST(Quotes, NounASentenceIsAboutIsNotACue) {
 
 // The why of a cue whose source hangs on another verb names that verb.
 TEST(Quotes, WhyOfAControlledCueNamesItsVerb) {
-    Document d = run("The storms prompted the fishing league to order new safety checks on every boat.");
+    Document d = run("The storms prompted the fishing league to warn that every boat needs new safety checks.");
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_NE(d.quotes[0].why.find("\u201Cprompted\u201D names"), std::string::npos) << d.quotes[0].why;
 }
@@ -732,4 +732,15 @@ TEST(Quotes, AnonymityRequestIsNoClaim) {
 TEST(Quotes, WhenItWasSaidIsNoContent) {
     Document d = run("Harbour trade is a lifeline, as the old skipper, leaning on the rail, said before she left.");
     for (const Quote& q : d.quotes) EXPECT_NE(spans(d, q).front(), "before she left");
+}
+
+// "…, officials said Monday, as costs rose": what was said is the clause
+// before the cue, never the clause about the whole sentence after it; and a
+// dateline is no part of it.
+TEST(Quotes, SaidThenAClauseAboutTheSentence) {
+    Document d = run("PORT ELLEN \u2014 The council will vote next week on a plan to cut two of its ferry routes, "
+                     "officials said Monday, as the cost of diesel has nearly doubled since spring.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(spans(d, d.quotes[0]).front(), "The council will vote next week on a plan to cut two of its ferry routes");
+    EXPECT_EQ(d.slice(d.quotes[0].source), "officials");
 }

@@ -407,3 +407,13 @@ TEST(Parser, GrammarInPlainWords) {
     plain.tokens[0].span = {0, 8};
     EXPECT_EQ(grammarNote(plain, 0), "");
 }
+
+// A day after a verb that has its subject is when, never a second subject.
+TEST(Parser, DayAfterTheVerbIsWhen) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("The pier will close for repairs, harbour officials said Monday, as the storm season nears.");
+    EXPECT_EQ(rel(d, "officials"), Deprel::Nsubj);
+    EXPECT_NE(rel(d, "Monday"), Deprel::Nsubj);
+    EXPECT_NE(rel(d, "Monday"), Deprel::NsubjPass);
+    expectTrees(d);
+}

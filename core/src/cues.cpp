@@ -286,6 +286,27 @@ constexpr std::string_view kCueAdverbs[] = {
 
 bool isCueAdverb(std::string_view w) { return among(kCueAdverbs, w); }
 
+namespace {
+// Base forms, and the irregular forms the suffix rules below do not reach.
+constexpr std::string_view kPhysicalActs[] = {
+    "board", "visit", "travel", "fly", "flew", "flown", "drive", "drove", "driven", "arrive", "sell", "sold",
+    "plant", "climb", "ride", "rode", "ridden", "enter", "eat", "ate", "eaten", "wear", "wore", "worn", "carry",
+    "build", "built", "buy", "bought", "cook", "swim", "swam", "sail", "land", "park",
+};
+} // namespace
+
+bool isPhysicalAct(std::string_view w) {
+    if (among(kPhysicalActs, w)) return true;
+    for (auto [suffix, ending] : {std::pair<std::string_view, std::string_view>{"ied", "y"}, {"ies", "y"}, {"led", "l"},
+                                  {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"es", ""}, {"s", ""}}) {
+        if (w.size() <= suffix.size() + 2 || !w.ends_with(suffix)) continue;
+        std::string stem(w.substr(0, w.size() - suffix.size()));
+        stem += ending;
+        if (among(kPhysicalActs, stem)) return true;
+    }
+    return false;
+}
+
 PronounKind sourcePronoun(std::string_view w) {
     if (w == "he") return PronounKind::Male;
     if (w == "she") return PronounKind::Female;

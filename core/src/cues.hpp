@@ -60,6 +60,11 @@ bool isHumanNoun(std::string_view lowerWord);
 // Words that can stand between a subject and its cue ("has", "also", "last week").
 bool isCueAdverb(std::string_view lowerWord);
 
+// Verbs of going, making and handling things ("boarded", "flew", "bought",
+// "planted"): with a thing for object they report no words and no stance,
+// whatever the attribution model makes of a subject and an object.
+bool isPhysicalAct(std::string_view lowerWord);
+
 // Subject pronouns that can be sources, and what they refer to.
 enum class PronounKind : uint8_t { None, Male, Female, Neuter, Plural, First };
 PronounKind sourcePronoun(std::string_view lowerWord);

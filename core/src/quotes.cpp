@@ -407,7 +407,8 @@ uint32_t afterDateline(const Ctx& c, uint32_t first) {
                        (c.isWord(k) && c.capitalized(k) && k + 1 < c.n && c.isPunct(k + 1, "."))))
         ++k;
     if (k + 2 < end && c.isPunct(k, "(") && c.isWord(k + 1) && c.isPunct(k + 2, ")")) k += 3;  // (AP), (Reuters)
-    if (k < end && k > first && (c.isPunct(k, "--") || c.isPunct(k, "-") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "\xE2\x80\x93")))
+    if (k < end && k > first && (c.isPunct(k, "--") || c.isPunct(k, "-") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "\xE2\x80\x93") ||
+                                 c.isPunct(k, "\xE2\x80\x95")))
         return k + 1;
     return first;
 }
@@ -1164,6 +1165,9 @@ bool anonymityRequest(const Ctx& c, const Attribution& a) {
 }
 
 void addAttribution(Ctx& c, Attribution a) {
+    // a dateline is where the story was filed, not what was said ("WASHINGTON — …, officials said")
+    for (auto& [b, e] : a.content)
+        if (const uint32_t d = afterDateline(c, b); d > b && d <= e) b = d;
     if (junkContent(c, a)) return;
     if (anonymityRequest(c, a)) {  // no claim, and its words are no other claim's either
         for (auto [b, e] : a.content) claim(c, b, e);
@@ -1315,6 +1319,13 @@ bool reverseChunk(Ctx& c, const Cue& cue, Attribution& a) {
     while (tail < send && !c.sentenceEnd(tail)) {
         if (c.inRegion(tail) || c.is(tail, "that") || c.isPunct(tail, ":")) return false;
         if (c.isPunct(tail, ",") && inverted) break;  // ", said Latimer, another speechwriter who..."
+        // "…, officials said Monday, as costs rose": a clause about the whole
+        // sentence may follow the adverbials
+        if (c.isPunct(tail, ",") && tail > cue.last + 1 &&
+            (c.is(tail + 1, "as") || c.is(tail + 1, "while") || c.is(tail + 1, "because") || c.is(tail + 1, "although") ||
+             c.is(tail + 1, "though") || c.is(tail + 1, "since") || c.is(tail + 1, "after") || c.is(tail + 1, "before") ||
+             c.is(tail + 1, "when") || c.is(tail + 1, "amid")))
+            break;
         ++tail;
         ++extra;
     }
@@ -1515,6 +1526,11 @@ void reportedTree(Ctx& c) {
         }
         const float p = attr::verify(tr, m, r);
         if (p <= m.cal[attr::Verify].threshold) continue;
+        // "boarded a train", "bought the farm": an act on a thing, no claim
+        if (c.cue(h).cls == CueClass::None && !r.governor && !c.inRegion(r.contentFirst) && isPhysicalAct(c.lower[h])) {
+            const Deprel cr = universalDeprel(static_cast<Deprel>(r.contentRel));
+            if (cr == Deprel::Obj || cr == Deprel::Obl) continue;
+        }
         // "…, Marta Vieira told reporters": when the tree gave no source, the
         // noun phrase right before the cue
         if (r.sourceHead < 0 && h > 0) {

@@ -963,6 +963,30 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
 
 // [SECTION] Documents
 
+namespace {
+// A day named after its verb is when, not who: "officials said Monday" gives
+// "said" a second subject when the parser takes the day for one (the
+// treebanks never give a word two subjects). The day becomes obl:tmod.
+void repairTimeSubjects(Document& doc, uint32_t first, uint32_t n) {
+    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                 "sunday", "yesterday", "today", "tonight", "tomorrow"};
+    auto subject = [&](const Token& t) {
+        const Deprel r = static_cast<Deprel>(t.deprel);
+        return r == Deprel::Nsubj || r == Deprel::NsubjPass;
+    };
+    for (uint32_t k = first; k < first + n; ++k) {
+        Token& t = doc.tokens[k];
+        if (!subject(t) || t.head < static_cast<int32_t>(first) || t.head >= static_cast<int32_t>(k)) continue;
+        const std::string w = ner::normalizeLower(doc.slice(t.span));
+        if (std::find(std::begin(kDays), std::end(kDays), w) == std::end(kDays)) continue;
+        bool other = false;
+        for (uint32_t j = first; j < first + n && !other; ++j)
+            other = j != k && doc.tokens[j].head == t.head && subject(doc.tokens[j]);
+        if (other) t.deprel = static_cast<uint8_t>(Deprel::OblTmod);
+    }
+}
+} // namespace
+
 void parseDocument(Document& doc, const SyntaxModel& m) {
     if (m.empty()) return;
     // atoms per distinct token text
@@ -1043,6 +1067,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
                 const bool closedClass = upos == Upos::PRON || upos == Upos::DET;
                 t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
             }
+            repairTimeSubjects(doc, pc.first, pc.n);
             if (!pc.continues) {
                 sentenceRoot = root;
             } else if (root >= 0 && sentenceRoot >= 0) {
