@@ -24,11 +24,14 @@ namespace {
 
 constexpr const char* kTrainUsage =
     "usage: whosaid train-syntax [--data DIR] [--out FILE] [--seed S] [--tag-epochs N] [--parse-epochs N]\n"
-    "                            [--jackknife K] [--no-unlabeled] [--two-pass]\n"
+    "                            [--jackknife K] [--no-unlabeled] [--two-pass] [--wordnet DIR | --no-wordnet]\n"
     "  --data DIR     the treebanks (default ../shared/data/ud): trains on DIR/train.conllu, picks the\n"
     "                 epochs on DIR/dev.conllu; the word clusters also read the train splits of\n"
     "                 DIR/../{polnear,conll2003,gum_news} when they are there (--no-unlabeled: not)\n"
     "  --out FILE     where to write the model (default assets/syntax.bin)\n"
+    "  --wordnet DIR  WordNet's database (/usr/share/wordnet, Debian's wordnet-base): the parts of speech\n"
+    "                 it gives each word, a tagger feature stored in the model (see the README; not yet\n"
+    "                 the shipped model's)\n"
     "  --parse-epochs 0  the tagger alone, no parser (to try tagger features quickly)\n"
     "  --two-pass     tag twice, the second pass reading the first's tags of the next words (more\n"
     "                 accurate, slower and larger: see the README's Syntax section)\n";
@@ -76,7 +79,7 @@ bool writeFile(const std::string& path, const std::string& bytes) {
 } // namespace
 
 int trainSyntaxMain(const std::vector<std::string>& args) {
-    std::string data = "../shared/data/ud", out = "assets/syntax.bin";
+    std::string data = "../shared/data/ud", out = "assets/syntax.bin", wordnet;
     SyntaxTrainOptions o;
     bool unlabeled = true;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -90,6 +93,8 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--jackknife" && more) o.jackknifeFolds = std::atoi(args[++i].c_str());
         else if (a == "--no-unlabeled") unlabeled = false;
         else if (a == "--two-pass") o.secondPass = true;
+        else if (a == "--wordnet" && more) wordnet = args[++i];
+        else if (a == "--no-wordnet") wordnet.clear();
         else if (a == "--prune" && more) o.tagPrune = o.movePrune = o.labelPrune = std::strtof(args[++i].c_str(), nullptr);
         else if (a == "--min-count" && more) o.tagMinCount = o.moveMinCount = o.labelMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
         else if (a == "--tag-min-count" && more) o.tagMinCount = static_cast<uint32_t>(std::atoi(args[++i].c_str()));
@@ -103,6 +108,20 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
     if (!readConllu(data + "/train.conllu", train, err) || !readConllu(data + "/dev.conllu", dev, err)) {
         sayf("whosaid: %s\n", err.c_str());
         return 1;
+    }
+    if (!wordnet.empty()) {
+        auto& wn = o.wordnet;
+        for (auto [file, text] : {std::pair{"index.noun", &wn.indexNoun}, std::pair{"index.verb", &wn.indexVerb},
+                                  std::pair{"index.adj", &wn.indexAdj}, std::pair{"index.adv", &wn.indexAdv},
+                                  std::pair{"noun.exc", &wn.nounExc}, std::pair{"verb.exc", &wn.verbExc},
+                                  std::pair{"adj.exc", &wn.adjExc}, std::pair{"adv.exc", &wn.advExc}}) {
+            if (!readFile(wordnet + "/" + file, *text, err)) {
+                sayf("whosaid: %s\nwhosaid: train-syntax reads WordNet from %s (Debian's wordnet-base: "
+                     "source shell/deps.sh; whosaid_deps native installs it), or pass --no-wordnet\n",
+                     err.c_str(), wordnet.c_str());
+                return 1;
+            }
+        }
     }
     if (unlabeled) {
         const std::string up = data + "/..";

@@ -417,3 +417,74 @@ TEST(Parser, DayAfterTheVerbIsWhen) {
     EXPECT_NE(rel(d, "Monday"), Deprel::NsubjPass);
     expectTrees(d);
 }
+
+// WordNet's parts of speech, read as morphy reads them: lemmas, irregular
+// forms, inflections. The index and exception lines are written here in
+// WordNet's layout (licence header lines start with two spaces).
+TEST(WordClasses, LemmasIrregularFormsAndInflections) {
+    syn::WordNetIndex f;
+    f.indexNoun = "  1 this line is the licence header\nlibrarian n 1 1 @ 1 0 10000001  \nferry n 1 1 @ 1 0 10000002  \n"
+                  "goose n 1 1 @ 1 0 10000003  \nharbour_master n 1 1 @ 1 0 10000004  \n";
+    f.indexVerb = "ferry v 1 1 @ 1 0 20000001  \nwaive v 1 1 @ 1 0 20000002  \nundergo v 1 1 @ 1 0 20000003  \n";
+    f.indexAdj = "bold a 1 1 & 1 0 30000001  \n";
+    f.indexAdv = "boldly r 1 0 1 0 40000001  \n";
+    f.nounExc = "geese goose\n";
+    f.verbExc = "underwent undergo\n";
+    auto t = syn::buildWordClasses(f);
+    ASSERT_TRUE(t) << t.error().message;
+    using syn::kInflectedBit, syn::kLemmaBit;
+    EXPECT_EQ(t->lookup("librarian"), kLemmaBit(syn::kNoun));
+    EXPECT_EQ(t->lookup("Librarians"), kInflectedBit(syn::kNoun));
+    EXPECT_EQ(t->lookup("ferry"), kLemmaBit(syn::kNoun) | kLemmaBit(syn::kVerb));
+    EXPECT_EQ(t->lookup("ferries"), kInflectedBit(syn::kNoun) | kInflectedBit(syn::kVerb));
+    EXPECT_EQ(t->lookup("waived"), kInflectedBit(syn::kVerb));
+    EXPECT_EQ(t->lookup("geese"), kInflectedBit(syn::kNoun));
+    EXPECT_EQ(t->lookup("underwent"), kInflectedBit(syn::kVerb));
+    EXPECT_EQ(t->lookup("bolder"), kInflectedBit(syn::kAdj));
+    EXPECT_EQ(t->lookup("boldly"), kLemmaBit(syn::kAdv));
+    EXPECT_EQ(t->lookup("harbour_master"), 0);  // collocations are not kept
+    EXPECT_EQ(t->lookup("Skerry"), 0);
+    // the table's bytes read back to the same table
+    ByteWriter w;
+    syn::writeWordClasses(w, *t);
+    ByteReader r{w.out};
+    syn::WordClassTable back;
+    syn::readWordClasses(r, back);
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.pos, w.out.size());
+    for (const char* word : {"librarians", "ferry", "geese", "underwent", "bolder", "boldly", "Skerry"})
+        EXPECT_EQ(back.lookup(word), t->lookup(word)) << word;
+    // a truncated table is an error, not a crash
+    ByteReader cut{std::string_view(w.out).substr(0, w.out.size() / 2)};
+    syn::WordClassTable part;
+    syn::readWordClasses(cut, part);
+    EXPECT_FALSE(cut.error.empty());
+    syn::WordNetIndex empty;
+    EXPECT_FALSE(syn::buildWordClasses(empty));
+}
+
+// A model with word classes is format 3 and reads back byte for byte; one
+// without stays in format 1.
+TEST(SyntaxModel, WordClassModelRoundTrips) {
+    if (!parsed()) GTEST_SKIP();
+    syn::SyntaxModel m = Model::builtin().data().syntax;
+    syn::WordNetIndex f;
+    f.indexNoun = "ferry n 1 1 @ 1 0 10000002  \n";
+    f.indexVerb = "sail v 1 1 @ 1 0 20000001  \n";
+    f.indexAdj = "calm a 1 1 & 1 0 30000001  \n";
+    f.indexAdv = "calmly r 1 0 1 0 40000001  \n";
+    auto t = syn::buildWordClasses(f);
+    ASSERT_TRUE(t);
+    m.wordClasses = *t;
+    const std::string bytes = syn::serialize(m);
+    EXPECT_EQ(static_cast<uint8_t>(bytes[4]), 3);
+    auto back = syn::deserialize(bytes);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->wordClasses.lookup("ferries"), syn::kInflectedBit(syn::kNoun));
+    EXPECT_EQ(syn::serialize(*back), bytes);
+    EXPECT_EQ(syn::wordAtoms("sailed", back->clusters, &back->wordClasses).wordClass, 0x100 | syn::kInflectedBit(syn::kVerb));
+    EXPECT_EQ(syn::wordAtoms("sailed", back->clusters).wordClass, 0);
+    Document d = run("The ferry sailed to the island on Monday.");
+    syn::parseDocument(d, *back);
+    expectTrees(d);
+}

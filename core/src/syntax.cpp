@@ -155,9 +155,10 @@ const WordAtoms& rootAtoms() {
     return a;
 }
 
-WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters) {
+WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters, const WordClassTable* classes) {
     WordAtoms a;
     a.h = ner::hashWord(form);
+    if (classes && !classes->empty()) a.wordClass = static_cast<uint16_t>(0x100u | classes->lookup(form));
     if (clusters.empty()) return a;
     uint32_t c = clusters.words.find(foldKey(mix(ner::kSeedClusterExact, a.h.word)));
     if (c == UINT32_MAX) c = clusters.words.find(foldKey(mix(ner::kSeedClusterLower, a.h.lower)));
@@ -183,6 +184,8 @@ enum TagTemplate : uint32_t {
     // the second pass's
     TFirstSelf, TFirstNext1, TFirstNext2, TFirstNext12, TPrevFirstNext1, TFirstSelfNext1, TFirstNext1Word,
     TFirstSelfWord,
+    // WordNet's word classes (models that have them)
+    TClass, TClassSuffix, TClassShape, TClassPrev, TClassRight1,
 };
 } // namespace
 
@@ -203,6 +206,11 @@ int tagWordFeatures(const WordAtoms& w, uint32_t* out) {
     out[k++] = key(TCluster0, w.cluster[0]);
     out[k++] = key(TCluster1, w.cluster[1]);
     if (h.afterHyphen) out[k++] = key(TAfterHyphen, h.afterHyphen);
+    if (w.wordClass) {
+        out[k++] = key(TClass, w.wordClass);
+        out[k++] = key(TClassSuffix, w.wordClass, h.suffix[2]);
+        out[k++] = key(TClassShape, w.wordClass, h.shortShape);
+    }
     return k;
 }
 
@@ -233,6 +241,10 @@ int tagContextFeatures(const SentenceInput& s, uint32_t i, uint32_t* out) {
     out[k++] = key(TRightBigram, h.lower, r1.h.lower);
     out[k++] = key(TPrevRight1, t1, r1.h.lower);
     if (i == 1) out[k++] = key(TFirstShape, h.shortShape);
+    if (const uint16_t wc = s.words[i]->wordClass) {
+        out[k++] = key(TClassPrev, wc, t1);
+        out[k++] = key(TClassRight1, wc, r1.wordClass);
+    }
     return k;
 }
 
@@ -829,8 +841,11 @@ void readSparse(ByteReader& r, SparseTable& t, int classes, const char* what) {
 std::string serialize(const SyntaxModel& m) {
     ByteWriter w;
     w.u32(kMagic);
-    w.u32(m.tagger2.empty() ? 1 : kFormatVersion);  // a one-pass model stays in version 1, byte for byte
+    // a model without word classes stays in version 1 or 2, byte for byte
+    const bool classes = !m.wordClasses.empty();
+    w.u32(classes ? 3 : m.tagger2.empty() ? 1 : 2);
     w.u32(0);  // total size, patched below
+    if (classes) w.u32((m.tagger2.empty() ? 0u : 1u) | 2u);
     w.u32(static_cast<uint32_t>(m.classes.size()));
     for (const auto& [u, x] : m.classes) {
         w.u8(static_cast<uint8_t>(u));
@@ -868,6 +883,7 @@ std::string serialize(const SyntaxModel& m) {
             for (uint16_t v : p) w.u16(v);
         }
     }
+    if (classes) writeWordClasses(w, m.wordClasses);
     w.u32(static_cast<uint32_t>(m.info.size()));
     w.bytes(m.info.data(), m.info.size());
     w.patch32(8, static_cast<uint32_t>(w.out.size() + 4));
@@ -898,8 +914,8 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
     ByteReader r{bytes};
     if (r.u32("header") != kMagic) return Error{"syntax model: not a whosaid syntax model (wrong magic number)"};
     const uint32_t version = r.u32("header");
-    if (version != kFormatVersion && version != 1)
-        return Error{"syntax model: format version " + std::to_string(version) + ", this build reads version " +
+    if (version < 1 || version > kFormatVersion)
+        return Error{"syntax model: format version " + std::to_string(version) + ", this build reads versions 1 to " +
                      std::to_string(kFormatVersion)};
     const uint32_t total = r.u32("header");
     if (total < kHeader + 4 || bytes.size() < total)
@@ -912,6 +928,8 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
     if (stored != modelChecksum(r.in)) return Error{"syntax model: checksum mismatch (the data is corrupted)"};
 
     SyntaxModel m;
+    const uint32_t flags = version >= 3 ? r.u32("header") : version == 2 ? 1u : 0u;
+    if (flags > 3) return Error{"syntax model: unknown flags " + std::to_string(flags)};
     const uint32_t classes = r.count(2, "classes");
     if (classes > static_cast<uint32_t>(kTagClasses)) return Error{"syntax model: too many tag classes"};
     for (uint32_t i = 0; i < classes; ++i) {
@@ -920,7 +938,7 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
         m.classes.push_back({static_cast<Upos>(u), static_cast<Xpos>(x)});
     }
     readSparse(r, m.tagger, kTagClasses, "tagger");
-    if (version >= 2) readSparse(r, m.tagger2, kTagClasses, "second tagger");
+    if (flags & 1) readSparse(r, m.tagger2, kTagClasses, "second tagger");
     {
         m.moves.scale = r.f32("moves");
         const uint32_t n = r.count(1 + kMoves, "moves");
@@ -949,6 +967,7 @@ Result<SyntaxModel> deserialize(std::string_view bytes) {
             for (auto& v : p) v = r.u16("clusters");
         }
     }
+    if (flags & 2) readWordClasses(r, m.wordClasses);
     const uint32_t infoLen = r.count(1, "info");
     if (r.error.empty()) {
         m.info.assign(r.in.data() + r.pos, infoLen);
@@ -998,7 +1017,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
         const std::string_view w = doc.slice(doc.tokens[i].span);
         auto [it, fresh] = typeOf.try_emplace(w, static_cast<uint32_t>(types.size()));
-        if (fresh) types.push_back(wordAtoms(w, m.clusters));
+        if (fresh) types.push_back(wordAtoms(w, m.clusters, &m.wordClasses));
         tokType[i] = it->second;
     }
     // the tagger's scores of each type's own features, for the first kMaxCachedTypes types

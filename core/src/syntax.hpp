@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "ner.hpp"
+#include "wordclass.hpp"
 #include "whosaid/document.hpp"
 #include "whosaid/result.hpp"
 #include "whosaid/syntax.hpp"
@@ -178,12 +179,16 @@ struct SyntaxModel {
     MoveTable moves;
     SparseTable labels;
     ClusterTable clusters;
+    WordClassTable wordClasses;  // WordNet's parts of speech per word; empty: none (wordclass.hpp)
     std::string info;  // how it was trained
     bool empty() const { return classes.empty(); }
 };
 
 constexpr uint32_t kMagic = 0x58545357;  // "WSTX" little endian
-constexpr uint32_t kFormatVersion = 2;  // 2: the second tagger pass (version 1 is still read)
+// 2: the second tagger pass; 3: flags (bit 0 two passes, bit 1 WordNet word
+// classes) and the word-class table. A model without word classes is written
+// as version 1 or 2, byte for byte as before; all three are read.
+constexpr uint32_t kFormatVersion = 3;
 std::string serialize(const SyntaxModel& m);
 [[nodiscard]] Result<SyntaxModel> deserialize(std::string_view bytes);
 
@@ -193,8 +198,9 @@ std::string serialize(const SyntaxModel& m);
 struct WordAtoms {
     ner::WordHashes h;
     uint16_t cluster[3] = {ner::kNoCluster, ner::kNoCluster, ner::kNoCluster};
+    uint16_t wordClass = 0;  // 0: the model has no word classes; else 0x100 | WordClassTable bits
 };
-WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters);
+WordAtoms wordAtoms(std::string_view form, const ClusterTable& clusters, const WordClassTable* classes = nullptr);
 // The atoms of the root position (also what comes before the first word).
 const WordAtoms& rootAtoms();
 

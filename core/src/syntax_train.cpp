@@ -488,7 +488,8 @@ void countParseFeatures(const std::vector<TrainSentence>& data, FeatureCounter& 
 // [SECTION] Model
 
 SyntaxModel assemble(const TagClasses& tc, const SparseTable& tagger, const SparseTable& tagger2,
-                     const ParserTrainer* parser, const ClusterTable& clusters, const SyntaxTrainOptions& o) {
+                     const ParserTrainer* parser, const ClusterTable& clusters, const WordClassTable& wordClasses,
+                     const SyntaxTrainOptions& o) {
     SyntaxModel m;
     m.classes = tc.classes;
     m.tagger = tagger;
@@ -498,6 +499,7 @@ SyntaxModel assemble(const TagClasses& tc, const SparseTable& tagger, const Spar
         m.labels = toSparse(parser->labels, kLabelClasses, o.labelPrune);
     }
     m.clusters = clusters;
+    m.wordClasses = wordClasses;
     m.info = o.info;
     return m;
 }
@@ -518,7 +520,7 @@ double goldTagUas(const SyntaxModel& m, const TagClasses& tc, const std::vector<
         s.words.assign(cs.words.size() + 1, &rootAtoms());
         s.tag.assign(cs.words.size() + 1, kTagClasses);
         for (size_t k = 0; k < cs.words.size(); ++k) {
-            atoms[k + 1] = wordAtoms(cs.words[k].form, m.clusters);
+            atoms[k + 1] = wordAtoms(cs.words[k].form, m.clusters, &m.wordClasses);
             s.words[k + 1] = &atoms[k + 1];
             s.tag[k + 1] = tc.of(cs.words[k].upos, cs.words[k].xpos);
         }
@@ -542,6 +544,16 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
     log("tag classes: %d", classes);
 
     // clusters
+    // WordNet's word classes, when given
+    WordClassTable wordClasses;
+    if (!o.wordnet.empty()) {
+        const auto& f = o.wordnet;
+        Result<WordClassTable> t = buildWordClasses({f.indexNoun, f.indexVerb, f.indexAdj, f.indexAdv, f.nounExc,
+                                                     f.verbExc, f.adjExc, f.advExc});
+        if (!t) return t.error();
+        wordClasses = std::move(*t);
+        log("WordNet word classes: %zu words and forms", wordClasses.lemmas.size());
+    }
     ClusterTable clusters;
     {
         ClusterCorpus corpus;
@@ -576,7 +588,7 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
         ts.goldLabel.assign(n + 1, 0);
         for (size_t k = 0; k < n; ++k) {
             const ConlluWord& w = s.words[k];
-            ts.atoms[k + 1] = wordAtoms(w.form, clusters);
+            ts.atoms[k + 1] = wordAtoms(w.form, clusters, &wordClasses);
             ts.goldTag[k + 1] = tc.of(w.upos, w.xpos);
             ts.goldHead[k + 1] = w.head + 1;
             ts.goldLabel[k + 1] = static_cast<uint8_t>(w.deprel == Deprel::None ? Deprel::Dep : w.deprel);
@@ -614,8 +626,8 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
             trainTaggerEpoch(p, data, order, classes, second);
             if (!tune) continue;
             SparseTable t = toSparse(p, classes, o.tagPrune);
-            const SyntaxScore sc = evaluate(second ? assemble(tc, firstPass, t, nullptr, clusters, o)
-                                                   : assemble(tc, t, none, nullptr, clusters, o), dev);
+            const SyntaxScore sc = evaluate(second ? assemble(tc, firstPass, t, nullptr, clusters, wordClasses, o)
+                                                   : assemble(tc, t, none, nullptr, clusters, wordClasses, o), dev);
             const double acc = sc.rate(sc.upos) + sc.rate(sc.xpos);
             log("tagger %s pass, epoch %d: %zu rows, dev UPOS %.2f XPOS %.2f", second ? "second" : "first", e,
                 p.rows(), sc.rate(sc.upos), sc.rate(sc.xpos));
@@ -643,7 +655,7 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
             foldOf(f, in, out);
             std::mt19937 frng(o.seed + 1 + f);
             firstOf[f] = folds == 1 ? tagger : trainPass(false, none, tagAllowed, in, tagEpochs, frng, false, nullptr);
-            tagWith(assemble(tc, firstOf[f], none, nullptr, clusters, o), data, out);
+            tagWith(assemble(tc, firstOf[f], none, nullptr, clusters, wordClasses, o), data, out);
             log("jackknife fold %d/%d, first pass: held-out tag accuracy %.2f", f + 1, folds, tagAccuracy(data, out));
         }
         if (o.secondPass) {
@@ -659,14 +671,14 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
                     std::mt19937 frng(o.seed + 101 + f);
                     const SparseTable t2 =
                         folds == 1 ? tagger2 : trainPass(true, none, tag2Allowed, in, tag2Epochs, frng, false, nullptr);
-                    tagWith(assemble(tc, firstOf[f], t2, nullptr, clusters, o), data, out);
+                    tagWith(assemble(tc, firstOf[f], t2, nullptr, clusters, wordClasses, o), data, out);
                     log("jackknife fold %d/%d, both passes: held-out tag accuracy %.2f", f + 1, folds,
                         tagAccuracy(data, out));
                 }
         }
     }
     // --parse-epochs 0: the tagger alone (a quick way to try tagger features)
-    if (o.parseEpochs <= 0) return serialize(assemble(tc, tagger, tagger2, nullptr, clusters, o));
+    if (o.parseEpochs <= 0) return serialize(assemble(tc, tagger, tagger2, nullptr, clusters, wordClasses, o));
 
     // the parser: the epoch with the best dev LAS is kept
     std::string bestBytes;
@@ -686,7 +698,7 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
             deterministicShuffle(order, rng);
             pt.updates = pt.labelUpdates = pt.steps = 0;
             for (uint32_t si : order) pt.trainSentence(data[si], e > 1, o.explore);
-            const SyntaxModel m = assemble(tc, tagger, tagger2, &pt, clusters, o);
+            const SyntaxModel m = assemble(tc, tagger, tagger2, &pt, clusters, wordClasses, o);
             const SyntaxScore sc = evaluate(m, dev);
             log("  (dev UAS with gold tags: %.2f)", goldTagUas(m, tc, dev));
             if (e == 1)  // the first epoch follows the oracle alone: it must rebuild every gold tree

@@ -41,6 +41,12 @@ struct SyntaxTrainOptions {
     float tagPrune = 0.f, movePrune = 0.f, labelPrune = 0.f;
     std::vector<std::string> unlabeled;  // raw texts for the clusters (the treebank's words are added)
     size_t clusterWords = 40000;
+    // WordNet's database (Debian's wordnet-base): the four index files and the
+    // four exception lists, read for the tagger's word classes; all empty: none.
+    struct WordNet {
+        std::string indexNoun, indexVerb, indexAdj, indexAdv, nounExc, verbExc, adjExc, advExc;
+        bool empty() const { return indexNoun.empty(); }
+    } wordnet;
     std::string info;  // stored in the model (how it was made)
     std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
