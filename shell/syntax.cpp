@@ -29,9 +29,8 @@ constexpr const char* kTrainUsage =
     "                 epochs on DIR/dev.conllu; the word clusters also read the train splits of\n"
     "                 DIR/../{polnear,conll2003,gum_news} when they are there (--no-unlabeled: not)\n"
     "  --out FILE     where to write the model (default assets/syntax.bin)\n"
-    "  --wordnet DIR  WordNet's database (/usr/share/wordnet, Debian's wordnet-base): the parts of speech\n"
-    "                 it gives each word, a tagger feature stored in the model (see the README; not yet\n"
-    "                 the shipped model's)\n"
+    "  --wordnet DIR  WordNet's database (default /usr/share/wordnet, Debian's wordnet-base): the parts\n"
+    "                 of speech it gives each word, a tagger feature stored in the model (--no-wordnet: none)\n"
     "  --parse-epochs 0  the tagger alone, no parser (to try tagger features quickly)\n"
     "  --two-pass     tag twice, the second pass reading the first's tags of the next words (more\n"
     "                 accurate, slower and larger: see the README's Syntax section)\n";
@@ -79,7 +78,7 @@ bool writeFile(const std::string& path, const std::string& bytes) {
 } // namespace
 
 int trainSyntaxMain(const std::vector<std::string>& args) {
-    std::string data = "../shared/data/ud", out = "assets/syntax.bin", wordnet;
+    std::string data = "../shared/data/ud", out = "assets/syntax.bin", wordnet = "/usr/share/wordnet";
     SyntaxTrainOptions o;
     bool unlabeled = true;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -131,6 +130,9 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
     }
     o.info = "whosaid syntax: ud train (" + std::to_string(train.size()) + " sentences), epochs chosen on ud dev, " +
              std::to_string(o.unlabeled.size()) + " unlabeled texts for clusters, seed " + std::to_string(o.seed);
+    if (!wordnet.empty())
+        o.info += "; word classes from WordNet 3.0, Copyright 2006 by Princeton University, all rights reserved, "
+                  "provided as is without warranties of any kind (its licence: /usr/share/doc/wordnet-base/copyright)";
     o.log = [](const std::string& s) { sayf("%s\n", s.c_str()); };
     sayf("%s\n", o.info.c_str());
     Result<std::string> bytes = trainSyntax(train, dev, o);

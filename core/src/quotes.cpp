@@ -700,6 +700,13 @@ bool clauseSubject(const Ctx& c, uint32_t cue, int32_t& sb, int32_t& se) {
     uint32_t looked = 0;
     for (auto it = c.atts.rbegin(); it != c.atts.rend() && looked++ < kRecent; ++it) {
         if (it->srcFirst == kNone || static_cast<uint32_t>(it->srcFirst) < first || static_cast<uint32_t>(it->srcFirst) >= cue) continue;
+        // a claim inside another's content ("X indicated [Turkey still intended
+        // to buy more], saying…") is not the clause the participle hangs on
+        const uint32_t src = static_cast<uint32_t>(it->srcFirst);
+        bool nested = false;
+        for (auto o = c.atts.rbegin(); o != c.atts.rend() && !nested && o - c.atts.rbegin() < static_cast<long>(kRecent); ++o)
+            for (auto [b, e] : o->content) nested = nested || (o != it && b <= src && src <= e);
+        if (nested) continue;
         sb = it->srcFirst;
         se = it->srcLast;
         return true;
@@ -1530,6 +1537,22 @@ void reportedTree(Ctx& c) {
         if (c.cue(h).cls == CueClass::None && !r.governor && !c.inRegion(r.contentFirst) && isPhysicalAct(c.lower[h])) {
             const Deprel cr = universalDeprel(static_cast<Deprel>(r.contentRel));
             if (cr == Deprel::Obj || cr == Deprel::Obl) continue;
+        }
+        // "talks aimed at strengthening ties", "a plan designed to…": a participle
+        // right after a noun no one speaks as says what the thing is for
+        if (c.cue(h).cls == CueClass::None && h > 0 && h + 1 < c.n && c.lower[h].ends_with("ed") &&
+            static_cast<Upos>(c.tok[h - 1].upos) == Upos::NOUN && c.mentionOf[h - 1] == kNone &&
+            c.noun(h - 1) == SpeakerNoun::None && !isHumanNoun(c.lower[h - 1]) &&
+            (static_cast<Upos>(c.tok[h + 1].upos) == Upos::ADP || static_cast<Upos>(c.tok[h + 1].upos) == Upos::SCONJ ||
+             c.is(h + 1, "to")))
+            continue;
+        // "troops have cooperated in Idlib": a place alone (or with its
+        // apposition) is where, not what
+        if (!r.governor && !c.inRegion(r.contentFirst) && c.mentionOf[r.contentFirst] != kNone &&
+            c.mentionAt(r.contentFirst).label == Label::LOC) {
+            uint32_t t = r.contentFirst;
+            while (t <= r.contentLast && c.mentionOf[t] == c.mentionOf[r.contentFirst]) ++t;
+            if (t > r.contentLast || c.isPunct(t, ",")) continue;
         }
         // "…, Marta Vieira told reporters": when the tree gave no source, the
         // noun phrase right before the cue

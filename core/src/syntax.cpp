@@ -1004,6 +1004,73 @@ void repairTimeSubjects(Document& doc, uint32_t first, uint32_t n) {
         if (other) t.deprel = static_cast<uint8_t>(Deprel::OblTmod);
     }
 }
+// "indicated Turkey still intended to buy more" read as "indicated Turkey and
+// intended": a finite verb joined to an earlier one with no "and" and no
+// comma, right after that verb's object (adverbs between), is a complement
+// clause whose subject is the noun taken for the object. The verb becomes
+// ccomp and the noun its nsubj (an open complement, xcomp, is never finite
+// either, and is mended the same way).
+void repairBareComplements(Document& doc, uint32_t first, uint32_t n) {
+    for (uint32_t k = first; k < first + n; ++k) {
+        Token& t = doc.tokens[k];
+        const Deprel r = static_cast<Deprel>(t.deprel);
+        const Xpos x = static_cast<Xpos>(t.xpos);
+        if ((r != Deprel::Conj && r != Deprel::Xcomp) || (x != Xpos::VBD && x != Xpos::VBZ && x != Xpos::VBP) ||
+            t.head < static_cast<int32_t>(first) || t.head >= static_cast<int32_t>(k))
+            continue;
+        const uint32_t h = static_cast<uint32_t>(t.head);
+        // the object right before the verb, only adverbs between
+        uint32_t j = k;
+        while (j > h + 1 && static_cast<Upos>(doc.tokens[j - 1].upos) == Upos::ADV) --j;
+        if (j <= h + 1) continue;
+        Token& o = doc.tokens[j - 1];
+        if (o.head != static_cast<int32_t>(h) || static_cast<Deprel>(o.deprel) != Deprel::Obj) continue;
+        bool joined = false;  // a conjunction or a comma between the verbs
+        for (uint32_t i = h + 1; i < k && !joined; ++i) {
+            const Upos u = static_cast<Upos>(doc.tokens[i].upos);
+            joined = u == Upos::CCONJ || u == Upos::PUNCT;
+        }
+        if (joined) continue;
+        o.head = static_cast<int32_t>(k);
+        o.deprel = static_cast<uint8_t>(Deprel::Nsubj);
+        t.deprel = static_cast<uint8_t>(Deprel::Ccomp);
+    }
+}
+// "Bemoaning the broken system, Marlow accused the board…" read with the
+// participle as the root and "Marlow accused…" as a relative clause of
+// "system": a clause that opens after a comma with a subject of its own and
+// no relative word is the main clause, and the opening participle its advcl.
+void repairOpeningParticiple(Document& doc, uint32_t first, uint32_t n) {
+    Token& p = doc.tokens[first];
+    if (n < 5 || p.head >= 0 || static_cast<Xpos>(p.xpos) != Xpos::VBG) return;
+    for (uint32_t k = first + 2; k < first + n; ++k) {
+        Token& v = doc.tokens[k];
+        if (static_cast<Deprel>(v.deprel) != Deprel::AclRelcl || static_cast<Upos>(v.upos) != Upos::VERB) continue;
+        // its subject right before it, a comma (and quotation marks) before that
+        uint32_t s = k;
+        while (s > first && (static_cast<Upos>(doc.tokens[s - 1].upos) == Upos::PROPN ||
+                             static_cast<Upos>(doc.tokens[s - 1].upos) == Upos::NOUN ||
+                             static_cast<Upos>(doc.tokens[s - 1].upos) == Upos::PRON ||
+                             static_cast<Upos>(doc.tokens[s - 1].upos) == Upos::DET))
+            --s;
+        if (s == k) return;
+        bool subject = false;
+        for (uint32_t j = s; j < k; ++j)
+            subject = subject || (doc.tokens[j].head == static_cast<int32_t>(k) && static_cast<Deprel>(doc.tokens[j].deprel) == Deprel::Nsubj);
+        uint32_t b = s;
+        while (b > first && (doc.tokens[b - 1].kind == TokenKind::QuoteOpen || doc.tokens[b - 1].kind == TokenKind::QuoteClose)) --b;
+        if (!subject || b <= first || doc.slice(doc.tokens[b - 1].span) != ",") return;
+        v.head = -1;
+        v.deprel = static_cast<uint8_t>(Deprel::Root);
+        p.head = static_cast<int32_t>(k);
+        p.deprel = static_cast<uint8_t>(Deprel::Advcl);
+        for (uint32_t j = first; j < first + n; ++j)  // the final stop hangs on the new root
+            if (doc.tokens[j].head == static_cast<int32_t>(first) && static_cast<Deprel>(doc.tokens[j].deprel) == Deprel::Punct &&
+                j > k)
+                doc.tokens[j].head = static_cast<int32_t>(k);
+        return;
+    }
+}
 } // namespace
 
 void parseDocument(Document& doc, const SyntaxModel& m) {
@@ -1087,6 +1154,8 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
                 t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
             }
             repairTimeSubjects(doc, pc.first, pc.n);
+            repairBareComplements(doc, pc.first, pc.n);
+            if (!pc.continues) repairOpeningParticiple(doc, pc.first, pc.n);
             if (!pc.continues) {
                 sentenceRoot = root;
             } else if (root >= 0 && sentenceRoot >= 0) {
