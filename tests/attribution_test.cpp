@@ -158,3 +158,15 @@ TEST(AttrClaims, SourcesAreNounPhrasesAndWhyIsPlain) {
     EXPECT_EQ(d.slice(according->source), "the ministry");
     EXPECT_EQ(content(d, *according), "the talks failed");
 }
+
+// Confidence is never 100 %: the plainest quotation with its speaker named
+// right after it still leaves room for a mistake.
+TEST(AttrClaims, ConfidenceIsNeverCertain) {
+    if (!modelled()) GTEST_SKIP();
+    Document d = run("\u201CThe ferry will sail at dawn,\u201D Captain Mira Holm said. \u201CEvery seat is taken,\u201D she added.");
+    ASSERT_GE(d.quotes.size(), 1u);
+    for (const Quote& q : d.quotes) {
+        EXPECT_LE(q.confidence, 0.99f);
+        EXPECT_GE(q.confidence, 0.01f);
+    }
+}

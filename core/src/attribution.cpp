@@ -407,7 +407,9 @@ float logit(float p) {
 float AttrModel::calibrated(int kind, float raw) const {
     if (kind < 0 || kind >= kClaimKinds) return raw;
     const auto [a, b] = claimCal[kind];
-    return sigmoid(a * logit(raw) + b);
+    // never certain, never impossible: a reader sees at most 99 % (and the
+    // JSON, rounded to hundredths, never says 1.0)
+    return std::clamp(sigmoid(a * logit(raw) + b), 0.01f, 0.99f);
 }
 
 void fitClaimCalibration(AttrModel& m, const std::vector<std::tuple<int, float, bool>>& claims) {
