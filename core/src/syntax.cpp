@@ -996,6 +996,7 @@ void repairTimeSubjects(Document& doc, uint32_t first, uint32_t n) {
     for (uint32_t k = first; k < first + n; ++k) {
         Token& t = doc.tokens[k];
         if (!subject(t) || t.head < static_cast<int32_t>(first) || t.head >= static_cast<int32_t>(k)) continue;
+        if (t.span.size() > 9) continue;  // longer than "wednesday": no day (and no string to make)
         const std::string w = ner::normalizeLower(doc.slice(t.span));
         if (std::find(std::begin(kDays), std::end(kDays), w) == std::end(kDays)) continue;
         bool other = false;
@@ -1141,7 +1142,6 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
         parseBatch(m, s, c, count);
         for (int j = 0; j < count; ++j) {
             const Piece& pc = pieces[p0 + j];
-            int32_t root = -1;
             for (uint32_t k = 1; k <= pc.n; ++k) {
                 Token& t = doc.tokens[pc.first + k - 1];
                 const auto [upos, xpos] = m.classes[s[j].tag[k]];
@@ -1149,13 +1149,16 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
                 t.xpos = static_cast<uint8_t>(xpos);
                 t.head = c[j].head[k] <= 0 ? -1 : static_cast<int32_t>(pc.first + c[j].head[k] - 1);
                 t.deprel = c[j].label[k];
-                if (t.head < 0 && root < 0) root = static_cast<int32_t>(pc.first + k - 1);
                 const bool closedClass = upos == Upos::PRON || upos == Upos::DET;
                 t.morph = morphOf(closedClass ? ner::normalizeLower(doc.slice(t.span)) : std::string(), upos, xpos);
             }
             repairTimeSubjects(doc, pc.first, pc.n);
             repairBareComplements(doc, pc.first, pc.n);
             if (!pc.continues) repairOpeningParticiple(doc, pc.first, pc.n);
+            // the piece's root once repaired (a repair may have moved it)
+            int32_t root = -1;
+            for (uint32_t k = pc.first; k < pc.first + pc.n && root < 0; ++k)
+                if (doc.tokens[k].head < 0) root = static_cast<int32_t>(k);
             if (!pc.continues) {
                 sentenceRoot = root;
             } else if (root >= 0 && sentenceRoot >= 0) {
