@@ -91,7 +91,7 @@ whosaid_build() {
 whosaid_deps() {
     for what in "$@"; do
         case "$what" in
-            native)  _whosaid_apt cmake make g++ nlohmann-json3-dev libgtest-dev python3 wordnet-base || return 1 ;;
+            native)  _whosaid_apt cmake make g++ nlohmann-json3-dev libgtest-dev python3 wordnet-base iso-codes || return 1 ;;
             wasm)    _whosaid_apt emscripten nlohmann-json3-dev fonts-dejavu-core || return 1
                      _whosaid_node || return 1
                      IMGUI_DIR=$(_whosaid_imgui) || return 1; export IMGUI_DIR

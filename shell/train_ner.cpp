@@ -2,7 +2,7 @@
 // writes the model. Deterministic for a given seed and inputs.
 //
 //   whosaid train-ner [--data DIR] [--out FILE] [--lexicon DIR] [--iso-codes DIR]
-//                     [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]
+//                     [--wordnet DIR | --no-wordnet] [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -25,12 +25,14 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: whosaid train-ner [--data DIR] [--out FILE] [--lexicon DIR] [--iso-codes DIR]\n"
-    "                         [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]\n"
+    "                         [--wordnet DIR | --no-wordnet] [--epochs N] [--seed S] [--max-rows N] [--prune X] [--no-unlabeled] [--gum]\n"
     "  --data DIR       the shared data (default ../shared/data); reads conll2003/train.docs.jsonl,\n"
-    "                   and for word clusters the texts of gum_news/train and polnear/train\n"
+    "                   and for word clusters the texts of gum_news/train, polnear/train and ud/train\n"
     "  --out FILE       where to write the model (default assets/ner.bin)\n"
     "  --lexicon DIR    gazetteer word lists, one file per class (default assets/lexicon)\n"
-    "  --iso-codes DIR  Debian iso-codes JSON for country and region names (default /usr/share/iso-codes/json)\n";
+    "  --iso-codes DIR  Debian iso-codes JSON for country and region names (default /usr/share/iso-codes/json)\n"
+    "  --wordnet DIR    WordNet 3.0's data.noun, for its proper nouns as gazetteer classes\n"
+    "                   (default /usr/share/wordnet, Debian's wordnet-base; --no-wordnet: none)\n";
 
 // Calls f(json object) for each line of a JSONL file.
 template <class F>
@@ -79,6 +81,71 @@ void keepOutermost(std::vector<Mention>& ms) {
     for (const Mention& m : ms)
         if (out.empty() || m.span.begin >= out.back().span.end) out.push_back(m);
     ms = std::move(out);
+}
+
+// The sentences of a treebank's training split ("# text = …"), one text per
+// document, for the clusters.
+void addTreebankText(const std::string& path, std::vector<std::string>& texts) {
+    std::string conllu, err;
+    if (!readFile(path, conllu, err)) return;
+    std::string doc;
+    size_t pos = 0;
+    while (pos < conllu.size()) {
+        size_t nl = conllu.find('\n', pos);
+        if (nl == std::string::npos) nl = conllu.size();
+        const std::string_view line(conllu.data() + pos, nl - pos);
+        pos = nl + 1;
+        if (line.starts_with("# newdoc") && !doc.empty()) texts.push_back(std::move(doc)), doc.clear();
+        if (line.starts_with("# text = ")) {
+            doc.append(line.substr(9));
+            doc.push_back('\n');
+        }
+    }
+    if (!doc.empty()) texts.push_back(std::move(doc));
+}
+
+// WordNet's proper nouns (data.noun of Debian's wordnet-base): every
+// capitalized word of an instance synset ("Einstein", "Danube", "Trimurti"),
+// and of a group synset ("United Nations"), classed by the synset's
+// lexicographer file: 18 people, 15 places, 17 natural objects (rivers,
+// mountains), 14 groups; other instances are wn-other.
+bool addWordNetNames(const std::string& dir, std::vector<GazetteerList>& lists, std::string& err) {
+    std::string text;
+    if (!readFile(dir + "/data.noun", text, err)) return false;
+    GazetteerList person{"wn-person", {}}, place{"wn-place", {}}, org{"wn-org", {}}, other{"wn-other", {}};
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string_view line(text.data() + pos, nl - pos);
+        pos = nl + 1;
+        if (line.empty() || line[0] == ' ') continue;  // the licence header
+        // offset lex_filenum ss_type w_cnt (hex) word lex_id ... p_cnt pointers | gloss
+        std::vector<std::string_view> f;
+        const std::string_view head = line.substr(0, line.find(" | "));
+        for (size_t b = 0; b < head.size();) {
+            size_t e = head.find(' ', b);
+            if (e == std::string_view::npos) e = head.size();
+            if (e > b) f.push_back(head.substr(b, e - b));
+            b = e + 1;
+        }
+        if (f.size() < 4) continue;
+        const int lexFile = std::atoi(std::string(f[1]).c_str());
+        const size_t words = std::strtoul(std::string(f[3]).c_str(), nullptr, 16);
+        if (f.size() < 4 + 2 * words) continue;
+        const bool instance = head.find(" @i ") != std::string_view::npos;
+        GazetteerList* to = lexFile == 18 ? &person : lexFile == 15 || lexFile == 17 ? &place : lexFile == 14 ? &org : &other;
+        if (!instance && lexFile != 14) continue;
+        for (size_t w = 0; w < words; ++w) {
+            std::string lemma(f[4 + 2 * w]);
+            if (const size_t paren = lemma.find('('); paren != std::string::npos) lemma.resize(paren);  // "(a)" markers
+            if (lemma.empty() || !(lemma[0] >= 'A' && lemma[0] <= 'Z')) continue;
+            std::replace(lemma.begin(), lemma.end(), '_', ' ');
+            to->entries.push_back(std::move(lemma));
+        }
+    }
+    for (GazetteerList* g : {&person, &place, &org, &other}) lists.push_back(std::move(*g));
+    return true;
 }
 
 void addIsoCodes(const std::string& dir, std::vector<GazetteerList>& lists, std::string& note) {
@@ -139,7 +206,7 @@ bool readLexicon(const std::string& dir, std::vector<GazetteerList>& lists, std:
 
 int trainNerMain(const std::vector<std::string>& args) {
     std::string data = "../shared/data", out = "assets/ner.bin", lexicon = "assets/lexicon",
-                iso = "/usr/share/iso-codes/json";
+                iso = "/usr/share/iso-codes/json", wordnet = "/usr/share/wordnet";
     NerTrainOptions o;
     bool unlabeled = true, gum = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -147,6 +214,7 @@ int trainNerMain(const std::vector<std::string>& args) {
         auto next = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
         const std::string* v = nullptr;
         if (a == "--no-unlabeled") unlabeled = false;
+        else if (a == "--no-wordnet") wordnet.clear();
         else if (a == "--gum") gum = true;
         else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
         else if (!(v = next())) { sayf("whosaid: %s needs a value\n%s", a.c_str(), kUsage); return 1; }
@@ -154,10 +222,15 @@ int trainNerMain(const std::vector<std::string>& args) {
         else if (a == "--out") out = *v;
         else if (a == "--lexicon") lexicon = *v;
         else if (a == "--iso-codes") iso = *v;
+        else if (a == "--wordnet") wordnet = *v;
         else if (a == "--epochs") o.epochs = std::atoi(v->c_str());
         else if (a == "--seed") o.seed = static_cast<uint32_t>(std::strtoul(v->c_str(), nullptr, 10));
         else if (a == "--max-rows") o.maxRows = std::strtoul(v->c_str(), nullptr, 10);
         else if (a == "--prune") o.pruneBelow = std::strtof(v->c_str(), nullptr);
+        else if (a == "--min-count") o.minFeatureCount = std::atoi(v->c_str());
+        else if (a == "--runs") o.runs = std::atoi(v->c_str());
+        else if (a == "--clusters") std::sscanf(v->c_str(), "%d,%d,%d", &o.clusters[0], &o.clusters[1], &o.clusters[2]);
+        else if (a == "--cluster-min-count") o.clusterMinCount = std::atoi(v->c_str());
         else { sayf("whosaid: unknown option %s\n%s", a.c_str(), kUsage); return 1; }
     }
     std::string err;
@@ -189,8 +262,19 @@ int trainNerMain(const std::vector<std::string>& args) {
         eachLine(data + "/polnear/train.jsonl", [&](const json& j) {
             if (j.contains("text") && j["text"].is_string()) o.unlabeled.push_back(j["text"].get<std::string>());
         }, err);
+    if (unlabeled) addTreebankText(data + "/ud/train.conllu", o.unlabeled);
     std::string note;
     addIsoCodes(iso, o.gazetteers, note);
+    if (!wordnet.empty()) {
+        if (!addWordNetNames(wordnet, o.gazetteers, err)) {
+            sayf("whosaid: %s\nwhosaid: train-ner reads WordNet's proper nouns from %s (Debian's wordnet-base: "
+                 "source shell/deps.sh; whosaid_deps native installs it), or pass --no-wordnet\n",
+                 err.c_str(), wordnet.c_str());
+            return 1;
+        }
+        note += "; proper nouns from WordNet 3.0, Copyright 2006 by Princeton University, all rights reserved, "
+                "provided as is without warranties of any kind (its licence: /usr/share/doc/wordnet-base/copyright)";
+    }
     if (!readLexicon(lexicon, o.gazetteers, err)) {
         sayf("whosaid: %s\n", err.c_str());
         return 1;

@@ -313,7 +313,7 @@ enum Template : uint64_t {
     TBias = 1, TWord, TLower, TShape, TShortShape, TPrefix, TSuffix = TPrefix + 4, TAfterHyphen = TSuffix + 4,
     TLowerM1, TLowerP1, TLowerM2, TLowerP2, TSSM1, TSSP1, TSSM1SS, TSSSSP1, TLowerM1L, TLowerLP1,
     TCluster, TClusterM1 = TCluster + kClusterLevels, TClusterP1, TFirstSS, THeadSS, THeadLower,
-    TGaz, TGazM1, TGazP1, TDoc, THist, THistFirst, TWordM1SS, TFlagsM1, TFlagsP1, TClusterM1C0,
+    TGaz, TGazM1, TGazP1, TDoc, THist, THistFirst, TWordM1SS, TFlagsM1, TFlagsP1, TClusterM1C0, TGazLowerM1,
 };
 
 constexpr uint64_t kBos = 0x5151, kEos = 0x6161;
@@ -523,6 +523,14 @@ int contextFeatures(const Document& doc, const DocFeatures& df, size_t i, uint64
         add(THeadLower, t.lower);
     }
     for (uint64_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctzll(g)));
+    // the word before a gazetteer entry: "in" + a place, "Mr." + a first name
+    uint64_t seenClass = 0;
+    for (uint64_t g = t.gaz; g; g &= g - 1) {
+        const uint64_t cls = static_cast<uint64_t>(__builtin_ctzll(g)) / 4;
+        if (seenClass & (1ull << cls)) continue;
+        seenClass |= 1ull << cls;
+        add(TGazLowerM1, mix(cls, lm1));
+    }
     if (m1) for (uint64_t g = m1->gaz; g; g &= g - 1) add(TGazM1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
     if (p1) for (uint64_t g = p1->gaz; g; g &= g - 1) add(TGazP1, static_cast<uint64_t>(__builtin_ctzll(g)) / 4);
     if (t.flags & FHasUpper) add(TDoc, static_cast<uint64_t>(t.doc) | (t.sentenceStart ? 16 : 0) | (t.headline ? 32 : 0));

@@ -108,7 +108,10 @@ struct FlatMap {
 // Gazetteer classes; a word or word sequence can be in several.
 enum GazClass : int {
     GazCountry, GazCapital, GazDemonym, GazRegion, GazTitle, GazOrgSuffix, GazOrg, GazFirstName,
-    GazPersonWord, GazCalendar, kGazClasses
+    GazPersonWord, GazCalendar,
+    // WordNet's proper nouns by lexicographer file: people; places and natural
+    // objects; groups and organizations; any other instance (a work, an event)
+    GazWnPerson, GazWnPlace, GazWnOrg, GazWnOther, kGazClasses
 };
 constexpr int kGazMaxTokens = 6;
 
@@ -202,7 +205,7 @@ struct DocFeatures {
 void prepare(const Document& doc, const NerModel& model, DocFeatures& df);
 
 // Writes the feature hashes of token i into out (at most kMaxFeatures).
-constexpr int kMaxFeatures = 96;
+constexpr int kMaxFeatures = 128;
 int features(const Document& doc, const DocFeatures& df, size_t i, uint64_t* out);
 // The first features() writes, which depend on the token's text alone (the
 // same for every occurrence of a word type); returns how many.

@@ -33,7 +33,8 @@ Document tokenized(std::string_view text) {
 
 bool gazClass(const std::string& name, int& out) {
     static const char* kNames[kGazClasses] = {"country", "capital", "demonym", "region", "title",
-                                               "org-suffix", "org", "first-name", "person-word", "calendar"};
+                                               "org-suffix", "org", "first-name", "person-word", "calendar",
+                                               "wn-person", "wn-place", "wn-org", "wn-other"};
     for (int i = 0; i < kGazClasses; ++i)
         if (name == kNames[i]) { out = i; return true; }
     return false;
@@ -159,17 +160,26 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
     log("features: %zu seen, %zu kept (count >= %d)", counts.size(), kept.size(), o.minFeatureCount);
     counts = {};
 
+    // Each run trains an averaged perceptron on its own order of the documents
+    // (seeds seed, seed+1, …); the model is the mean of the runs' weights, so
+    // its accuracy does not hang on one shuffle.
     const size_t F = kept.size();
-    std::vector<float> W(F * kTags, 0.f), U(F * kTags, 0.f);
-    std::vector<float> T((kTags + 1) * kTags, 0.f), TU((kTags + 1) * kTags, 0.f);
-    double c = 1;
-    std::mt19937 rng(o.seed);
+    const int runs = std::max(1, o.runs);
+    std::vector<float> meanW(F * kTags, 0.f), meanT((kTags + 1) * kTags, 0.f);
+    std::vector<float> W, U, T, TU;
     std::vector<size_t> order(items.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::vector<float> scores;
     std::vector<int32_t> ids;
     std::vector<uint32_t> idStart;
     std::vector<uint8_t> pred, sentPred;
+    for (int run = 0; run < runs; ++run) {
+    W.assign(F * kTags, 0.f);
+    U.assign(F * kTags, 0.f);
+    T.assign((kTags + 1) * kTags, 0.f);
+    TU.assign((kTags + 1) * kTags, 0.f);
+    double c = 1;
+    std::mt19937 rng(o.seed + static_cast<uint32_t>(run));
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     for (int epoch = 0; epoch < o.epochs; ++epoch) {
         deterministicShuffle(order, rng);
         size_t seen = 0, wrong = 0;
@@ -237,19 +247,20 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
                 c += 1;
             }
         }
-        log("epoch %d: %zu candidate tokens, %.4f wrong", epoch + 1, seen, seen ? double(wrong) / seen : 0.0);
+        log("run %d, epoch %d: %zu candidate tokens, %.4f wrong", run + 1, epoch + 1, seen, seen ? double(wrong) / seen : 0.0);
     }
+    // this run's averaged weights, into the mean
+    const float inv = static_cast<float>(1.0 / c), share = 1.f / static_cast<float>(runs);
+    for (size_t k = 0; k < W.size(); ++k) meanW[k] += (W[k] - U[k] * inv) * share;
+    for (size_t k = 0; k < T.size(); ++k) meanT[k] += (T[k] - TU[k] * inv) * share;
+    }
+    W = std::move(meanW);
 
-    // average, prune, quantize
-    const float inv = static_cast<float>(1.0 / c);
+    // prune, quantize
     std::vector<std::pair<float, uint32_t>> rows;  // (max |w|, feature)
     for (size_t f = 0; f < F; ++f) {
         float mx = 0;
-        for (int t = 0; t < kTags; ++t) {
-            const size_t k = f * kTags + t;
-            W[k] -= U[k] * inv;
-            mx = std::max(mx, std::fabs(W[k]));
-        }
+        for (int t = 0; t < kTags; ++t) mx = std::max(mx, std::fabs(W[f * kTags + t]));
         if (mx > 0 && mx >= o.pruneBelow) rows.push_back({mx, static_cast<uint32_t>(f)});
     }
     std::sort(rows.begin(), rows.end(), [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
@@ -267,7 +278,7 @@ Result<std::string> trainNer(const std::vector<NerTrainDoc>& docs, const NerTrai
         keyRow.push_back({foldKey(kept[f]), r});
     }
     m.features.build(keyRow);
-    for (size_t k = 0; k < T.size(); ++k) m.transitions[k] = T[k] - TU[k] * inv;
+    for (size_t k = 0; k < meanT.size(); ++k) m.transitions[k] = meanT[k];
     m.info = o.info;
     log("model: %zu of %zu weight rows kept", rows.size(), F);
     return serialize(m);
