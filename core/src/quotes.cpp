@@ -1234,7 +1234,7 @@ void directQuotes(Ctx& c) {
         (void)endsClause;
         Attribution a;
         a.cueFirst = cue.first;
-        a.cueLast = cue.last;
+        a.cueLast = colon ? cue.last + 1 : cue.last;  // "said:": the colon that opens the quotation is the cue's
         a.hasCue = true;
         a.colonCue = colon;
         a.cls = cue.word.cls;
@@ -1807,6 +1807,17 @@ void fullCue(const Ctx& c, Attribution& a) {
         const Upos u = tr.upos(t);
         if (!(r == Deprel::Aux || (r == Deprel::Advmod && (u == Upos::ADV || u == Upos::PART)) || r == Deprel::Cop)) break;
         a.cueFirst = t;
+    }
+    // "…, he said: …": the colon that opens the content is the cue's
+    const uint32_t colon = a.cueLast + 1;
+    if (colon + 1 < c.n && c.isPunct(colon, ":") && !c.inRegion(colon) && !c.claimed[colon] &&
+        c.tok[colon].sentence == c.tok[a.cueLast].sentence) {
+        bool opens = false, inside = false;
+        for (auto [cb, ce] : a.content) {
+            inside |= colon >= cb && colon <= ce;
+            opens |= cb > colon;
+        }
+        if (opens && !inside) a.cueLast = colon;
     }
 }
 
@@ -2627,7 +2638,12 @@ int32_t governingOf(const Ctx& c, const Attribution& a) {
 }
 
 std::string explain(const Ctx& c, const Attribution& a, const Quote& q, Note note, bool continued) {
-    auto quoted = [&](Span s) { return "\xE2\x80\x9C" + std::string(c.doc.slice(s)) + "\xE2\x80\x9D"; };
+    auto quoted = [&](Span s) {
+        std::string_view w = c.doc.slice(s);
+        if (w.size() > 1 && w.back() == ':') w.remove_suffix(1);  // "said:" reads as "said"
+        while (!w.empty() && w.back() == ' ') w.remove_suffix(1);
+        return "\xE2\x80\x9C" + std::string(w) + "\xE2\x80\x9D";
+    };
     const std::string source = "\xE2\x80\x9C" + std::string(c.doc.sourceWords(q)) + "\xE2\x80\x9D";
     const std::string src = q.source.empty() ? std::string() : std::string(c.doc.sourceWords(q));
     const std::string who = q.speaker >= 0 ? c.doc.entities[q.speaker].name : src;
