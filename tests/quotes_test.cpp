@@ -642,6 +642,36 @@ TEST(Quotes, ContinuedWithAColonOpensAQuotation) {
     EXPECT_NE(d.quotes[1].why.find("\u201Ccontinued\u201D"), std::string::npos) << d.quotes[1].why;
 }
 
+// A source with an apposition keeps the comma that closes it (PolNeAR's
+// convention); the words shown for it leave the comma out.
+TEST(Quotes, ApposedSourceKeepsItsClosingComma) {
+    Document d = run("Nora Vale, a harbour pilot with twenty years on the river, said the channel was too shallow for "
+                     "the new ferries.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Nora Vale, a harbour pilot with twenty years on the river,");
+    EXPECT_EQ(d.sourceWords(d.quotes[0]), "Nora Vale, a harbour pilot with twenty years on the river");
+}
+
+// A source phrase that goes on past its name ("of Maine", an apposition, a
+// participle) is the name's, not the last name in it.
+TEST(Quotes, SpeakerIsTheNameThatHeadsTheSource) {
+    Document d = run("The harbour board met on Monday in Portland.\n\nRepresentative Tomas Reyes of Maine said the "
+                     "dredging would start in spring. Ana Lopes, the director of research at the Coastal Institute, "
+                     "said the channel was silting up faster than expected. Tomas Reyes of the Maine Fishing League "
+                     "said the boats would wait.");
+    ASSERT_EQ(d.quotes.size(), 3u);
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Tomas Reyes");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Ana Lopes");
+    EXPECT_EQ(speaker(d, d.quotes[2]), "Tomas Reyes");
+    EXPECT_EQ(d.slice(d.quotes[2].source), "Tomas Reyes of the Maine Fishing League");
+    // a second verb takes the first one's whole subject phrase: still the name's
+    Document e = run("Mayor Tomas Reyes visited the harbour on Monday.\n\nReyes, speaking to a veterans group in "
+                     "Portsmouth, said he would order a full review of the harbour defences and warned against "
+                     "smugglers from Norway, Iceland and the Faroes.");
+    ASSERT_EQ(e.quotes.size(), 2u);
+    for (const Quote& q : e.quotes) EXPECT_EQ(speaker(e, q), "Tomas Reyes") << e.slice(q.source);
+}
+
 // A quotation signed with a dash after it, one a line, is the signer's, also
 // when the tagger left a first name out of the name ("Oscar P. Lindgren").
 TEST(Quotes, SignedQuotationsAreTheSigners) {

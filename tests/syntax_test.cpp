@@ -420,6 +420,21 @@ TEST(Parser, DayAfterTheVerbIsWhen) {
     expectTrees(d);
 }
 
+// News names a speaker with "of" and a body: the verb heads the sentence, the
+// name is its subject and "of the … League" is the name's (the parser alone
+// took the verb for a clause on the name, and the league for its subject).
+TEST(Parser, NameOfABodyIsTheSubject) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("The harbour board met on Monday.\n\nTomas Reyes of the Maine Fishing League said the dredging "
+                     "would start in spring.");
+    EXPECT_EQ(rel(d, "said"), Deprel::Root);
+    EXPECT_TRUE(headIs(d, "Tomas", "said"));
+    EXPECT_EQ(rel(d, "Tomas"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(d, "League", "Tomas"));
+    EXPECT_TRUE(headIs(d, "of", "League"));
+    expectTrees(d);
+}
+
 // WordNet's parts of speech, read as morphy reads them: lemmas, irregular
 // forms, inflections. The index and exception lines are written here in
 // WordNet's layout (licence header lines start with two spaces).

@@ -1779,14 +1779,6 @@ void fullSource(const Ctx& c, Attribution& a) {
         if (a.srcCore == kNone) a.srcCore = static_cast<int32_t>(last0);
         a.srcLast = static_cast<int32_t>(e);
     }
-    // the comma that closes an apposition before the cue is the apposition's
-    bool inner = false;
-    for (uint32_t t = nb; t <= e && !inner; ++t) inner = c.isPunct(t, ",");
-    if (inner && e + 2 < c.n && c.isPunct(e + 1, ",") && free(e + 1)) {
-        uint32_t k = e + 2;
-        while (k < a.cueFirst && c.adverb(k)) ++k;
-        if (k == a.cueFirst) a.srcLast = static_cast<int32_t>(e + 1);
-    }
 }
 
 // The cue's whole verb group, as annotators mark it: the auxiliaries and
@@ -2055,6 +2047,15 @@ void tidySources(Ctx& c) {
                     a.srcCore = kNone;
                 }
             }
+        }
+        // "Flynn, a top Trump surrogate, said": the comma that closes the
+        // source's apposition is the source's (PolNeAR marks 921 of 1,027 so)
+        const uint32_t close = static_cast<uint32_t>(a.srcLast) + 1;
+        bool apposition = false;
+        for (int32_t t = a.srcFirst + 1; t < a.srcLast && !apposition; ++t) apposition = c.isPunct(static_cast<uint32_t>(t), ",");
+        if (apposition && close < a.cueFirst && c.isPunct(close, ",") && !c.claimed[close] && !c.inRegion(close)) {
+            a.srcLast = static_cast<int32_t>(close);
+            c.used[close] = 1;
         }
     }
 }
@@ -2334,6 +2335,24 @@ struct Resolver {
         // its head ("Marta Vieira, of the Lisbon Institute for Bridges")
         uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
         uint32_t sb = static_cast<uint32_t>(a.srcFirst);
+        // no core marked: the name that heads the phrase, not the last one in it
+        // ("Trump, speaking to a veterans group in Virginia," is Trump's)
+        if (a.srcCore == kNone && se > sb && static_cast<Deprel>(c.tok[sb].deprel) != Deprel::None) {
+            for (uint32_t t = sb; t <= se; ++t) {
+                const int32_t h = c.tok[t].head;
+                if (h >= static_cast<int32_t>(sb) && h <= static_cast<int32_t>(se)) continue;
+                if (c.mentionOf[t] != kNone && c.mentionAt(t).kind == MentionKind::Name) {
+                    uint32_t e = t;
+                    while (e + 1 <= se && c.mentionOf[e + 1] == c.mentionOf[t]) ++e;
+                    // only where the name's phrase goes on after it: an apposition, a
+                    // clause or "of …" ("Trump campaign spokesman Jason Miller" is Miller's)
+                    if (e < se && (c.isPunct(e + 1, ",") || c.isPunct(e + 1, "(") ||
+                                   static_cast<Upos>(c.tok[e + 1].upos) == Upos::ADP))
+                        se = e;
+                }
+                break;
+            }
+        }
         // a party and state name no one: "Sen. Paul Whitmore (R-Ohio)", "Ada Lindqvist,
         // D-Minn." are the politician's
         if (se > sb && c.isPunct(se, ")")) {

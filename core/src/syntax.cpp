@@ -1041,6 +1041,70 @@ void repairBareComplements(Document& doc, uint32_t first, uint32_t n) {
 // participle as the root and "Marlow accused…" as a relative clause of
 // "system": a clause that opens after a comma with a subject of its own and
 // no relative word is the main clause, and the opening participle its advcl.
+// "Ana Lopes of the Coastal Institute said …", "Rep. Tomas Reyes of Maine
+// said …": news names a speaker with "of" (at, from) and a body or a place,
+// a shape the treebanks hardly have. The parser hangs the verb on the name as
+// a clause (acl) and may take the body for its subject; a finite verb with no
+// relative word is no such clause: the verb heads the sentence, the name is
+// its subject, and "of …" is the name's.
+void repairNameOfBody(Document& doc, uint32_t first, uint32_t n) {
+    auto word = [&](uint32_t k) { return ner::normalizeLower(doc.slice(doc.tokens[k].span)); };
+    for (uint32_t v = first + 3; v < first + n; ++v) {
+        Token& verb = doc.tokens[v];
+        const Xpos vx = static_cast<Xpos>(verb.xpos);
+        if (static_cast<Deprel>(verb.deprel) != Deprel::Acl || static_cast<Upos>(verb.upos) != Upos::VERB ||
+            (vx != Xpos::VBD && vx != Xpos::VBZ && vx != Xpos::VBP) || verb.head < static_cast<int32_t>(first) ||
+            verb.head >= static_cast<int32_t>(v))
+            continue;
+        const uint32_t h = static_cast<uint32_t>(verb.head);
+        Token& name = doc.tokens[h];
+        if (static_cast<Upos>(name.upos) != Upos::PROPN) continue;
+        // the last word of the name, then "of" (at, from) right after it
+        uint32_t e = h;
+        while (e + 1 < v && doc.tokens[e + 1].head == static_cast<int32_t>(h) &&
+               static_cast<Deprel>(doc.tokens[e + 1].deprel) == Deprel::Flat)
+            ++e;
+        const uint32_t prep = e + 1;
+        if (prep + 1 >= v) continue;
+        const std::string w = word(prep);
+        if (w != "of" && w != "at" && w != "from") continue;
+        // the body: the head of the words between "of" and the verb
+        int32_t body = -1;
+        bool contained = true;
+        for (uint32_t k = prep + 1; k < v && contained; ++k) {
+            const int32_t kh = doc.tokens[k].head;
+            if (kh >= static_cast<int32_t>(prep + 1) && kh < static_cast<int32_t>(v)) continue;
+            if (body >= 0) contained = false;
+            body = static_cast<int32_t>(k);
+        }
+        if (!contained || body < 0 || static_cast<Upos>(doc.tokens[body].upos) != Upos::PROPN) continue;
+        // "Secretary of State John Kerry said": a one-word title, and the
+        // person's name (a flat run) after "of", is the person's phrase already
+        bool personAfter = false;
+        for (uint32_t k = prep + 1; k < v; ++k) personAfter |= static_cast<Deprel>(doc.tokens[k].deprel) == Deprel::Flat;
+        if (e == h && personAfter) continue;
+        // no relative word or subject of the verb's own before the body
+        bool relative = false;
+        for (uint32_t k = first; k < first + n && !relative; ++k)
+            relative = doc.tokens[k].head == static_cast<int32_t>(v) && k < v &&
+                       (static_cast<Deprel>(doc.tokens[k].deprel) == Deprel::Nsubj ||
+                        static_cast<Deprel>(doc.tokens[k].deprel) == Deprel::Mark) &&
+                       static_cast<int32_t>(k) != body && k != prep;
+        if (relative) continue;
+        verb.head = name.head;
+        verb.deprel = name.head < 0 ? static_cast<uint8_t>(Deprel::Root) : name.deprel;
+        name.head = static_cast<int32_t>(v);
+        name.deprel = static_cast<uint8_t>(Deprel::Nsubj);
+        doc.tokens[body].head = static_cast<int32_t>(h);
+        doc.tokens[body].deprel = static_cast<uint8_t>(Deprel::Nmod);
+        doc.tokens[prep].head = body;
+        doc.tokens[prep].deprel = static_cast<uint8_t>(Deprel::Case);
+        for (uint32_t k = v + 1; k < first + n; ++k)  // what followed the verb hung on the name: the verb's now
+            if (doc.tokens[k].head == static_cast<int32_t>(h)) doc.tokens[k].head = static_cast<int32_t>(v);
+        return;
+    }
+}
+
 void repairOpeningParticiple(Document& doc, uint32_t first, uint32_t n) {
     Token& p = doc.tokens[first];
     if (n < 5 || p.head >= 0 || static_cast<Xpos>(p.xpos) != Xpos::VBG) return;
@@ -1155,6 +1219,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
             repairTimeSubjects(doc, pc.first, pc.n);
             repairBareComplements(doc, pc.first, pc.n);
             if (!pc.continues) repairOpeningParticiple(doc, pc.first, pc.n);
+            repairNameOfBody(doc, pc.first, pc.n);
             // the piece's root once repaired (a repair may have moved it)
             int32_t root = -1;
             for (uint32_t k = pc.first; k < pc.first + pc.n && root < 0; ++k)
