@@ -524,6 +524,14 @@ TEST(Quotes, DatelinesAndLabelsAreNotSources) {
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_EQ(d.slice(d.quotes[0].source), "Mayor Karl Brenner");
     EXPECT_EQ(speaker(d, d.quotes[0]), "Karl Brenner");
+    // a dateline with its state, date and agency; one the source starts inside of
+    Document f = run("Brenner opens the bridge.\n\nOLDPORT, Maine, Oct. 4 (UPI) \u2014 Mayor Karl Brenner praised the "
+                     "bridge as a \"lifeline\" for the island.\n\nEASTON, Va. - Rep. Ana Lopes said the yard would hire "
+                     "more welders.");
+    ASSERT_EQ(f.quotes.size(), 2u);
+    EXPECT_EQ(f.slice(f.quotes[0].source), "Mayor Karl Brenner");
+    EXPECT_EQ(speaker(f, f.quotes[0]), "Karl Brenner");
+    EXPECT_EQ(f.slice(f.quotes[1].source), "Rep. Ana Lopes");
     Document c = run("The council met on Monday.\n\nCORRECTION: An earlier version of this story gave the wrong date for the vote on the new library.");
     for (const Quote& q : c.quotes) EXPECT_NE(c.slice(q.source), "CORRECTION");
     Document l = run("Let's say you think a degree will cost forty thousand dollars in ten years.");

@@ -403,8 +403,14 @@ uint32_t afterDateline(const Ctx& c, uint32_t first) {
     if (!c.tok[first].paragraphStart || !c.allCaps(first)) return first;
     uint32_t k = first;
     const uint32_t end = std::min<uint32_t>(c.n, first + 12);
-    while (k < end && (c.allCaps(k) || c.isPunct(k, ",") || c.isPunct(k, ".") ||
-                       (c.isWord(k) && c.capitalized(k) && k + 1 < c.n && c.isPunct(k + 1, "."))))
+    // the place and its state, then a date: "FLINT, Mich., Oct. 4", "NEWPORT NEWS, Va.",
+    // "OLDPORT, Maine,"
+    auto abbreviation = [&](uint32_t t) {
+        return c.isWord(t) && c.capitalized(t) &&
+               (c.text(t).ends_with(".") || (t + 1 < c.n && c.isPunct(t + 1, ".")) || (t > first && c.isPunct(t - 1, ",")));
+    };
+    auto dayOrYear = [&](uint32_t t) { return c.tok[t].kind == TokenKind::Number && c.text(t).size() <= 4 && k > first + 1; };
+    while (k < end && (c.allCaps(k) || c.isPunct(k, ",") || c.isPunct(k, ".") || abbreviation(k) || dayOrYear(k)))
         ++k;
     if (k + 2 < end && c.isPunct(k, "(") && c.isWord(k + 1) && c.isPunct(k + 2, ")")) k += 3;  // (AP), (Reuters)
     if (k < end && k > first && (c.isPunct(k, "--") || c.isPunct(k, "-") || c.isPunct(k, "\xE2\x80\x94") || c.isPunct(k, "\xE2\x80\x93") ||
@@ -1912,10 +1918,13 @@ void checkSources(Ctx& c) {
         if (a.hasCue && a.srcFirst == kNone && !a.colonCue) subjectAsSource(c, a);
         if (a.srcFirst != kNone && !a.colonCue) fullSource(c, a);
         if (a.hasCue && !a.colonCue) fullCue(c, a);
-        if (a.srcFirst != kNone && c.tok[static_cast<uint32_t>(a.srcFirst)].paragraphStart) {
+        // the paragraph's first word, when the source starts within a dateline's reach
+        uint32_t para = a.srcFirst != kNone ? static_cast<uint32_t>(a.srcFirst) : 0;
+        while (a.srcFirst != kNone && para > 0 && !c.tok[para].paragraphStart && static_cast<uint32_t>(a.srcFirst) - para < 12) --para;
+        if (a.srcFirst != kNone && c.tok[para].paragraphStart) {
             // "WASHINGTON -- President Obama, dedicating …, said": the dateline is
             // not the source's, and the name is its words up to the comma
-            const uint32_t d = afterDateline(c, static_cast<uint32_t>(a.srcFirst));
+            const uint32_t d = afterDateline(c, para);
             if (d > static_cast<uint32_t>(a.srcFirst) && static_cast<int32_t>(d) <= a.srcLast) {
                 a.srcFirst = static_cast<int32_t>(d);
                 for (int32_t t = a.srcFirst + 1; t <= a.srcLast; ++t)
