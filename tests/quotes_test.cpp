@@ -678,6 +678,14 @@ TEST(Quotes, SpeakerIsTheNameThatHeadsTheSource) {
                      "smugglers from Norway, Iceland and the Faroes.");
     ASSERT_EQ(e.quotes.size(), 2u);
     for (const Quote& q : e.quotes) EXPECT_EQ(speaker(e, q), "Tomas Reyes") << e.slice(q.source);
+    // a title or a noun heads the phrase: its name is the speaker
+    Document f = run("The council met on Monday with Marta Vieira.\n\n\"The pier is safe,\" said Del. Rosa Marin of the "
+                     "Harbour Islands.\n\nDemocratic candidate Ana Lopes, like Vieira, has encouraged coastal towns to "
+                     "bolster their sea walls, and has said the state should pay for them.");
+    ASSERT_EQ(f.quotes.size(), 3u);
+    EXPECT_EQ(speaker(f, f.quotes[0]), "Rosa Marin");
+    EXPECT_EQ(speaker(f, f.quotes[1]), "Ana Lopes");
+    EXPECT_EQ(speaker(f, f.quotes[2]), "Ana Lopes");
 }
 
 // A quotation signed with a dash after it, one a line, is the signer's, also

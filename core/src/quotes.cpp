@@ -2344,19 +2344,34 @@ struct Resolver {
         // its head ("Marta Vieira, of the Lisbon Institute for Bridges")
         uint32_t se = static_cast<uint32_t>(a.srcCore != kNone ? a.srcCore : a.srcLast);
         uint32_t sb = static_cast<uint32_t>(a.srcFirst);
-        // no core marked: the name that heads the phrase, not the last one in it
-        // ("Trump, speaking to a veterans group in Virginia," is Trump's)
-        if (a.srcCore == kNone && se > sb && static_cast<Deprel>(c.tok[sb].deprel) != Deprel::None) {
-            for (uint32_t t = sb; t <= se; ++t) {
+        // the name that heads the phrase, not a later one in it ("Trump,
+        // speaking to a veterans group in Virginia," is Trump's; "Ana Lopes,
+        // like Vieira," is Lopes's)
+        const uint32_t last = static_cast<uint32_t>(a.srcLast);
+        if (last > sb && static_cast<Deprel>(c.tok[sb].deprel) != Deprel::None) {
+            for (uint32_t t = sb; t <= last && (a.srcCore == kNone || t < static_cast<uint32_t>(a.srcCore)); ++t) {
                 const int32_t h = c.tok[t].head;
-                if (h >= static_cast<int32_t>(sb) && h <= static_cast<int32_t>(se)) continue;
-                if (c.mentionOf[t] != kNone && c.mentionAt(t).kind == MentionKind::Name) {
-                    uint32_t e = t;
-                    while (e + 1 <= se && c.mentionOf[e + 1] == c.mentionOf[t]) ++e;
+                if (h >= static_cast<int32_t>(sb) && h <= static_cast<int32_t>(last)) continue;
+                // a noun or title that heads it names no one itself: its apposition's
+                // name does ("Democratic candidate Hillary Clinton, like Obama,",
+                // "Del. Stacey Plaskett of the Virgin Islands")
+                uint32_t n = t;
+                if (c.mentionOf[t] == kNone)
+                    for (uint32_t k = t + 1; k <= last; ++k)
+                        if (c.tok[k].head == static_cast<int32_t>(t) && c.mentionOf[k] != kNone &&
+                            (static_cast<Deprel>(c.tok[k].deprel) == Deprel::Appos || static_cast<Deprel>(c.tok[k].deprel) == Deprel::Flat)) {
+                            n = k;
+                            break;
+                        }
+                if (c.mentionOf[n] != kNone && c.mentionAt(n).kind == MentionKind::Name) {
+                    uint32_t b = n;  // the name's first word, in case the apposition's head is its last
+                    while (b > sb && c.mentionOf[b - 1] == c.mentionOf[n]) --b;
+                    uint32_t e = b;
+                    while (e + 1 <= last && c.mentionOf[e + 1] == c.mentionOf[n]) ++e;
                     // only where the name's phrase goes on after it: an apposition, a
                     // clause or "of …" ("Trump campaign spokesman Jason Miller" is Miller's)
-                    if (e < se && (c.isPunct(e + 1, ",") || c.isPunct(e + 1, "(") ||
-                                   static_cast<Upos>(c.tok[e + 1].upos) == Upos::ADP))
+                    if (e < last && (c.isPunct(e + 1, ",") || c.isPunct(e + 1, "(") ||
+                                     static_cast<Upos>(c.tok[e + 1].upos) == Upos::ADP))
                         se = e;
                 }
                 break;
