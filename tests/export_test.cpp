@@ -485,6 +485,26 @@ TEST(Export, BratRoundTripGivesTheSameDocumentEditsIncluded) {
     EXPECT_TRUE(documentFromBrat("ab", "#1\tAnnotatorNotes T9\tstray\n\nX9 odd line\tz\n"));
 }
 
+// An actor has one type, which one of its mentions may not share (a town's
+// name that once stands for its council): brat carries it as ActorType.
+TEST(Export, BratKeepsTheActorsTypeWhereAMentionDiffers) {
+    Document d;
+    d.text = "Dunmore voted no. Later Dunmore said the vote was fair.";
+    d.entities = {{"Dunmore", Label::ORG, -1}};
+    d.mentions = {{Span{0, 7}, Label::LOC, MentionKind::Name, 0}, {Span{24, 31}, Label::ORG, MentionKind::Name, 0}};
+    const BratFiles b = toBrat(d);
+    EXPECT_NE(b.ann.find("\tActorType T1 ORG"), std::string::npos) << b.ann;
+    Result<Document> back = documentFromBrat(b.txt, b.ann);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(toJson(*back), toJson(d));
+    std::swap(d.mentions[0], d.mentions[1]);  // whichever mention comes last
+    std::swap(d.mentions[0].span, d.mentions[1].span);
+    back = documentFromBrat(toBrat(d).txt, toBrat(d).ann);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->entities[0].label, Label::ORG);
+    EXPECT_FALSE(documentFromBrat("ab", "T1\tPER 0 2\tab\nA1\tActorType T1 BOGUS\n#1\tAnnotatorNotes T1\te1: ab\n"));
+}
+
 // The W3C test suite's checks (web-annotation-tests, as JSON schemas), in our
 // own words: every MUST, and the SHOULDs that apply to what whosaid writes.
 TEST(Export, WebAnnotationMeetsTheModelsMustsAndShoulds) {

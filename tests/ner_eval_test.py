@@ -13,7 +13,7 @@ and fails unless that rebuilds assets/ner.bin byte for byte. Exits 77
 import json, os, subprocess, sys, tempfile
 
 # What assets/ner.bin and the knowledge and layout passes reached (closing notes of issues 3 and 16); allow one point.
-DEV_F1 = 0.9303
+DEV_F1 = 0.9314
 SOCHI_F1 = 1.0
 SLACK = 0.01
 

@@ -169,6 +169,10 @@ BratFiles toBrat(const Document& doc) {
             w.noteOn(mentionT[i], note);
         }
         if (m.kind != MentionKind::Name) w.attribute("MentionKind", mentionT[i], mentionKindName(m.kind));
+        // the actor's type where this mention's differs (an actor has one type:
+        // "Vellmar" the council's town in one mention, the council in another)
+        if (m.entity >= 0 && m.entity < static_cast<int>(doc.entities.size()) && doc.entities[m.entity].label != m.label)
+            w.attribute("ActorType", mentionT[i], labelName(doc.entities[m.entity].label));
         if (m.edit >= 0 || (m.entity >= 0 && m.entity < static_cast<int>(doc.entities.size()) && doc.entities[m.entity].edit >= 0))
             w.ann += 'A' + std::to_string(++w.a) + "\tCorrected T" + std::to_string(mentionT[i]) + '\n';
     }
@@ -237,6 +241,7 @@ std::string bratConfig() {
            "[attributes]\nKind\tArg:Quote, Value:direct|mixed|indirect\n"
            "SourceKind\tArg:Quote, Value:named|organization|anonymous|unsourced\n"
            "MentionKind\tArg:PER|ORG|LOC|MISC|GRP, Value:name|pronoun|nominal\n"
+           "ActorType\tArg:PER|ORG|LOC|MISC|GRP, Value:PER|ORG|LOC|MISC|GRP\n"
            "Corrected\tArg:PER|ORG|LOC|MISC|GRP|Quote\n";
 }
 
@@ -373,7 +378,10 @@ Result<Document> documentFromBrat(std::string_view txt, std::string_view ann) {
         const size_t colon = note.find(": ");
         if (note.size() > 1 && note[0] == 'e' && colon != std::string::npos && number(note.substr(1, colon - 1), n) && n >= 1 && n < (1u << 20)) {
             if (doc.entities.size() < n) doc.entities.resize(n);
-            doc.entities[n - 1] = {note.substr(colon + 2), label, entityEdit};
+            Label actor = label;
+            const std::string type = attr(id, "ActorType");
+            if (!type.empty() && !parseLabel(type, actor)) return Error{"brat: " + id + " has an unknown ActorType"};
+            doc.entities[n - 1] = {note.substr(colon + 2), actor, entityEdit};
             m.entity = static_cast<int32_t>(n - 1);
         }
         mentionIndex[id] = static_cast<int>(doc.mentions.size());

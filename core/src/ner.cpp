@@ -523,11 +523,13 @@ int contextFeatures(const Document& doc, const DocFeatures& df, size_t i, uint64
         add(THeadLower, t.lower);
     }
     for (uint64_t g = t.gaz; g; g &= g - 1) add(TGaz, static_cast<uint64_t>(__builtin_ctzll(g)));
-    // the word before a gazetteer entry: "in" + a place, "Mr." + a first name
+    // the word before a place's name: "in Lyon" is the city, whatever Lyon
+    // was in training (CoNLL's Lyon is a club)
+    constexpr uint64_t kPlaces = (1ull << GazCountry) | (1ull << GazCapital) | (1ull << GazRegion) | (1ull << GazWnPlace);
     uint64_t seenClass = 0;
     for (uint64_t g = t.gaz; g; g &= g - 1) {
         const uint64_t cls = static_cast<uint64_t>(__builtin_ctzll(g)) / 4;
-        if (seenClass & (1ull << cls)) continue;
+        if ((seenClass & (1ull << cls)) || !(kPlaces & (1ull << cls))) continue;
         seenClass |= 1ull << cls;
         add(TGazLowerM1, mix(cls, lm1));
     }
