@@ -684,6 +684,11 @@ TEST(Quotes, SpeakerIsTheNameThatHeadsTheSource) {
                      "bolster their sea walls, and has said the state should pay for them.");
     ASSERT_EQ(f.quotes.size(), 3u);
     EXPECT_EQ(speaker(f, f.quotes[0]), "Rosa Marin");
+    // a description first, then after its comma the person it describes
+    Document g = run("The ferry company met the council on Friday.\n\nHer former business partner at the shipyard, Lena "
+                     "Ostrova, told reporters the yard had been sold.");
+    ASSERT_EQ(g.quotes.size(), 1u);
+    EXPECT_EQ(speaker(g, g.quotes[0]), "Lena Ostrova");
     EXPECT_EQ(speaker(f, f.quotes[1]), "Ana Lopes");
     EXPECT_EQ(speaker(f, f.quotes[2]), "Ana Lopes");
 }

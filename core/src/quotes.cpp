@@ -2349,7 +2349,7 @@ struct Resolver {
         // like Vieira," is Lopes's)
         const uint32_t last = static_cast<uint32_t>(a.srcLast);
         if (last > sb && static_cast<Deprel>(c.tok[sb].deprel) != Deprel::None) {
-            for (uint32_t t = sb; t <= last && (a.srcCore == kNone || t < static_cast<uint32_t>(a.srcCore)); ++t) {
+            for (uint32_t t = sb; t <= last && (a.srcCore == kNone || t <= static_cast<uint32_t>(a.srcCore)); ++t) {
                 const int32_t h = c.tok[t].head;
                 if (h >= static_cast<int32_t>(sb) && h <= static_cast<int32_t>(last)) continue;
                 // a noun or title that heads it names no one itself: its apposition's
@@ -2373,6 +2373,18 @@ struct Resolver {
                     if (e < last && (c.isPunct(e + 1, ",") || c.isPunct(e + 1, "(") ||
                                      static_cast<Upos>(c.tok[e + 1].upos) == Upos::ADP))
                         se = e;
+                } else if (static_cast<Upos>(c.tok[t].upos) == Upos::NOUN) {
+                    // "A passionate defender of the network, Mr. Schultz,": a description
+                    // first, then, after its comma, the person it describes
+                    uint32_t e = last;
+                    while (e > t && c.tok[e].kind == TokenKind::Punct) --e;
+                    if (e > t && c.mentionOf[e] != kNone && c.mentionAt(e).kind == MentionKind::Name &&
+                        c.mentionAt(e).label == Label::PER) {
+                        uint32_t b = e;
+                        while (b > t && c.mentionOf[b - 1] == c.mentionOf[e]) --b;
+                        if (b > t + 1 && !c.isPunct(b - 1, ",") && isTitleLike(c, b - 1)) --b;
+                        if (b > t + 1 && c.isPunct(b - 1, ",")) se = e;
+                    }
                 }
                 break;
             }
