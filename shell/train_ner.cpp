@@ -83,24 +83,31 @@ void keepOutermost(std::vector<Mention>& ms) {
     ms = std::move(out);
 }
 
+// Calls f(line) for each line of text (without its '\n').
+template <class F>
+void eachTextLine(std::string_view text, F&& f) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        f(text.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+}
+
 // The sentences of a treebank's training split ("# text = …"), one text per
 // document, for the clusters.
 void addTreebankText(const std::string& path, std::vector<std::string>& texts) {
     std::string conllu, err;
     if (!readFile(path, conllu, err)) return;
     std::string doc;
-    size_t pos = 0;
-    while (pos < conllu.size()) {
-        size_t nl = conllu.find('\n', pos);
-        if (nl == std::string::npos) nl = conllu.size();
-        const std::string_view line(conllu.data() + pos, nl - pos);
-        pos = nl + 1;
+    eachTextLine(conllu, [&](std::string_view line) {
         if (line.starts_with("# newdoc") && !doc.empty()) texts.push_back(std::move(doc)), doc.clear();
         if (line.starts_with("# text = ")) {
             doc.append(line.substr(9));
             doc.push_back('\n');
         }
-    }
+    });
     if (!doc.empty()) texts.push_back(std::move(doc));
 }
 
@@ -113,13 +120,8 @@ bool addWordNetNames(const std::string& dir, std::vector<GazetteerList>& lists, 
     std::string text;
     if (!readFile(dir + "/data.noun", text, err)) return false;
     GazetteerList person{"wn-person", {}}, place{"wn-place", {}}, org{"wn-org", {}}, other{"wn-other", {}};
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string::npos) nl = text.size();
-        const std::string_view line(text.data() + pos, nl - pos);
-        pos = nl + 1;
-        if (line.empty() || line[0] == ' ') continue;  // the licence header
+    eachTextLine(text, [&](std::string_view line) {
+        if (line.empty() || line[0] == ' ') return;  // the licence header
         // offset lex_filenum ss_type w_cnt (hex) word lex_id ... p_cnt pointers | gloss
         std::vector<std::string_view> f;
         const std::string_view head = line.substr(0, line.find(" | "));
@@ -129,13 +131,13 @@ bool addWordNetNames(const std::string& dir, std::vector<GazetteerList>& lists, 
             if (e > b) f.push_back(head.substr(b, e - b));
             b = e + 1;
         }
-        if (f.size() < 4) continue;
+        if (f.size() < 4) return;
         const int lexFile = std::atoi(std::string(f[1]).c_str());
         const size_t words = std::strtoul(std::string(f[3]).c_str(), nullptr, 16);
-        if (f.size() < 4 + 2 * words) continue;
+        if (f.size() < 4 + 2 * words) return;
         const bool instance = head.find(" @i ") != std::string_view::npos;
         GazetteerList* to = lexFile == 18 ? &person : lexFile == 15 || lexFile == 17 ? &place : lexFile == 14 ? &org : &other;
-        if (!instance && lexFile != 14) continue;
+        if (!instance && lexFile != 14) return;
         for (size_t w = 0; w < words; ++w) {
             std::string lemma(f[4 + 2 * w]);
             if (const size_t paren = lemma.find('('); paren != std::string::npos) lemma.resize(paren);  // "(a)" markers
@@ -143,7 +145,7 @@ bool addWordNetNames(const std::string& dir, std::vector<GazetteerList>& lists, 
             std::replace(lemma.begin(), lemma.end(), '_', ' ');
             to->entries.push_back(std::move(lemma));
         }
-    }
+    });
     for (GazetteerList* g : {&person, &place, &org, &other}) lists.push_back(std::move(*g));
     return true;
 }
@@ -187,16 +189,12 @@ bool readLexicon(const std::string& dir, std::vector<GazetteerList>& lists, std:
         std::string text;
         if (!readFile(p.string(), text, err)) return false;
         GazetteerList g{p.stem().string(), {}};
-        size_t pos = 0;
-        while (pos < text.size()) {
-            size_t nl = text.find('\n', pos);
-            if (nl == std::string::npos) nl = text.size();
-            std::string line = text.substr(pos, nl - pos);
-            pos = nl + 1;
+        eachTextLine(text, [&](std::string_view l) {
+            std::string line(l);
             if (const size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
             while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
             if (!line.empty()) g.entries.push_back(line);
-        }
+        });
         lists.push_back(std::move(g));
     }
     return true;
