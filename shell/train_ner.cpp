@@ -83,25 +83,13 @@ void keepOutermost(std::vector<Mention>& ms) {
     ms = std::move(out);
 }
 
-// Calls f(line) for each line of text (without its '\n').
-template <class F>
-void eachTextLine(std::string_view text, F&& f) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        f(text.substr(pos, nl - pos));
-        pos = nl + 1;
-    }
-}
-
 // The sentences of a treebank's training split ("# text = …"), one text per
 // document, for the clusters.
 void addTreebankText(const std::string& path, std::vector<std::string>& texts) {
     std::string conllu, err;
     if (!readFile(path, conllu, err)) return;
     std::string doc;
-    eachTextLine(conllu, [&](std::string_view line) {
+    forEachLine(conllu, [&](std::string_view line) {
         if (line.starts_with("# newdoc") && !doc.empty()) texts.push_back(std::move(doc)), doc.clear();
         if (line.starts_with("# text = ")) {
             doc.append(line.substr(9));
@@ -120,7 +108,7 @@ bool addWordNetNames(const std::string& dir, std::vector<GazetteerList>& lists, 
     std::string text;
     if (!readFile(dir + "/data.noun", text, err)) return false;
     GazetteerList person{"wn-person", {}}, place{"wn-place", {}}, org{"wn-org", {}}, other{"wn-other", {}};
-    eachTextLine(text, [&](std::string_view line) {
+    forEachLine(text, [&](std::string_view line) {
         if (line.empty() || line[0] == ' ') return;  // the licence header
         // offset lex_filenum ss_type w_cnt (hex) word lex_id ... p_cnt pointers | gloss
         std::vector<std::string_view> f;
@@ -189,7 +177,7 @@ bool readLexicon(const std::string& dir, std::vector<GazetteerList>& lists, std:
         std::string text;
         if (!readFile(p.string(), text, err)) return false;
         GazetteerList g{p.stem().string(), {}};
-        eachTextLine(text, [&](std::string_view l) {
+        forEachLine(text, [&](std::string_view l) {
             std::string line(l);
             if (const size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
             while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();

@@ -2,6 +2,8 @@
 // lookups, the table's bytes. See wordclass.hpp.
 #include "wordclass.hpp"
 
+#include "whosaid/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -23,17 +25,6 @@ bool keep(std::string_view s) {
     for (char c : s)
         if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'' || c == '.')) return false;
     return true;
-}
-
-template <class F>
-void eachLine(std::string_view text, F&& f) {
-    size_t at = 0;
-    while (at < text.size()) {
-        size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        f(text.substr(at, end - at));
-        at = end + 1;
-    }
 }
 
 std::string_view firstField(std::string_view line) { return line.substr(0, line.find(' ')); }
@@ -79,7 +70,7 @@ Result<WordClassTable> buildWordClasses(const WordNetIndex& f) {
         {{&f.indexNoun, kNoun}, {&f.indexVerb, kVerb}, {&f.indexAdj, kAdj}, {&f.indexAdv, kAdv}}};
     for (const auto& [text, pos] : indexes) {
         size_t words = 0;
-        eachLine(*text, [&, pos = pos](std::string_view line) {
+        forEachLine(*text, [&, pos = pos](std::string_view line) {
             if (line.empty() || line[0] == ' ') return;  // the licence header
             const std::string_view lemma = firstField(line);
             if (!keep(lemma)) return;
@@ -91,7 +82,7 @@ Result<WordClassTable> buildWordClasses(const WordNetIndex& f) {
     const std::array<std::pair<const std::string*, WordNetPos>, 4> exceptions{
         {{&f.nounExc, kNoun}, {&f.verbExc, kVerb}, {&f.adjExc, kAdj}, {&f.advExc, kAdv}}};
     for (const auto& [text, pos] : exceptions)
-        eachLine(*text, [&, pos = pos](std::string_view line) {
+        forEachLine(*text, [&, pos = pos](std::string_view line) {
             const std::string_view form = firstField(line);
             if (keep(form)) bits[std::string(form)] |= kInflectedBit(pos);
         });

@@ -62,6 +62,18 @@ void appendUtf8(std::string& out, char32_t cp);
 // Number of code points in valid UTF-8.
 uint32_t countCodepoints(std::string_view s);
 
+// Calls f(line) for each line of text, without its '\n' (word lists, treebanks).
+template <class F>
+void forEachLine(std::string_view text, F&& f) {
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        f(text.substr(at, end - at));
+        at = end + 1;
+    }
+}
+
 // Maps byte offsets of one valid UTF-8 text to code points and UTF-16 units and
 // back, in O(1) memory per 64 bytes and O(64) time per lookup.
 class OffsetIndex {
