@@ -24,7 +24,8 @@ namespace {
 
 constexpr const char* kTrainUsage =
     "usage: whosaid train-syntax [--data DIR] [--out FILE] [--seed S] [--tag-epochs N] [--parse-epochs N]\n"
-    "                            [--jackknife K] [--no-unlabeled] [--two-pass] [--wordnet DIR | --no-wordnet]\n"
+    "                            [--parse-runs R] [--jackknife K] [--no-unlabeled] [--two-pass]\n"
+    "                            [--wordnet DIR | --no-wordnet]\n"
     "  --data DIR     the treebanks (default ../shared/data/ud): trains on DIR/train.conllu, picks the\n"
     "                 epochs on DIR/dev.conllu; the word clusters also read the train splits of\n"
     "                 DIR/../{polnear,conll2003,gum_news} when they are there (--no-unlabeled: not)\n"
@@ -32,6 +33,8 @@ constexpr const char* kTrainUsage =
     "  --wordnet DIR  WordNet's database (default /usr/share/wordnet, Debian's wordnet-base): the parts\n"
     "                 of speech it gives each word, a tagger feature stored in the model (--no-wordnet: none)\n"
     "  --parse-epochs 0  the tagger alone, no parser (to try tagger features quickly)\n"
+    "  --parse-runs R the parser is the mean of R parsers trained on other shuffles (default 1; 3 gains\n"
+    "                 0.3 UAS on ud/dev for 0.16 MB: see the README)\n"
     "  --two-pass     tag twice, the second pass reading the first's tags of the next words (more\n"
     "                 accurate, slower and larger: see the README's Syntax section)\n";
 
@@ -89,6 +92,7 @@ int trainSyntaxMain(const std::vector<std::string>& args) {
         else if (a == "--seed" && more) o.seed = static_cast<uint32_t>(std::strtoul(args[++i].c_str(), nullptr, 10));
         else if (a == "--tag-epochs" && more) o.tagEpochs = std::atoi(args[++i].c_str());
         else if (a == "--parse-epochs" && more) o.parseEpochs = std::atoi(args[++i].c_str());
+        else if (a == "--parse-runs" && more) o.parseRuns = std::atoi(args[++i].c_str());
         else if (a == "--jackknife" && more) o.jackknifeFolds = std::atoi(args[++i].c_str());
         else if (a == "--no-unlabeled") unlabeled = false;
         else if (a == "--two-pass") o.secondPass = true;

@@ -143,6 +143,22 @@ public:
         }
     }
     size_t rows() const { return m_index.size(); }
+    // A perceptron whose averaged weights are the mean of `runs`' averaged
+    // weights (one-shot parameter mixing of runs over other shuffles).
+    static Perceptron mean(const std::vector<const Perceptron*>& runs) {
+        Perceptron out;
+        const float share = 1.f / static_cast<float>(runs.size());
+        for (const Perceptron* p : runs)
+            p->eachAveraged([&](uint32_t key, const float* w) {
+                const uint32_t r = out.m_index.insert(key);
+                if (static_cast<size_t>(r) * K >= out.m_w.size()) {
+                    out.m_w.resize(static_cast<size_t>(r + 1) * K, 0.f);
+                    out.m_u.resize(static_cast<size_t>(r + 1) * K, 0.0);
+                }
+                for (int k = 0; k < K; ++k) out.m_w[static_cast<size_t>(r) * K + k] += w[k] * share;
+            });
+        return out;
+    }
 
 private:
     KeyIndex m_index;
@@ -682,23 +698,43 @@ Result<std::string> trainSyntax(const std::vector<ConlluSentence>& train, const 
 
     // the parser: the epoch with the best dev LAS is kept
     std::string bestBytes;
+    double best = -1;
     {
         FeatureCounter moveCounts, labelCounts;
         countParseFeatures(data, moveCounts, labelCounts);
         const KeyIndex moveAllowed = moveCounts.atLeast(o.moveMinCount), labelAllowed = labelCounts.atLeast(o.labelMinCount);
         log("parser features: %u of %zu moves', %u of %zu labels' seen often enough", moveAllowed.size(),
             moveCounts.size(), labelAllowed.size(), labelCounts.size());
-        ParserTrainer pt;
-        pt.moves.restrict(&moveAllowed);
-        pt.labels.restrict(&labelAllowed);
-        pt.rng.seed(o.seed + 100);
-        double best = -1;
+        // o.parseRuns parsers, each on its own shuffles; the model is the mean
+        // of their weights (run 0 draws from `rng`, so one run is the plain parser)
+        const int runs = std::max(1, o.parseRuns);
+        std::vector<ParserTrainer> pts(static_cast<size_t>(runs));
+        std::vector<std::mt19937> shuffles;
+        for (int r = 0; r < runs; ++r) {
+            ParserTrainer& pt = pts[static_cast<size_t>(r)];
+            pt.moves.restrict(&moveAllowed);
+            pt.labels.restrict(&labelAllowed);
+            pt.rng.seed(o.seed + 100 + 1000 * static_cast<uint32_t>(r));
+            shuffles.emplace_back(o.seed + 7919 * static_cast<uint32_t>(r));
+        }
         for (int e = 1; e <= o.parseEpochs; ++e) {
-            std::vector<uint32_t> order = all;
-            deterministicShuffle(order, rng);
-            pt.updates = pt.labelUpdates = pt.steps = 0;
-            for (uint32_t si : order) pt.trainSentence(data[si], e > 1, o.explore);
-            const SyntaxModel m = assemble(tc, tagger, tagger2, &pt, clusters, wordClasses, o);
+            for (int r = 0; r < runs; ++r) {
+                ParserTrainer& pt = pts[static_cast<size_t>(r)];
+                std::vector<uint32_t> order = all;
+                deterministicShuffle(order, r == 0 ? rng : shuffles[static_cast<size_t>(r)]);
+                pt.updates = pt.labelUpdates = pt.steps = 0;
+                for (uint32_t si : order) pt.trainSentence(data[si], e > 1, o.explore);
+            }
+            ParserTrainer mixed;
+            if (runs > 1) {
+                std::vector<const Perceptron<kMoves>*> mv;
+                std::vector<const Perceptron<kLabelClasses>*> lv;
+                for (const ParserTrainer& pt : pts) { mv.push_back(&pt.moves); lv.push_back(&pt.labels); }
+                mixed.moves = Perceptron<kMoves>::mean(mv);
+                mixed.labels = Perceptron<kLabelClasses>::mean(lv);
+            }
+            const ParserTrainer& pt = pts[0];
+            const SyntaxModel m = assemble(tc, tagger, tagger2, runs > 1 ? &mixed : &pt, clusters, wordClasses, o);
             const SyntaxScore sc = evaluate(m, dev);
             log("  (dev UAS with gold tags: %.2f)", goldTagUas(m, tc, dev));
             if (e == 1)  // the first epoch follows the oracle alone: it must rebuild every gold tree

@@ -31,6 +31,7 @@ namespace whosaid {
 struct SyntaxTrainOptions {
     int tagEpochs = 10;       // at most; the best epoch on dev is kept
     int parseEpochs = 12;     // at most; the best epoch on dev is kept
+    int parseRuns = 1;        // parsers trained on other shuffles; the model is the mean of their weights
     uint32_t seed = 1;
     bool secondPass = false;  // tag twice: the second pass reads the first pass's tags to the right (see --two-pass)
     int jackknifeFolds = 5;   // the parser trains on tags from taggers that did not see the sentence
