@@ -660,6 +660,16 @@ TEST(Quotes, ApposedSourceKeepsItsClosingComma) {
     EXPECT_EQ(d.sourceWords(d.quotes[0]), "Nora Vale, a harbour pilot with twenty years on the river");
 }
 
+// The source is the whole subject: the spokeswoman, not the mayor she speaks
+// for; both the mayor and her aides.
+TEST(Quotes, SourceIsTheWholeSubject) {
+    Document d = run("A spokeswoman for Mayor Ostrova said the ferry would sail on Monday.\n\nThe mayor and her aides "
+                     "said the ferry was late.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "A spokeswoman for Mayor Ostrova");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "The mayor and her aides");
+}
+
 // A source phrase that goes on past its name ("of Maine", an apposition, a
 // participle) is the name's, not the last name in it.
 TEST(Quotes, SpeakerIsTheNameThatHeadsTheSource) {

@@ -435,6 +435,27 @@ TEST(Parser, NameOfABodyIsTheSubject) {
     expectTrees(d);
 }
 
+// A predicate has one subject: the second one the parser gave "said" is the
+// first one's, after a preposition its modifier, after "and" its conjunct.
+TEST(Parser, OnePredicateHasOneSubject) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("A spokeswoman for Mayor Ostrova said the ferry would sail on Monday.");
+    EXPECT_TRUE(headIs(d, "spokeswoman", "said"));
+    EXPECT_EQ(rel(d, "spokeswoman"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(d, "Mayor", "spokeswoman"));
+    EXPECT_EQ(rel(d, "Mayor"), Deprel::Nmod);
+    EXPECT_TRUE(headIs(d, "for", "Mayor"));
+    EXPECT_EQ(rel(d, "for"), Deprel::Case);
+    expectTrees(d);
+    Document e = run("The mayor and her aides said the ferry was late.");
+    EXPECT_TRUE(headIs(e, "mayor", "said"));
+    EXPECT_EQ(rel(e, "mayor"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(e, "aides", "mayor"));
+    EXPECT_EQ(rel(e, "aides"), Deprel::Conj);
+    EXPECT_TRUE(headIs(e, "and", "aides"));
+    expectTrees(e);
+}
+
 // WordNet's parts of speech, read as morphy reads them: lemmas, irregular
 // forms, inflections. The index and exception lines are written here in
 // WordNet's layout (licence header lines start with two spaces).

@@ -1105,6 +1105,48 @@ void repairNameOfBody(Document& doc, uint32_t first, uint32_t n) {
     }
 }
 
+// "A spokeswoman for the mayor says …", "The mayor and her aides said …",
+// "Neither Reyes nor his lawyers have …": a predicate has one subject, but the
+// parser may give it two, with the preposition or the conjunction between
+// them hanging on the verb. The second subject is then the first's: its
+// nominal modifier after a preposition, its conjunct after a conjunction.
+void repairTwoSubjects(Document& doc, uint32_t first, uint32_t n) {
+    const uint32_t end = first + n;
+    auto subject = [&](uint32_t k) {
+        const Deprel r = static_cast<Deprel>(doc.tokens[k].deprel);
+        return r == Deprel::Nsubj || r == Deprel::NsubjPass;
+    };
+    auto under = [&](uint32_t k, uint32_t x) {  // is k in x's subtree?
+        int32_t y = static_cast<int32_t>(k);
+        for (int depth = 0; depth < 64 && y >= 0; ++depth, y = doc.tokens[y].head)
+            if (y == static_cast<int32_t>(x)) return true;
+        return false;
+    };
+    for (uint32_t b = first + 2; b < end; ++b) {
+        const int32_t p = doc.tokens[b].head;
+        if (!subject(b) || p <= static_cast<int32_t>(b)) continue;  // both subjects before their predicate
+        int32_t a = -1;
+        for (uint32_t k = b; k-- > first && a < 0;)
+            if (doc.tokens[k].head == p && subject(k)) a = static_cast<int32_t>(k);
+        if (a < 0) continue;
+        // between them: one preposition or conjunction of the predicate's, and words of the two subjects'
+        int32_t link = -1;
+        bool clean = true;
+        for (uint32_t k = static_cast<uint32_t>(a) + 1; k < b && clean; ++k) {
+            if (under(k, static_cast<uint32_t>(a)) || under(k, b)) continue;
+            const Upos u = static_cast<Upos>(doc.tokens[k].upos);
+            if (link < 0 && doc.tokens[k].head == p && (u == Upos::ADP || u == Upos::CCONJ)) link = static_cast<int32_t>(k);
+            else clean = false;
+        }
+        if (!clean || link < 0) continue;
+        const bool coordinated = static_cast<Upos>(doc.tokens[link].upos) == Upos::CCONJ;
+        doc.tokens[b].head = a;
+        doc.tokens[b].deprel = static_cast<uint8_t>(coordinated ? Deprel::Conj : Deprel::Nmod);
+        doc.tokens[link].head = static_cast<int32_t>(b);
+        doc.tokens[link].deprel = static_cast<uint8_t>(coordinated ? Deprel::Cc : Deprel::Case);
+    }
+}
+
 void repairOpeningParticiple(Document& doc, uint32_t first, uint32_t n) {
     Token& p = doc.tokens[first];
     if (n < 5 || p.head >= 0 || static_cast<Xpos>(p.xpos) != Xpos::VBG) return;
@@ -1220,6 +1262,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
             repairBareComplements(doc, pc.first, pc.n);
             if (!pc.continues) repairOpeningParticiple(doc, pc.first, pc.n);
             repairNameOfBody(doc, pc.first, pc.n);
+            repairTwoSubjects(doc, pc.first, pc.n);
             // the piece's root once repaired (a repair may have moved it)
             int32_t root = -1;
             for (uint32_t k = pc.first; k < pc.first + pc.n && root < 0; ++k)
