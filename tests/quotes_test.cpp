@@ -668,6 +668,10 @@ TEST(Quotes, SourceIsTheWholeSubject) {
     ASSERT_EQ(d.quotes.size(), 2u);
     EXPECT_EQ(d.slice(d.quotes[0].source), "A spokeswoman for Mayor Ostrova");
     EXPECT_EQ(d.slice(d.quotes[1].source), "The mayor and her aides");
+    // not an object inside the subject's relative clause
+    Document e = run("Tomas Reyes, who led the league from 1995 to 1997, during the long strike, said the pier was safe.");
+    ASSERT_EQ(e.quotes.size(), 1u);
+    EXPECT_EQ(e.sourceWords(e.quotes[0]), "Tomas Reyes, who led the league from 1995 to 1997, during the long strike");
 }
 
 // A source phrase that goes on past its name ("of Maine", an apposition, a

@@ -13,7 +13,7 @@ deterministic). Exits 77 (skipped) when the data or the model is absent.
 import json, os, subprocess, sys, tempfile, filecmp
 
 # What assets/syntax.bin reached on ud/dev (see the closing note of issue 12).
-DEV = {'upos': 95.79, 'xpos': 95.26, 'uas': 83.03, 'las': 79.11}
+DEV = {'upos': 95.79, 'xpos': 95.26, 'uas': 83.04, 'las': 79.12}
 SLACK = 0.3
 
 

@@ -456,6 +456,19 @@ TEST(Parser, OnePredicateHasOneSubject) {
     expectTrees(e);
 }
 
+// A long subject closed by a comma before its verb: the verb heads the
+// sentence, not a clause on the name.
+TEST(Parser, LongSubjectBeforeItsVerb) {
+    if (!parsed()) GTEST_SKIP();
+    Document d = run("Tomas Reyes, who led the league from 1995 to 1997, during the long strike, said the pier was safe.");
+    EXPECT_EQ(rel(d, "said"), Deprel::Root);
+    EXPECT_TRUE(headIs(d, "Tomas", "said"));
+    EXPECT_EQ(rel(d, "Tomas"), Deprel::Nsubj);
+    EXPECT_TRUE(headIs(d, "led", "Tomas"));
+    EXPECT_TRUE(headIs(d, "safe", "said"));
+    expectTrees(d);
+}
+
 // WordNet's parts of speech, read as morphy reads them: lemmas, irregular
 // forms, inflections. The index and exception lines are written here in
 // WordNet's layout (licence header lines start with two spaces).

@@ -1147,6 +1147,66 @@ void repairTwoSubjects(Document& doc, uint32_t first, uint32_t n) {
     }
 }
 
+// "Ana Lopes, director of the institute, said …", "Mr. Reyes, who led the
+// league, spoke …", "Sen. Ana Lopes (R-Maine) said …": after a long subject
+// the parser may take the subject's head for the root and hang the finite
+// verb on it as a clause (acl). A finite verb with no subject, relative word
+// or conjunction of its own, right after the root noun's phrase, is the main
+// verb: it heads the sentence, and the noun is its subject.
+void repairNounRoot(Document& doc, uint32_t first, uint32_t n) {
+    const uint32_t end = first + n;
+    int32_t root = -1;
+    for (uint32_t k = first; k < end && root < 0; ++k)
+        if (doc.tokens[k].head < 0) root = static_cast<int32_t>(k);
+    if (root < 0) return;
+    const Upos ru = static_cast<Upos>(doc.tokens[root].upos);
+    if (ru != Upos::NOUN && ru != Upos::PROPN) return;
+    for (uint32_t v = static_cast<uint32_t>(root) + 1; v < end; ++v) {
+        Token& verb = doc.tokens[v];
+        const Xpos vx = static_cast<Xpos>(verb.xpos);
+        if (verb.head != root || static_cast<Deprel>(verb.deprel) != Deprel::Acl || static_cast<Upos>(verb.upos) != Upos::VERB ||
+            (vx != Xpos::VBD && vx != Xpos::VBZ && vx != Xpos::VBP))
+            continue;
+        if (doc.tokens[v - 1].kind == TokenKind::QuoteClose) return;  // ", " said X": the quotation is the root
+        // nothing of the verb's own before it, and every word between the
+        // noun and the verb the noun's
+        for (uint32_t k = first; k < v; ++k)
+            if (doc.tokens[k].head == static_cast<int32_t>(v)) return;
+        for (uint32_t k = static_cast<uint32_t>(root) + 1; k < v; ++k) {
+            int32_t y = static_cast<int32_t>(k);
+            for (int depth = 0; depth < 64 && y >= 0 && y != root; ++depth) y = doc.tokens[y].head;
+            if (y != root) return;
+        }
+        // the noun's phrase closes right before the verb: with a comma or a
+        // bracket ("Ana Lopes, director of …, said"), or it is a name alone
+        // ("Chief Justice Ana Lopes spoke"); not "… protocol called for …,
+        // sources said", where "said" has a subject the parser missed
+        const std::string_view before = doc.slice(doc.tokens[v - 1].span);
+        bool closes = before == "," || before == ")";
+        if (!closes) {
+            closes = true;
+            for (uint32_t k = static_cast<uint32_t>(root) + 1; k < v && closes; ++k) {
+                const Deprel r = static_cast<Deprel>(doc.tokens[k].deprel);
+                closes = doc.tokens[k].head == root && (r == Deprel::Flat || r == Deprel::Compound);
+            }
+        }
+        if (!closes) return;
+        // and the noun's phrase starts the sentence (no clause or adverb opens it)
+        for (uint32_t k = first; k < static_cast<uint32_t>(root); ++k)
+            if (doc.tokens[k].head != root && doc.tokens[k].head >= 0 &&
+                (doc.tokens[k].head < static_cast<int32_t>(first) || doc.tokens[k].head > root))
+                return;
+        verb.head = -1;
+        verb.deprel = static_cast<uint8_t>(Deprel::Root);
+        Token& noun = doc.tokens[root];
+        noun.head = static_cast<int32_t>(v);
+        noun.deprel = static_cast<uint8_t>(Deprel::Nsubj);
+        for (uint32_t k = v + 1; k < end; ++k)  // what followed the verb hung on the noun: the verb's now
+            if (doc.tokens[k].head == root) doc.tokens[k].head = static_cast<int32_t>(v);
+        return;
+    }
+}
+
 void repairOpeningParticiple(Document& doc, uint32_t first, uint32_t n) {
     Token& p = doc.tokens[first];
     if (n < 5 || p.head >= 0 || static_cast<Xpos>(p.xpos) != Xpos::VBG) return;
@@ -1263,6 +1323,7 @@ void parseDocument(Document& doc, const SyntaxModel& m) {
             if (!pc.continues) repairOpeningParticiple(doc, pc.first, pc.n);
             repairNameOfBody(doc, pc.first, pc.n);
             repairTwoSubjects(doc, pc.first, pc.n);
+            if (!pc.continues) repairNounRoot(doc, pc.first, pc.n);
             // the piece's root once repaired (a repair may have moved it)
             int32_t root = -1;
             for (uint32_t k = pc.first; k < pc.first + pc.n && root < 0; ++k)
