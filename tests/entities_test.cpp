@@ -260,6 +260,17 @@ TEST(Layout, PhotoCreditHoldsAgenciesNotPlaces) {
     EXPECT_EQ(labelOf(e, "Varna"), "LOC");
 }
 
+// A photo credit holds no claim, and its photographer is no one a pronoun of
+// the article refers to.
+TEST(Layout, PhotoCreditIsNoOnesWords) {
+    Document d = test::run("The talks ended on Monday.\n\n[Photo: Sputnik/Ivan Petrov/Pool via Reuters]\n\n"
+                           "He said the ministers left the city.");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "He");
+    EXPECT_LT(d.quotes[0].speaker, 0);
+    for (const Mention& m : d.mentions) EXPECT_NE(m.kind, MentionKind::Pronoun) << d.slice(m.span);
+}
+
 // A footer or category list is not the article: its names are no one.
 TEST(Layout, CategoryListHoldsNoActors) {
     Document d = test::run("Mayor Ines Moreau opened the new ferry terminal in Brest on Sunday.\n\n"
@@ -313,4 +324,29 @@ TEST(Knowledge, PartyTagIsThePoliticians) {
     EXPECT_EQ(labelOf(d, "R-Ohio"), "-");
     EXPECT_EQ(labelOf(d, "D-Minn"), "-");
     EXPECT_EQ(labelOf(d, "D-Minn."), "-");
+}
+
+// Mr., Mrs., Ms., Miss, Mx. and Dr. before a capitalized word name a person,
+// even one the tagger has never seen; a verb "miss" and a title after
+// "Mr." name no one.
+TEST(Knowledge, HonorificNamesAPerson) {
+    Document d = test::run("Mr. Okafor said the ferry would sail. On Monday, Mrs. Lindqvist opened the school, and "
+                           "Dr. Adeyemi closed the clinic.");
+    EXPECT_EQ(labelOf(d, "Okafor"), "PER");
+    EXPECT_EQ(labelOf(d, "Lindqvist"), "PER");
+    EXPECT_EQ(labelOf(d, "Adeyemi"), "PER");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].sourceKind, SourceKind::Named);
+    Document m = test::run("The captain will miss England's opening match. Mr. President, the floor is yours.");
+    EXPECT_NE(labelOf(m, "England"), "PER");
+    EXPECT_EQ(labelOf(m, "President"), "-");
+}
+
+// "she" is never a man's and "he" never a woman's.
+TEST(Grouping, PronounsAgreeInGender) {
+    Document d = test::run("Ivan Petrov opened the meeting. She said the plan would fail.");
+    for (const Mention& m : d.mentions) EXPECT_NE(m.kind, MentionKind::Pronoun) << d.slice(m.span);
+    Document f = test::run("Mrs. Novak opened the meeting. Peter Novak arrived late. She said the plan would fail.");
+    for (const Mention& m : f.mentions)
+        if (m.kind == MentionKind::Pronoun) EXPECT_EQ(f.entities[m.entity].name, "Mrs. Novak");
 }

@@ -91,11 +91,11 @@ void speakingSeats(Document& doc) {
 // "File" and "Handout" are no one.
 constexpr std::array<std::string_view, 6> kCreditWords = {"pool", "photo", "photos", "file", "handout", "images"};
 
-void photoCredits(Document& doc) {
+} // namespace
+
+std::vector<std::pair<uint32_t, uint32_t>> photoCreditTokens(const Document& doc) {
     const std::vector<Token>& tok = doc.tokens;
-    std::vector<uint8_t> drop(doc.mentions.size(), 0);
-    bool any = false;
-    size_t m = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> out;
     for (size_t i = 0; i < tok.size(); ++i) {
         const std::string_view open = doc.slice(tok[i].span);
         if (open != "[" && open != "(") continue;
@@ -114,6 +114,20 @@ void photoCredits(Document& doc) {
             credit |= l == "via" || among(kCreditWords, l);
         }
         if (e >= tok.size() || doc.slice(tok[e].span) != close || !slash || !credit) continue;
+        out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
+        i = e;
+    }
+    return out;
+}
+
+namespace {
+
+void photoCredits(Document& doc) {
+    const std::vector<Token>& tok = doc.tokens;
+    std::vector<uint8_t> drop(doc.mentions.size(), 0);
+    bool any = false;
+    size_t m = 0;
+    for (const auto& [i, e] : photoCreditTokens(doc)) {
         const uint32_t b = tok[i].span.end, end = tok[e].span.begin;
         while (m < doc.mentions.size() && doc.mentions[m].span.begin < b) ++m;
         for (size_t k = m; k < doc.mentions.size() && doc.mentions[k].span.end <= end; ++k) {
@@ -127,7 +141,6 @@ void photoCredits(Document& doc) {
                 x.label = Label::ORG;
             }
         }
-        i = e;
     }
     if (any) dropMentions(doc, drop);
 }
@@ -262,6 +275,44 @@ void dropPartyTags(Document& doc) {
     compactEntities(doc);
 }
 
+// "Mr. Okafor said …", "Mrs. Lindqvist opened …": the capitalized words right
+// after Mr., Mrs., Ms., Miss, Mx. or Dr. name a person, a surname the tagger
+// may never have seen (it then left them out, or took them for a place). Up
+// to three such words become the person's name; a name the tagger ran on
+// past them ("Mr. Okafor Industries") is left as it is, and so are titles
+// ("Mr. President").
+void honorificNames(const Document& doc, std::vector<uint8_t>& tags) {
+    // as written: "will miss England" and the team "MX Onda" are no one's title
+    static constexpr std::array<std::string_view, 10> kHonorifics = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss",
+                                                                     "Mx.", "Dr.", "Dr"};
+    const std::vector<Token>& tok = doc.tokens;
+    auto capitalized = [&](size_t k) {
+        const std::string_view w = doc.slice(tok[k].span);
+        return tok[k].kind == TokenKind::Word && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    };
+    for (size_t i = 0; i + 1 < tok.size(); ++i) {
+        if (!among(kHonorifics, doc.slice(tok[i].span)) || tok[i + 1].sentence != tok[i].sentence || !capitalized(i + 1) ||
+            isTitleWord(doc.slice(tok[i + 1].span)))
+            continue;
+        const int first = tags[i + 1];
+        if (first != 0 && ner::tagLabel(first) == 0) continue;  // a person already
+        size_t e = i + 1;
+        while (e + 1 < tok.size() && e + 1 <= i + 3 && tok[e + 1].sentence == tok[i].sentence && capitalized(e + 1) &&
+               !isTitleWord(doc.slice(tok[e + 1].span)))
+            ++e;
+        // the tagger's names over these words must end within them
+        if (e + 1 < tags.size() && tags[e + 1] != 0 && ner::tagPart(tags[e + 1]) != ner::PartB &&
+            ner::tagPart(tags[e + 1]) != ner::PartU)
+            continue;
+        size_t b = i + 1;
+        while (b > 0 && tags[b] != 0 && ner::tagPart(tags[b]) != ner::PartB && ner::tagPart(tags[b]) != ner::PartU) --b;
+        for (size_t k = b; k < i + 1; ++k) tags[k] = 0;  // a name ending in the honorific is none
+        for (size_t k = i + 1; k <= e; ++k)
+            tags[k] = static_cast<uint8_t>(ner::tagOf(e == i + 1 ? ner::PartU : k == i + 1 ? ner::PartB : k == e ? ner::PartL : ner::PartI, 0));
+        i = e;
+    }
+}
+
 void findEntities(Document& doc, const ModelData& model) {
     std::vector<uint8_t> tags;
     ner::tagDocument(doc, model.ner, tags);
@@ -272,6 +323,7 @@ void findEntities(Document& doc, const ModelData& model) {
         tags[i] = 0;
         tags[i + 1] = static_cast<uint8_t>(ner::tagOf(ner::tagPart(tags[i + 1]) == ner::PartL ? ner::PartU : ner::PartB, 0));
     }
+    honorificNames(doc, tags);
     ner::tagsToMentions(doc, tags);
     pageFurniture(doc);
     bylines(doc);
@@ -735,6 +787,9 @@ void resolvePronouns(Document& doc) {
         auto it = std::lower_bound(tok.begin(), tok.end(), byte, [](const Token& t, uint32_t b) { return t.span.end <= b; });
         return static_cast<size_t>(it - tok.begin());
     };
+    // a photo credit's names are no one a pronoun of the article refers to
+    for (const auto& [b, e] : photoCreditTokens(doc))
+        for (uint32_t t = b; t <= e; ++t) inQuote[t] = 1;
     // name mentions per sentence, outside quotes, in order (pronoun mentions are added as found)
     struct Ref { size_t token; int32_t entity; Label label; };
     std::vector<std::vector<Ref>> bySentence(doc.sentences.size());
@@ -745,13 +800,19 @@ void resolvePronouns(Document& doc) {
         bySentence[tok[t].sentence].push_back({t, m.entity, doc.entities[m.entity].label});
     }
     std::vector<Mention> added;
+    // "she" is never a man's, "he" never a woman's (by honorific or first name)
+    const std::vector<uint8_t> gender = entityGenders(doc);
     for (size_t i = 0; i < tok.size(); ++i) {
-        const Number kind = pronounNumber(doc.slice(tok[i].span));
+        const std::string_view word = doc.slice(tok[i].span);
+        const Number kind = pronounNumber(word);
         if (kind == Number::None || inQuote[i]) continue;
+        const uint8_t g = kind != Number::Singular ? 0 : (word[0] == 'h' || word[0] == 'H') ? 1 : 2;
         const uint32_t s = tok[i].sentence;
         const Sentence& sent = doc.sentences[s];
         auto fits = [&](const Ref& r) {
-            return kind == Number::Singular ? r.label == Label::PER : (r.label == Label::ORG || r.label == Label::GRP);
+            if (kind != Number::Singular) return r.label == Label::ORG || r.label == Label::GRP;
+            const uint8_t eg = static_cast<size_t>(r.entity) < gender.size() ? gender[r.entity] : 0;
+            return r.label == Label::PER && (eg == 0 || eg == g);
         };
         int32_t entity = -1;
         // "As he sat down with X, Putin said": the subject after the comma

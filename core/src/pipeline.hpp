@@ -20,6 +20,12 @@ struct ModelData {
 // Name mentions (kind Name) from the tokens; fills doc.mentions sorted by start.
 void findEntities(Document& doc, const ModelData& model);
 
+// Photo credits ("[Sputnik/Ana Lopes/Pool via Reuters]", "(AP Photo/Ana
+// Lopes)"): per credit, the tokens of its opening and closing brackets. What
+// is in one is not the article's: its agencies and photographers are kept as
+// names, but no claim is read from it and no pronoun refers to them.
+std::vector<std::pair<uint32_t, uint32_t>> photoCreditTokens(const Document& doc);
+
 // Groups mentions into doc.entities with canonical names.
 void groupEntities(Document& doc);
 

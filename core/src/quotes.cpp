@@ -84,6 +84,7 @@ struct Ctx {
     std::vector<uint8_t> entityNamed;  // entity -> it has a name mention (set before the whys)
     std::vector<uint8_t> used;       // token taken by an attribution's cue/source chunk
     std::vector<uint8_t> claimed;    // token inside some content
+    std::vector<uint8_t> credit;     // token of a photo credit (photoCreditTokens()): no one's words, no one a pronoun means
     std::vector<Region> regions;
     std::vector<Attribution> atts;
     // The attribution model on the dependency tree (null without a model or
@@ -2255,7 +2256,7 @@ struct Resolver {
     // Most recent PER (or ORG/LOC/GRP for `it`/`they`) mention before token k, outside quotes.
     int32_t recentMention(uint32_t k, PronounKind pk) {
         for (uint32_t t = k; t-- > 0 && k - t < 400;) {
-            if (c.mentionOf[t] == kNone || c.inRegion(t)) continue;
+            if (c.mentionOf[t] == kNone || c.inRegion(t) || c.credit[t]) continue;
             const Mention& mm = c.mentionAt(t);
             if (mm.entity < 0) continue;
             const Label l = c.doc.entities[mm.entity].label;
@@ -2840,6 +2841,10 @@ void findQuotesImpl(Document& doc, const ModelData& model, std::vector<std::pair
     c.regionOf.assign(c.n, kNone);
     c.used.assign(c.n, 0);
     c.claimed.assign(c.n, 0);
+    // a photo credit is no one's claim and no claim's words
+    c.credit.assign(c.n, 0);
+    for (const auto& [b, e] : photoCreditTokens(doc))
+        for (uint32_t t = b; t <= e && t < c.n; ++t) c.claimed[t] = c.used[t] = c.credit[t] = 1;
 
     findRegions(c);
     const bool parsed = doc.tokens.front().deprel != 0;
