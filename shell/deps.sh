@@ -79,7 +79,9 @@ whosaid_build() {
         case "$what" in
             native) cmake -S "$WHOSAID_ROOT" -B "$WHOSAID_ROOT/build/native" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
                     cmake --build "$WHOSAID_ROOT/build/native" -j "$jobs" || return 1 ;;
-            wasm)   if [ ! -f "$WHOSAID_ROOT/build/wasm/CMakeCache.txt" ]; then
+            wasm)   # configured once; a configure that failed half way (no Makefile) is redone
+                    if [ ! -f "$WHOSAID_ROOT/build/wasm/Makefile" ]; then
+                        rm -f "$WHOSAID_ROOT/build/wasm/CMakeCache.txt"
                         emcmake cmake -S "$WHOSAID_ROOT" -B "$WHOSAID_ROOT/build/wasm" -DCMAKE_BUILD_TYPE=Release \
                             -DIMGUI_DIR="$IMGUI_DIR" >/dev/null || return 1
                     fi

@@ -350,3 +350,13 @@ TEST(Grouping, PronounsAgreeInGender) {
     for (const Mention& m : f.mentions)
         if (m.kind == MentionKind::Pronoun) EXPECT_EQ(f.entities[m.entity].name, "Mrs. Novak");
 }
+
+// A craft named after the word for its kind is a thing, not a person.
+TEST(Knowledge, CraftIsAThing) {
+    Document d = test::run("The ship Ever Given left the canal on Monday, and the tanker Nordic Star followed it.");
+    EXPECT_NE(labelOf(d, "Ever Given"), "PER");
+    EXPECT_NE(labelOf(d, "Nordic Star"), "PER");
+    EXPECT_NE(labelOf(d, "Nordic Star"), "LOC");
+    Document p = test::run("Captain Ana Lopes left the ship on Monday.");
+    EXPECT_EQ(labelOf(p, "Ana Lopes"), "PER");
+}

@@ -84,6 +84,25 @@ void speakingSeats(Document& doc) {
             m.label = Label::ORG;
 }
 
+// A craft named after the word for its kind ("the ship Ever Given", "the
+// spacecraft Perseverance", "the tanker Nordic Star") is a thing, not a
+// person or a place: MISC, as CoNLL tags vehicles.
+constexpr std::array<std::string_view, 19> kCraftWords = {
+    "ship", "vessel", "tanker", "freighter", "ferry", "yacht", "boat", "submarine", "destroyer", "frigate",
+    "cruiser", "warship", "spacecraft", "rover", "probe", "lander", "satellite", "capsule", "airship"};
+
+void craftNames(Document& doc) {
+    size_t t = 0;
+    for (Mention& m : doc.mentions) {
+        if (m.kind != MentionKind::Name || m.label == Label::MISC) continue;
+        while (t < doc.tokens.size() && doc.tokens[t].span.end <= m.span.begin) ++t;
+        if (t < 2 || t >= doc.tokens.size() || doc.tokens[t].span.begin != m.span.begin) continue;
+        if (!among(kCraftWords, lowercase(doc.slice(doc.tokens[t - 1].span)))) continue;
+        const std::string before = lowercase(doc.slice(doc.tokens[t - 2].span));
+        if (before == "the" || before == "a" || before == "its" || before == "their") m.label = Label::MISC;
+    }
+}
+
 // Photo credits: "[Sputnik/Vladimir Smirnov/Pool via Reuters]", "(AP
 // Photo/Jane Doe)". A bracket on one line, its parts split by slashes, with
 // "via", "photo", "pool" or "images" in it. Its one-word names are agencies
@@ -329,6 +348,7 @@ void findEntities(Document& doc, const ModelData& model) {
     bylines(doc);
     photoCredits(doc);
     speakingSeats(doc);
+    craftNames(doc);
 }
 
 // [SECTION] Name forms
