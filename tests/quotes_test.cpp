@@ -636,6 +636,18 @@ TEST(Quotes, InvertedSourceTakesItsApposition) {
     EXPECT_EQ(speaker(d, d.quotes[1]), "Tom Okafor");
 }
 
+// The apposition stays with the name when a phrase of the verb's follows it
+// ("…, in a statement"); that phrase is not the speaker's.
+TEST(Quotes, InvertedAppositionBeforeAPhraseOfTheVerb) {
+    Document d = run("\u201CWe will not back down,\u201D said Rep. Ana Lindqvist, the top Democrat on the committee, in a "
+                     "statement.\n\n\u201CThe fares are late,\u201D said Omar Haddad, a former mayor of the town, on Tuesday.");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.slice(d.quotes[0].source), "Rep. Ana Lindqvist, the top Democrat on the committee");
+    EXPECT_EQ(speaker(d, d.quotes[0]), "Ana Lindqvist");
+    EXPECT_EQ(d.slice(d.quotes[1].source), "Omar Haddad, a former mayor of the town");
+    EXPECT_EQ(speaker(d, d.quotes[1]), "Omar Haddad");
+}
+
 // "continued" is a cue only after a quotation ("…,” she continued), or with a
 // colon before the quotation it opens, across a paragraph break.
 TEST(Quotes, ContinuedWithAColonOpensAQuotation) {

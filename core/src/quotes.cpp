@@ -663,13 +663,19 @@ int32_t invertedApposition(const Ctx& c, int32_t se, uint32_t end) {
         c.lower[w] != "its" && c.lower[w] != "their")
         return static_cast<int32_t>(e);
     uint32_t last = end - 1;  // the sentence's closing mark
-    if (!c.sentenceEnd(last) || last <= w || last - w > 20) return static_cast<int32_t>(e);
-    for (uint32_t t = w; t < last; ++t) {
+    if (!c.sentenceEnd(last) || last <= w) return static_cast<int32_t>(e);
+    for (uint32_t t = w; t < last && t - w <= 20; ++t) {
         const Upos u = static_cast<Upos>(c.tok[t].upos);
+        // "…, said Rep. Ana Lopes, the top Democrat on the committee, in a
+        // statement.": an apposition closed by a comma before a phrase of the
+        // verb's ("in a statement", "on Tuesday")
+        if (c.isPunct(t, ",") && t > w + 1 && t + 1 < last && static_cast<Upos>(c.tok[t + 1].upos) == Upos::ADP)
+            return static_cast<int32_t>(t - 1);
         if (c.inRegion(t) || c.isQuoteTok(t) || c.tok[t].kind == TokenKind::Punct || u == Upos::VERB || u == Upos::AUX ||
             c.lower[t] == "who" || c.lower[t] == "which" || c.lower[t] == "that" || c.cue(t).cls != CueClass::None)
             return static_cast<int32_t>(e);
     }
+    if (last - w > 20) return static_cast<int32_t>(e);
     return static_cast<int32_t>(last - 1);
 }
 
