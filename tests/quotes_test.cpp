@@ -234,6 +234,26 @@ TEST(Quotes, OnlyPeopleAreAnonymous) {
     EXPECT_FALSE(isHumanNoun("river"));
 }
 
+// An agent ending makes a person only of a noun: "softer" and "recent" end
+// like "voter" and "resident", and their phrases hold no one; a listed word
+// ("several") still marks people in any part of speech.
+TEST(Quotes, AnAgentEndingInAnAdjectiveIsNoPerson) {
+    Document d = run("The draft was redrawn, with softer language urging that the council review the fees. "
+                     "Several environmental groups said the dam would harm the river.");
+    const Quote* language = nullptr;
+    const Quote* groups = nullptr;
+    for (const Quote& q : d.quotes) {
+        if (d.slice(q.source) == "softer language") language = &q;
+        if (d.slice(q.source) == "Several environmental groups") groups = &q;
+    }
+    ASSERT_NE(language, nullptr);
+    EXPECT_NE(language->sourceKind, SourceKind::Anonymous);
+    ASSERT_NE(groups, nullptr);
+    EXPECT_EQ(groups->sourceKind, SourceKind::Anonymous);
+    EXPECT_EQ(humanNoun("softer"), HumanBy::Ending);
+    EXPECT_EQ(humanNoun("several"), HumanBy::List);
+}
+
 TEST(Quotes, OrganizationsAndMetonymy) {
     Document d = run("The ministry said the bridge was safe. Lisbon says the tolls will stay.");
     ASSERT_EQ(d.quotes.size(), 2u);

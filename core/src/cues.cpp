@@ -251,23 +251,25 @@ constexpr std::string_view kThingsLikePeople[] = {
 };
 } // namespace
 
-bool isHumanNoun(std::string_view w) {
+HumanBy humanNoun(std::string_view w) {
     if (const size_t dash = w.rfind('-'); dash != std::string_view::npos && dash + 1 < w.size()) w = w.substr(dash + 1);  // "ex-wife"
     const SpeakerNoun n = speakerNoun(w);
-    if (n == SpeakerNoun::Anonymous || n == SpeakerNoun::PersonTitle) return true;
-    if (n != SpeakerNoun::None) return false;
+    if (n == SpeakerNoun::Anonymous || n == SpeakerNoun::PersonTitle) return HumanBy::List;
+    if (n != SpeakerNoun::None) return HumanBy::No;
     for (std::string_view h : kHumanNouns)
-        if (w == h) return true;
+        if (w == h) return HumanBy::List;
     std::string_view stem = w;
     if (stem.size() > 4 && stem.back() == 's') stem.remove_suffix(1);
-    if (stem.size() < 5) return false;
-    if (stem.ends_with("ment")) return false;  // "statement", "agreement"
+    if (stem.size() < 5) return HumanBy::No;
+    if (stem.ends_with("ment")) return HumanBy::No;  // "statement", "agreement"
     for (std::string_view t : kThingsLikePeople)
-        if (stem == t) return false;
+        if (stem == t) return HumanBy::No;
     for (std::string_view suf : {"er", "or", "ist", "ian", "ant", "ent", "ee", "ive"})
-        if (stem.ends_with(suf)) return true;  // voter, investor, activist, civilian, migrant, resident, employee, executive
-    return false;
+        if (stem.ends_with(suf)) return HumanBy::Ending;  // voter, investor, activist, civilian, migrant, resident, employee, executive
+    return HumanBy::No;
 }
+
+bool isHumanNoun(std::string_view w) { return humanNoun(w) != HumanBy::No; }
 
 namespace {
 constexpr std::string_view kCueAdverbs[] = {

@@ -56,6 +56,10 @@ SpeakerNoun speakerNoun(std::string_view lowerWord);
 // ("relatives", "the crowd"), and the agent endings (-er, -or, -ist, -ian, -ant,
 // -ent, -ee, -ive). Not a lexicon of every noun: a false "no" is an unknown word.
 bool isHumanNoun(std::string_view lowerWord);
+// How isHumanNoun knows: the word is listed, or only has an agent ending (a
+// guess to trust in a noun only: "softer", "recent", "aggressive" have them).
+enum class HumanBy : uint8_t { No, List, Ending };
+HumanBy humanNoun(std::string_view lowerWord);
 
 // Words that can stand between a subject and its cue ("has", "also", "last week").
 bool isCueAdverb(std::string_view lowerWord);

@@ -2574,8 +2574,13 @@ struct Resolver {
             if (isHumanNoun(c.lower[hw])) return true;
             // a misparsed head ("A source familiar with…" read with "familiar" as its
             // noun): a word for people before the first preposition
-            for (uint32_t t = b; t <= e && !(c.tree && c.tok[t].upos == static_cast<uint8_t>(Upos::ADP)); ++t)
-                if (c.isWord(t) && isHumanNoun(c.lower[t])) return true;
+            // noun, or a listed word ("several", "most"): an ending alone is no
+            // person in "softer language" or "a recent news conference"
+            for (uint32_t t = b; t <= e && !(c.tree && c.tok[t].upos == static_cast<uint8_t>(Upos::ADP)); ++t) {
+                const HumanBy by = c.isWord(t) ? humanNoun(c.lower[t]) : HumanBy::No;
+                if (by == HumanBy::List || (by == HumanBy::Ending && (!c.tree || c.tok[t].upos == static_cast<uint8_t>(Upos::NOUN))))
+                    return true;
+            }
             return false;
         };
         const std::string key = lowercase(c.doc.slice(span));
