@@ -82,3 +82,24 @@ TEST(Ledger, FromTheAnnotatedPipeline) {
     for (const LedgerRow& r : rows) anonymous += r.anonymous;
     EXPECT_EQ(anonymous, 1u);
 }
+
+// The photographer and the agency of a picture are named on the page but are
+// no actors of the article; an agency the article also names stays one.
+TEST(Ledger, NamedOnlyInAPhotoCredit) {
+    Result<Document> d = annotate("Harbour master Ines Duarte said the quay would reopen in May. "
+                                  "[Tidewater Press/Jonas Berg/Pool via Reuters]\n\n"
+                                  "Reuters reported that the repairs cost more than planned.",
+                                  Model::builtin());
+    ASSERT_TRUE(d);
+    const std::vector<uint8_t> credited = creditedOnly(*d);
+    ASSERT_EQ(credited.size(), d->entities.size());
+    auto flag = [&](std::string_view name) -> int {
+        for (size_t e = 0; e < d->entities.size(); ++e)
+            if (d->entities[e].name == name) return credited[e];
+        return -1;
+    };
+    EXPECT_EQ(flag("Jonas Berg"), 1);
+    EXPECT_EQ(flag("Tidewater Press"), 1);
+    EXPECT_EQ(flag("Reuters"), 0);
+    EXPECT_EQ(flag("Ines Duarte"), 0);
+}

@@ -126,7 +126,7 @@ void App::setDocument(Document doc, bool newArticle) {
     m_editing = false;
     rebuildCaches();
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%zu actors, %zu claims", m_doc.entities.size(), m_doc.quotes.size());
+    std::snprintf(buf, sizeof buf, "%zu actors, %zu claims", m_doc.entities.size() - m_credited.size(), m_doc.quotes.size());
     m_status = buf;
     m_statusIsError = false;
     for (const std::string& w : m_doc.warnings) m_status += " \xC2\xB7 " + w;
@@ -592,8 +592,13 @@ void App::rebuildCaches() {
         if (m_mentionCount[e]++ == 0) m_firstMention[e] = static_cast<int>(i);
     }
     m_byLabel.assign(kLabelCount, {});
-    for (size_t e = 0; e < ne; ++e)
-        if (m_mentionCount[e] > 0) m_byLabel[static_cast<size_t>(m_doc.entities[e].label)].push_back(static_cast<int>(e));
+    m_credited.clear();
+    const std::vector<uint8_t> credited = creditedOnly(m_doc);
+    for (size_t e = 0; e < ne; ++e) {
+        if (m_mentionCount[e] == 0) continue;
+        if (credited[e]) m_credited.push_back(static_cast<int>(e));
+        else m_byLabel[static_cast<size_t>(m_doc.entities[e].label)].push_back(static_cast<int>(e));
+    }
     for (auto& v : m_byLabel)
         std::stable_sort(v.begin(), v.end(), [&](int a, int b) { return m_mentionCount[a] > m_mentionCount[b]; });
 
@@ -2887,6 +2892,26 @@ void App::drawActors() {
         }
         focus::setGroup(0);
         ImGui::EndTable();
+    }
+    // The photographer and the agency of a picture: named on the page, no actor of the article.
+    if (!m_credited.empty()) {
+        char header[64];
+        std::snprintf(header, sizeof header, "Photo credits (%zu)###credits", m_credited.size());
+        if (ImGui::CollapsingHeader(header)) {
+            ImGui::TextDisabled("Named only in a picture's credit, not in the article.");
+            focus::setGroup(++group);
+            for (const int e : m_credited) {
+                ImGui::PushID(e);
+                const Label l = m_doc.entities[e].label;
+                swatch(labelColor(l, 0.7f), 6.f);
+                bool pressedRow = false;
+                ellipsized("##credited", m_doc.entities[e].name, m_view.selectedEntity == e, 0, &pressedRow);
+                focus::labelLast(m_doc.entities[e].name.c_str());
+                if (pressedRow) selectEntity(m_view.selectedEntity == e ? -1 : e, true);
+                ImGui::PopID();
+            }
+            focus::setGroup(0);
+        }
     }
     if (m_doc.mentions.empty()) ImGui::TextDisabled("No actors found yet.");
 }

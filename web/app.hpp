@@ -390,6 +390,7 @@ private:
     std::vector<int> m_mentionCount;       // per entity
     std::vector<int> m_firstMention;       // per entity
     std::vector<std::vector<int>> m_byLabel;  // entity indices per label, most mentioned first
+    std::vector<int> m_credited;              // entities named only in photo credits (not in m_byLabel)
     std::vector<LedgerRow> m_ledger;       // core's source ledger
 };
 

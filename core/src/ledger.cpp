@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "pipeline.hpp"
 #include "whosaid/text.hpp"
 
 namespace whosaid {
@@ -85,6 +86,22 @@ std::vector<LedgerRow> buildLedger(const Document& doc) {
     std::vector<LedgerRow> out;
     out.reserve(rows.size());
     for (size_t i : order) out.push_back(std::move(rows[i]));
+    return out;
+}
+
+std::vector<uint8_t> creditedOnly(const Document& doc) {
+    std::vector<uint8_t> out(doc.entities.size(), 0);
+    std::vector<Span> credits;
+    for (const auto& [b, e] : photoCreditTokens(doc)) credits.push_back({doc.tokens[b].span.begin, doc.tokens[e].span.end});
+    if (credits.empty()) return out;
+    std::vector<uint8_t> elsewhere(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions) {
+        if (m.entity < 0 || static_cast<size_t>(m.entity) >= out.size()) continue;
+        const bool inCredit = std::any_of(credits.begin(), credits.end(),
+                                          [&](const Span& c) { return c.begin <= m.span.begin && m.span.end <= c.end; });
+        (inCredit ? out : elsewhere)[static_cast<size_t>(m.entity)] = 1;
+    }
+    for (size_t e = 0; e < out.size(); ++e) out[e] &= static_cast<uint8_t>(!elsewhere[e]);
     return out;
 }
 

@@ -37,6 +37,12 @@ struct LedgerRow {
 // unsourced row last and only when some claim has no speaker.
 std::vector<LedgerRow> buildLedger(const Document& doc);
 
+// Per entity: 1 when every mention of it stands in a photo credit
+// ("[Agency/Jane Doe/Pool via Reuters]"): a photographer or an agency named
+// there is no actor of the article, and the page lists them apart. Reads
+// doc.tokens (none: no credits).
+std::vector<uint8_t> creditedOnly(const Document& doc);
+
 // Words in `span` of doc.text, and how many of them stand inside quotation
 // marks (curly, straight, guillemets; an apostrophe is not a quotation mark).
 struct WordCount {
